@@ -1,0 +1,132 @@
+// The commander program: parse, resolve settings, pick a face, and turn errors into one line
+// and an exit code. Nothing below this file calls process.exit.
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { EXIT, EXIT_HELP, type ExitCode } from "./exit-codes.js";
+import { UserFacingError, errorMessage } from "./errors.js";
+import { STRATEGIES, STRATEGY_HELP, type Strategy } from "./strategies.js";
+import { DEFAULT_DEMO_LATENCY_MS } from "./deployment/demo-latency.js";
+
+interface ChatFlags {
+  message: string[];
+  script?: string;
+  url?: string;
+  assistant: string;
+  strategy: Strategy;
+  thread?: string;
+  gap: number;
+  json?: boolean;
+  timeout?: number;
+  demoLatency?: number;
+  verbose?: boolean;
+}
+
+function numberArg(what: string, min = 0) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === "" || !Number.isFinite(n) || n < min) throw new InvalidArgumentError(`${what} must be a number >= ${min}.`);
+    return n;
+  };
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function helpFooter(): string {
+  const strategies = STRATEGIES.map((s) => `  ${s.padEnd(10)} ${STRATEGY_HELP[s]}`).join("\n");
+  const codes = EXIT_HELP.map(([code, text]) => `  ${code}  ${text}`).join("\n");
+  return `
+With no --url, chat starts a local LangGraph server (the official LangGraph.js API server) on
+127.0.0.1 with a demo weather agent as assistant "agent"; it stops when chat exits.
+
+Strategies (what happens to a run in flight when the next message arrives):
+${strategies}
+
+Scripted mode (-m, --script, or stdin not a terminal): stdout carries only the transcript,
+each run's new messages as it finishes, in queue order; status goes to stderr.
+
+Exit codes:
+${codes}
+
+Examples:
+  chat -m "what's the weather in sf?" -m "what's the weather in nyc?"
+  chat --strategy interrupt -m "weather in sf?" -m "actually, nyc"
+  printf 'hi\\nthere\\n' | chat --url http://127.0.0.1:2024 --json`;
+}
+
+export function buildProgram(run: (action: () => Promise<ExitCode>) => Promise<void>): Command {
+  const program = new Command("chat")
+    .description("Chat with a LangGraph deployment and keep typing while runs are in flight (double-texting).")
+    .option("-m, --message <text>", "send a message (repeat for more; sent without waiting)", collect, [])
+    .option("--script <file>", "send each line of a file (blank lines and # comments skipped)")
+    .option("--url <url>", "LangGraph deployment URL (default: start the built-in local one)")
+    .option("--assistant <id>", "assistant id or graph id", "agent")
+    .addOption(
+      new Option("--strategy <name>", "multitask strategy for every message")
+        .choices(STRATEGIES)
+        .default("enqueue"),
+    )
+    .option("--thread <id>", "continue this thread (default: a new thread)")
+    .option("--gap <ms>", "pause between sends in ms (0 = true double-texting)", numberArg("--gap"), 0)
+    .option("--json", "print NDJSON events on stdout instead of the transcript")
+    .option("--timeout <seconds>", "give up when the runs take longer than this", numberArg("--timeout", 0.001))
+    .option(
+      "--demo-latency <ms>",
+      `local demo agent: wait per step (env CHAT_DEMO_LATENCY_MS, default ${DEFAULT_DEMO_LATENCY_MS})`,
+      numberArg("--demo-latency"),
+    )
+    .option("--verbose", "say where the local server logs, show stack traces")
+    .addHelpText("after", helpFooter())
+    .showHelpAfterError("(run chat --help for usage)")
+    .exitOverride()
+    .action((flags: ChatFlags) =>
+      run(async () => (await import("./commands/chat.js")).chatCommand(flags)),
+    );
+
+  program
+    .command("serve")
+    .description("run the built-in local deployment in the foreground and print its URL")
+    .option("--port <n>", "port to listen on (0 = any free port)", numberArg("--port"), 2024)
+    .option("--host <host>", "interface to listen on", "127.0.0.1")
+    .option("--demo-latency <ms>", "demo agent wait per step", numberArg("--demo-latency"))
+    .exitOverride()
+    .action((flags: { port: number; host: string; demoLatency?: number }) =>
+      run(async () => (await import("./commands/serve.js")).serveCommand(flags)),
+    );
+  return program;
+}
+
+export type { ChatFlags };
+
+async function main(argv: string[]): Promise<ExitCode> {
+  let code: ExitCode = EXIT.ok;
+  const verbose = argv.includes("--verbose");
+  const program = buildProgram(async (action) => {
+    try {
+      code = await action();
+    } catch (err) {
+      if (err instanceof UserFacingError) {
+        process.stderr.write(`chat: ${err.message}\n`);
+        if (verbose && err.stack) process.stderr.write(`${err.stack}\n`);
+        code = err.exitCode;
+      } else {
+        process.stderr.write(`chat: ${errorMessage(err)}\n`);
+        if (verbose && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+        else process.stderr.write("chat: (run with --verbose for details)\n");
+        code = EXIT.runFailed;
+      }
+    }
+  });
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      const ok = err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.exitCode === 0;
+      return ok ? EXIT.ok : EXIT.usage;
+    }
+    throw err;
+  }
+  return code;
+}
+
+const code = await main(process.argv);
+// Exit once output is flushed, without waiting for idle keep-alive sockets to time out.
+process.stdout.write("", () => process.exit(code));

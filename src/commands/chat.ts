@@ -1,0 +1,63 @@
+// `chat`: connect, check, open the thread, then run the scripted face over the engine.
+import { Session } from "../engine/session.js";
+import type { ExitCode } from "../exit-codes.js";
+import { checkAssistant, clearStaleRuns, connect, connectionProblem, openThread } from "../deployment/connect.js";
+import { runScripted } from "../scripted.js";
+import { fromLines, fromList, readScript } from "../sources.js";
+import { themeFor } from "../transcript/colour.js";
+import { onInterrupt } from "../signals.js";
+import type { ChatFlags } from "../cli.js";
+
+export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
+  // Read what we will send before starting anything, so a bad script costs nothing.
+  const scripted = flags.message.length > 0 || flags.script !== undefined || !process.stdin.isTTY;
+  const source = flags.message.length
+    ? fromList(flags.message)
+    : flags.script !== undefined
+      ? fromList(readScript(flags.script))
+      : fromLines(process.stdin, scripted ? undefined : () => process.stderr.write("> "));
+  const env = process.env.CHAT_URL;
+  const url = flags.url ?? (env ? env : undefined);
+
+  const connection = await connect({ url, demoLatencyMs: flags.demoLatency });
+  const stopListening = onInterrupt(async () => {
+    if (!connection.local) process.stderr.write("chat: runs already sent keep going on the server\n");
+    await connection.close();
+  });
+  try {
+    if (flags.verbose && connection.local) {
+      process.stderr.write(`chat: local deployment at ${connection.url}, log ${connection.local.logFile}\n`);
+    }
+    await checkAssistant(connection.client, flags.assistant, connection.label);
+    const threadId = await openThread(connection.client, flags.thread, connection.label);
+    if (connection.local && flags.thread) await clearStaleRuns(connection.client, threadId);
+    const session = await Session.open({
+      client: connection.client,
+      createClient: connection.createClient,
+      assistantId: flags.assistant,
+      threadId,
+    }).catch((err: unknown) => {
+      throw connectionProblem(err, connection.label);
+    });
+    if (!scripted) {
+      process.stderr.write(
+        `chat: thread ${threadId} on ${connection.label}, strategy ${flags.strategy}. ` +
+          "Type a message and press Enter; Ctrl+D to finish.\n",
+      );
+    }
+    const code = await runScripted(session, source, {
+      strategy: flags.strategy,
+      gapMs: flags.gap,
+      json: flags.json === true,
+      timeoutMs: flags.timeout === undefined ? undefined : flags.timeout * 1000,
+      theme: themeFor(process.env, process.stdout.isTTY === true),
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+    });
+    if (!scripted) process.stderr.write(`chat: resume with: chat --thread ${threadId}${url ? ` --url ${url}` : ""}\n`);
+    return code;
+  } finally {
+    stopListening();
+    await connection.close();
+  }
+}

@@ -1,0 +1,122 @@
+// Turns settings into a live deployment: the local one started on loopback, or a remote URL
+// checked once (reachable, credentials, assistant, thread) before any run is sent.
+import { Client } from "@langchain/langgraph-sdk";
+import { ConnectionError, UsageError } from "../errors.js";
+import { httpStatus, serverMessage, type EngineClient } from "../engine/sdk.js";
+import { startLocalDeployment, type LocalDeployment } from "./local.js";
+
+export interface DeploymentOptions {
+  url?: string;
+  apiKey?: string;
+  demoLatencyMs?: number;
+}
+
+export interface Connection {
+  /** "local" or the URL the user gave. */
+  readonly label: string;
+  readonly url: string;
+  readonly client: Client;
+  /** Same deployment, no automatic retries: creating a run is retried only by the engine. */
+  readonly createClient: Client;
+  readonly local?: LocalDeployment;
+  close(): Promise<void>;
+}
+
+/** A URL we can talk to: http(s), with a host. */
+export function parseDeploymentUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`malformed URL: ${JSON.stringify(raw)} (expected e.g. http://127.0.0.1:2024)`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new UsageError(`unsupported URL scheme ${url.protocol} in ${raw} (use http or https)`);
+  }
+  return url.toString().replace(/\/$/, "");
+}
+
+function clients(url: string, apiKey: string | null | undefined): [Client, Client] {
+  const client = new Client({ apiUrl: url, apiKey, callerOptions: { maxRetries: 2 } });
+  const createClient = new Client({ apiUrl: url, apiKey, callerOptions: { maxRetries: 0 } });
+  return [client, createClient];
+}
+
+export async function connect(options: DeploymentOptions): Promise<Connection> {
+  if (options.url) {
+    const url = parseDeploymentUrl(options.url);
+    const [client, createClient] = clients(url, options.apiKey);
+    return { label: url, url, client, createClient, close: async () => {} };
+  }
+  const local = await startLocalDeployment({ latencyMs: options.demoLatencyMs });
+  const [client, createClient] = clients(local.url, null);
+  return { label: "local", url: local.url, client, createClient, local, close: () => local.stop() };
+}
+
+/** One error for "cannot reach" and "refused credentials"; others pass through. */
+export function connectionProblem(err: unknown, label: string): Error {
+  const status = httpStatus(err);
+  if (status === 401 || status === 403) {
+    return new ConnectionError(`${label} refused the credentials (HTTP ${status}): set LANGGRAPH_API_KEY`);
+  }
+  if (status === undefined && err instanceof Error && /connect|fetch failed|ECONN/i.test(err.message)) {
+    return new ConnectionError(`cannot reach the deployment at ${label}: ${err.message.replace(/^.*Original error: /, "")}`);
+  }
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The assistant exists (by id or graph id); otherwise a usage error listing what does. */
+export async function checkAssistant(client: Client, assistant: string, label: string): Promise<void> {
+  try {
+    if (UUID.test(assistant)) {
+      await client.assistants.get(assistant);
+      return;
+    }
+    const found = await client.assistants.search({ graphId: assistant, limit: 1 });
+    if (found.length > 0) return;
+  } catch (err) {
+    if (httpStatus(err) !== 404) throw connectionProblem(err, label);
+  }
+  let known: string[] = [];
+  try {
+    const all = await client.assistants.search({ limit: 100 });
+    known = [...new Set(all.map((a) => a.graph_id))];
+  } catch {
+    // the list is a courtesy
+  }
+  throw new UsageError(
+    `unknown assistant ${JSON.stringify(assistant)}` + (known.length ? ` (available: ${known.join(", ")})` : ""),
+  );
+}
+
+/** The thread to use: the given one if it exists, or a new one. */
+export async function openThread(client: Client, threadId: string | undefined, label: string): Promise<string> {
+  if (!threadId) {
+    try {
+      return (await client.threads.create()).thread_id;
+    } catch (err) {
+      throw connectionProblem(err, label);
+    }
+  }
+  try {
+    await client.threads.get(threadId);
+    return threadId;
+  } catch (err) {
+    const status = httpStatus(err);
+    if (status === 404) throw new UsageError(`unknown thread ${threadId} on ${label}`);
+    if (status === 400 || status === 422) throw new UsageError(`invalid thread id ${JSON.stringify(threadId)}: ${serverMessage(err)}`);
+    throw connectionProblem(err, label);
+  }
+}
+
+/**
+ * On a local deployment that just started, a run still marked running was cut off when the
+ * server last stopped; it would block the thread forever, so it is deleted.
+ */
+export async function clearStaleRuns(client: EngineClient & Pick<Client, "runs">, threadId: string): Promise<number> {
+  const stale = await client.runs.list(threadId, { status: "running", limit: 100 });
+  for (const run of stale) await client.runs.delete(threadId, run.run_id);
+  return stale.length;
+}

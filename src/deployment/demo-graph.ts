@@ -1,0 +1,117 @@
+// The deterministic demo agent served as `agent`: model step -> search tool -> model step.
+// Each step waits CHAT_DEMO_LATENCY_MS (read in the server process) so double-texting is visible.
+import { setTimeout as sleep } from "node:timers/promises";
+import { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import { AIMessage, AIMessageChunk, ToolMessage, type BaseMessage } from "@langchain/core/messages";
+import { ChatGenerationChunk, type ChatResult } from "@langchain/core/outputs";
+import type { CallbackManagerForLLMRun } from "@langchain/core/callbacks/manager";
+import type { RunnableConfig } from "@langchain/core/runnables";
+import { END, MessagesAnnotation, START, StateGraph } from "@langchain/langgraph";
+import { answer, placeFrom, searchResult } from "./weather.js";
+import { demoLatencyMs } from "./demo-latency.js";
+
+function textOf(message: BaseMessage | undefined): string {
+  return typeof message?.content === "string" ? message.content : "";
+}
+
+type Reply = { toolCall: { name: string; args: { query: string }; id: string } } | { text: string };
+
+/** What the demo model says next: a search call for a new question, prose after a tool result. */
+function plan(messages: BaseMessage[]): Reply {
+  const last = messages.at(-1);
+  if (last && last.getType() === "human") {
+    const query = `weather in ${placeFrom(textOf(last))}`;
+    const id = `call_${(hashCode(query + messages.length) >>> 0).toString(36)}`;
+    return { toolCall: { name: "search", args: { query }, id } };
+  }
+  const call = [...messages]
+    .reverse()
+    .find((m): m is AIMessage => m instanceof AIMessage && !!m.tool_calls?.length)?.tool_calls?.[0];
+  return { text: answer(placeFrom(String(call?.args?.query ?? textOf(last)))) };
+}
+
+/** A chat model that streams a scripted reply token by token. */
+class DemoWeatherModel extends BaseChatModel {
+  override _llmType(): string {
+    return "demo-weather";
+  }
+
+  override async _generate(messages: BaseMessage[], options: this["ParsedCallOptions"]): Promise<ChatResult> {
+    await sleep(demoLatencyMs(), undefined, { signal: options.signal });
+    const reply = plan(messages);
+    const message =
+      "toolCall" in reply
+        ? new AIMessage({ content: "", tool_calls: [{ ...reply.toolCall, type: "tool_call" }] })
+        : new AIMessage({ content: reply.text });
+    return { generations: [{ text: textOf(message), message }] };
+  }
+
+  override async *_streamResponseChunks(
+    messages: BaseMessage[],
+    options: this["ParsedCallOptions"],
+    runManager?: CallbackManagerForLLMRun,
+  ): AsyncGenerator<ChatGenerationChunk> {
+    const latency = demoLatencyMs();
+    const signal = options.signal;
+    await sleep(latency / 2, undefined, { signal });
+    const reply = plan(messages);
+    if ("toolCall" in reply) {
+      const { name, args, id } = reply.toolCall;
+      const message = new AIMessageChunk({
+        content: "",
+        tool_call_chunks: [{ name, args: JSON.stringify(args), id, index: 0, type: "tool_call_chunk" }],
+      });
+      yield new ChatGenerationChunk({ text: "", message });
+      await runManager?.handleLLMNewToken("");
+      await sleep(latency / 2, undefined, { signal });
+      return;
+    }
+    const words = reply.text.split(/(?<= )/);
+    for (const word of words) {
+      await sleep(latency / 2 / words.length, undefined, { signal });
+      yield new ChatGenerationChunk({ text: word, message: new AIMessageChunk({ content: word }) });
+      await runManager?.handleLLMNewToken(word);
+    }
+  }
+}
+
+function hashCode(text: string): number {
+  let h = 0;
+  for (const ch of text) h = (Math.imul(h, 31) + (ch.codePointAt(0) ?? 0)) | 0;
+  return h;
+}
+
+const model = new DemoWeatherModel({});
+
+async function callModel(state: typeof MessagesAnnotation.State, config: RunnableConfig) {
+  return { messages: [await model.invoke(state.messages, config)] };
+}
+
+async function callTool(state: typeof MessagesAnnotation.State, config: RunnableConfig) {
+  const last = state.messages.at(-1);
+  const calls = last instanceof AIMessage ? (last.tool_calls ?? []) : [];
+  await sleep(demoLatencyMs(), undefined, { signal: config.signal });
+  return {
+    messages: calls.map(
+      (call) =>
+        new ToolMessage({
+          content: searchResult(String(call.args.query ?? "")),
+          name: call.name,
+          tool_call_id: call.id ?? "",
+        }),
+    ),
+  };
+}
+
+function route(state: typeof MessagesAnnotation.State): "tools" | typeof END {
+  const last = state.messages.at(-1);
+  return last instanceof AIMessage && last.tool_calls?.length ? "tools" : END;
+}
+
+export const graph = new StateGraph(MessagesAnnotation)
+  .addNode("agent", callModel)
+  .addNode("tools", callTool)
+  .addEdge(START, "agent")
+  .addConditionalEdges("agent", route, ["tools", END])
+  .addEdge("tools", "agent")
+  .compile();

@@ -1,0 +1,125 @@
+// The built-in local deployment: the official LangGraph.js API server, forked on 127.0.0.1
+// with the demo graph as `agent`. Its logs go to a file; it is always stopped with us.
+import { fork, type ChildProcess } from "node:child_process";
+import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { ConnectionError } from "../errors.js";
+import { builtFile, localDataDir, serverLogFile } from "../paths.js";
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  nWorkers: number;
+  cwd: string;
+  graphs: Record<string, string>;
+}
+
+export interface LocalOptions {
+  port?: number;
+  host?: string;
+  /** Demo graph latency per step, read by the graph in the server process. */
+  latencyMs?: number;
+  dataDir?: string;
+  logFile?: string;
+  /** Extra graphs (id -> "/abs/path.js:export"), e.g. a test's own graph. */
+  graphs?: Record<string, string>;
+  nWorkers?: number;
+  readyTimeoutMs?: number;
+}
+
+export interface LocalDeployment {
+  readonly url: string;
+  readonly logFile: string;
+  readonly dataDir: string;
+  readonly exited: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+const running = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+/** Last resort: a child still alive when we exit gets SIGTERM (it also exits on disconnect). */
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on("exit", () => {
+    for (const child of running) child.kill("SIGTERM");
+  });
+}
+
+function tail(file: string, lines = 5): string {
+  try {
+    return readFileSync(file, "utf8").trim().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "";
+  }
+}
+
+export async function startLocalDeployment(options: LocalOptions = {}): Promise<LocalDeployment> {
+  const host = options.host ?? "127.0.0.1";
+  const dataDir = options.dataDir ?? localDataDir();
+  const logFile = options.logFile ?? serverLogFile();
+  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dirname(logFile), { recursive: true });
+  const config: ServerConfig = {
+    port: options.port ?? 0,
+    host,
+    nWorkers: options.nWorkers ?? 4,
+    cwd: dataDir,
+    graphs: { agent: `${builtFile("deployment/demo-graph.js")}:graph`, ...options.graphs },
+  };
+  const log = openSync(logFile, "a");
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CHAT_SERVER_CONFIG: JSON.stringify(config),
+    LOG_LEVEL: process.env.CHAT_SERVER_LOG_LEVEL ?? "error",
+    LANGSMITH_TRACING: "false",
+  };
+  if (options.latencyMs !== undefined) env.CHAT_DEMO_LATENCY_MS = String(options.latencyMs);
+  const child = fork(builtFile("deployment/server-child.js"), [], {
+    cwd: dataDir,
+    env,
+    stdio: ["ignore", log, log, "ipc"],
+    execArgv: [],
+  });
+  closeSync(log);
+  running.add(child);
+  installExitHook();
+  const exited = new Promise<number | null>((resolve) => {
+    child.once("exit", (code) => {
+      running.delete(child);
+      resolve(code);
+    });
+  });
+
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new ConnectionError(`the local deployment did not start in time (log: ${logFile})`));
+    }, options.readyTimeoutMs ?? 60_000);
+    child.on("message", (msg: { type?: string; port?: number; message?: string }) => {
+      if (msg.type === "ready" && typeof msg.port === "number") {
+        clearTimeout(timer);
+        resolve(msg.port);
+      } else if (msg.type === "failed") {
+        clearTimeout(timer);
+        reject(new ConnectionError(`the local deployment failed to start: ${msg.message} (log: ${logFile})`));
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new ConnectionError(`the local deployment exited (code ${code}): ${tail(logFile)} (log: ${logFile})`));
+    });
+  });
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      const killer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+      await exited;
+      clearTimeout(killer);
+    })());
+  return { url: `http://${host}:${port}`, logFile, dataDir, exited, stop };
+}

@@ -1,0 +1,92 @@
+// Follows one run to its end with a single reader (joinStream), rejoining where it left off
+// when the connection drops, and says how the run ended as the server saw it.
+import { setTimeout as sleep } from "node:timers/promises";
+import { httpStatus, type EngineClient } from "./sdk.js";
+
+export type RunOutcome =
+  | { kind: "success"; detail?: string }
+  | { kind: "error"; detail: string }
+  /** Stopped by a later interrupt/rollback (or a cancel); `deleted` when the run is gone. */
+  | { kind: "stopped"; deleted: boolean; detail?: string };
+
+export interface FollowOptions {
+  signal: AbortSignal;
+  onEvent(event: string, data: unknown): void;
+  /** Consecutive failures to reach the server before giving up. */
+  maxFailures?: number;
+}
+
+/** The text of a stream `error` event: `{error, message}` on the JS server, or a string. */
+export function streamErrorText(data: unknown): string {
+  if (typeof data === "string") return data;
+  if (typeof data === "object" && data !== null) {
+    const d = data as Record<string, unknown>;
+    if (typeof d.message === "string") return d.message;
+    if (typeof d.error === "string") return d.error;
+  }
+  return JSON.stringify(data);
+}
+
+/** The servers end a stopped run's stream with an error whose message names the action. */
+function isStopMessage(text: string | undefined): boolean {
+  return text !== undefined && /^(interrupt|rollback)$|interrupted|cancel/i.test(text.trim());
+}
+
+export async function followRun(
+  client: EngineClient,
+  threadId: string,
+  runId: string,
+  options: FollowOptions,
+): Promise<RunOutcome> {
+  // "-1" replays the run's stream from its first event (runs are created resumable), so
+  // nothing is missed when we join a run that started before we got to it.
+  let lastEventId = "-1";
+  let streamError: string | undefined;
+  let failures = 0;
+  const maxFailures = options.maxFailures ?? 5;
+  const failed = async (err: unknown): Promise<void> => {
+    if (options.signal.aborted) throw err;
+    failures += 1;
+    if (failures >= maxFailures) throw err;
+    await sleep(200 * 2 ** failures, undefined, { signal: options.signal });
+  };
+
+  for (;;) {
+    try {
+      const stream = client.runs.joinStream(threadId, runId, { signal: options.signal, lastEventId });
+      for await (const part of stream) {
+        failures = 0;
+        if (part.id !== undefined) lastEventId = part.id;
+        if (part.event === "error") streamError = streamErrorText(part.data);
+        else options.onEvent(part.event, part.data);
+      }
+    } catch (err) {
+      await failed(err);
+      continue;
+    }
+    let status: string;
+    try {
+      status = (await client.runs.get(threadId, runId, { signal: options.signal })).status;
+    } catch (err) {
+      if (httpStatus(err) === 404) return { kind: "stopped", deleted: true };
+      await failed(err);
+      continue;
+    }
+    switch (status) {
+      case "success":
+        return { kind: "success" };
+      case "interrupted":
+        return { kind: "stopped", deleted: false };
+      case "error":
+        return isStopMessage(streamError)
+          ? { kind: "stopped", deleted: false }
+          : { kind: "error", detail: streamError ?? "the run failed on the server" };
+      case "timeout":
+        return { kind: "error", detail: "the run timed out on the server" };
+      default:
+        // Still pending or running: the stream ended early (a dropped connection). Join again.
+        await failed(new Error(`the stream of run ${runId} ended while it was ${status}`));
+    }
+  }
+}
+

@@ -1,0 +1,205 @@
+// One thread: sends each message as a run with its strategy, follows runs in queue order,
+// and emits each finished run's new messages. The only code that talks to the SDK at run time.
+import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Strategy } from "../strategies.js";
+import { messagesOf } from "../transcript/message.js";
+import { newMessages } from "./history.js";
+import { httpStatus, isRejection, isTransient, serverMessage, type EngineClient } from "./sdk.js";
+import { followRun, type RunOutcome } from "./follow.js";
+import { isTerminal, type OutgoingMessage, type SessionEvent, type SessionListener } from "./types.js";
+
+export interface SessionOptions {
+  client: EngineClient;
+  /** Used for runs.create only; must not retry on its own (we retry idempotently). */
+  createClient?: EngineClient;
+  assistantId: string;
+  threadId: string;
+  /** Attempts and pause for a create that got no answer or a 5xx. */
+  createAttempts?: number;
+  retryDelayMs?: number;
+}
+
+export const STREAM_MODES = ["values", "messages-tuple", "updates"] as const;
+
+export class Session {
+  readonly threadId: string;
+  private messages: OutgoingMessage[] = [];
+  private readonly listeners = new Set<SessionListener>();
+  private readonly emitted = new Set<string>();
+  private createChain: Promise<void> = Promise.resolve();
+  private followChain: Promise<void> = Promise.resolve();
+  private readonly abort = new AbortController();
+  private readonly createClient: EngineClient;
+
+  private constructor(private readonly options: SessionOptions) {
+    this.threadId = options.threadId;
+    this.createClient = options.createClient ?? options.client;
+  }
+
+  /** Opens a session on an existing thread; what it already holds counts as shown. */
+  static async open(options: SessionOptions): Promise<Session> {
+    const session = new Session(options);
+    const state = await options.client.threads.getState(options.threadId);
+    for (const { key } of newMessages(messagesOf(state.values), new Set(), new Set())) {
+      session.emitted.add(key);
+    }
+    return session;
+  }
+
+  subscribe(listener: SessionListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Every message sent so far; a new array whenever anything changes. */
+  getSnapshot(): readonly OutgoingMessage[] {
+    return this.messages;
+  }
+
+  /** Sends at once: creation is never held back by a run in flight. */
+  send(text: string, strategy: Strategy): OutgoingMessage {
+    const message: OutgoingMessage = {
+      index: this.messages.length,
+      clientId: randomUUID(),
+      messageId: randomUUID(),
+      text,
+      strategy,
+      status: "sending",
+      sentAt: Date.now(),
+    };
+    this.messages = [...this.messages, message];
+    this.emit({ type: "status", message });
+    // Creates go out one after another so the server's queue order is our order; each waits
+    // only for the previous create's answer (milliseconds), never for a run.
+    const created = (this.createChain = this.createChain.then(() => this.create(message.index)));
+    this.followChain = Promise.all([this.followChain, created]).then(() => this.follow(message.index));
+    return message;
+  }
+
+  /** Resolves when every message sent so far has finished and its messages were emitted. */
+  async whenIdle(): Promise<void> {
+    let chain: Promise<void>;
+    do {
+      chain = this.followChain;
+      await chain;
+    } while (chain !== this.followChain);
+  }
+
+  /** Stops following runs (they keep going on the server). */
+  close(): void {
+    this.abort.abort();
+  }
+
+  private emit(event: SessionEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  private update(index: number, patch: Partial<OutgoingMessage>): OutgoingMessage {
+    const current = this.messages[index];
+    if (!current) throw new Error(`no message ${index}`);
+    const next: OutgoingMessage = { ...current, ...patch };
+    if (isTerminal(next.status) && next.finishedAt === undefined) {
+      (next as { finishedAt?: number }).finishedAt = Date.now();
+    }
+    this.messages = this.messages.map((m) => (m.index === index ? next : m));
+    if (patch.status !== undefined && patch.status !== current.status) this.emit({ type: "status", message: next });
+    return next;
+  }
+
+  private get(index: number): OutgoingMessage {
+    const message = this.messages[index];
+    if (!message) throw new Error(`no message ${index}`);
+    return message;
+  }
+
+  private async create(index: number): Promise<void> {
+    const message = this.get(index);
+    const attempts = this.options.createAttempts ?? 3;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const run = await this.createClient.runs.create(this.threadId, this.options.assistantId, {
+          input: { messages: [{ type: "human", content: message.text, id: message.messageId }] },
+          multitaskStrategy: message.strategy,
+          streamMode: [...STREAM_MODES],
+          streamResumable: true,
+          metadata: { chat_client_id: message.clientId },
+          signal: this.abort.signal,
+        });
+        this.update(index, { status: "pending", runId: run.run_id });
+        return;
+      } catch (err) {
+        if (isRejection(err)) {
+          this.update(index, { status: "rejected", httpStatus: httpStatus(err), detail: serverMessage(err) });
+          return;
+        }
+        // No answer or a 5xx: the server may have made the run anyway. Look before retrying,
+        // so one message never becomes two runs.
+        const made = isTransient(err) ? await this.findRun(message.clientId) : undefined;
+        if (made) {
+          this.update(index, { status: "pending", runId: made });
+          return;
+        }
+        if (!isTransient(err) || attempt >= attempts || this.abort.signal.aborted) {
+          this.update(index, { status: "failed", httpStatus: httpStatus(err), detail: serverMessage(err) });
+          return;
+        }
+        await sleep((this.options.retryDelayMs ?? 300) * attempt);
+      }
+    }
+  }
+
+  private async findRun(clientId: string): Promise<string | undefined> {
+    try {
+      const runs = await this.options.client.runs.list(this.threadId, { limit: 100 });
+      return runs.find((run) => run.metadata?.chat_client_id === clientId)?.run_id;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async follow(index: number): Promise<void> {
+    const message = this.get(index);
+    if (!message.runId || isTerminal(message.status)) return;
+    let outcome: RunOutcome;
+    try {
+      outcome = await followRun(this.options.client, this.threadId, message.runId, {
+        signal: this.abort.signal,
+        onEvent: (event, data) => {
+          if (this.get(index).status === "pending") this.update(index, { status: "running" });
+          this.emit({ type: "stream", index, event, data });
+        },
+      });
+    } catch (err) {
+      this.update(index, { status: "failed", detail: `lost track of the run: ${serverMessage(err)}` });
+      return;
+    }
+    if (outcome.kind === "stopped") {
+      // Which later message stopped it? Its create may still be on its way back.
+      await this.createChain;
+      const cause = this.messages.find(
+        (m) => m.index > index && (m.strategy === "interrupt" || m.strategy === "rollback") && m.runId,
+      );
+      const keptDespiteRollback = cause?.strategy === "rollback" && !outcome.deleted;
+      this.update(index, {
+        status: outcome.deleted ? "rolled_back" : "interrupted",
+        detail: keptDespiteRollback ? "rollback requested: the server stopped the run but kept its output" : outcome.detail,
+      });
+    } else {
+      this.update(index, { status: outcome.kind, detail: outcome.detail });
+    }
+    if (this.get(index).status !== "rolled_back") await this.emitNewMessages(index);
+  }
+
+  private async emitNewMessages(index: number): Promise<void> {
+    try {
+      const state = await this.options.client.threads.getState(this.threadId);
+      const later = new Set(this.messages.filter((m) => m.index > index).map((m) => m.messageId));
+      const fresh = newMessages(messagesOf(state.values), this.emitted, later);
+      for (const { key } of fresh) this.emitted.add(key);
+      if (fresh.length) this.emit({ type: "messages", index, messages: fresh.map((f) => f.message) });
+    } catch (err) {
+      this.update(index, { detail: `could not read the thread's messages: ${serverMessage(err)}` });
+    }
+  }
+}

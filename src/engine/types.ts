@@ -1,0 +1,55 @@
+// The message lifecycle and the events the engine emits; both faces read only these.
+import type { Strategy } from "../strategies.js";
+import type { MessageDict } from "../transcript/message.js";
+
+export const MESSAGE_STATUSES = [
+  "sending",
+  "pending",
+  "running",
+  "success",
+  "error",
+  "interrupted",
+  "rolled_back",
+  "rejected",
+  "failed",
+] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+const TERMINAL: ReadonlySet<MessageStatus> = new Set([
+  "success",
+  "error",
+  "interrupted",
+  "rolled_back",
+  "rejected",
+  "failed",
+]);
+
+export function isTerminal(status: MessageStatus): boolean {
+  return TERMINAL.has(status);
+}
+
+/** One message the user sent, and what became of its run. */
+export interface OutgoingMessage {
+  readonly index: number;
+  /** Ours, stored in the run's metadata so a retried create can find the run it made. */
+  readonly clientId: string;
+  /** The id the human message gets in the thread: marks where this run's messages begin. */
+  readonly messageId: string;
+  readonly text: string;
+  readonly strategy: Strategy;
+  readonly status: MessageStatus;
+  readonly runId?: string;
+  /** Why it ended this way, in words: the server's refusal, an error, "rollback requested". */
+  readonly detail?: string;
+  /** The HTTP status of a refusal or failure, when there was one. */
+  readonly httpStatus?: number;
+  readonly sentAt: number;
+  readonly finishedAt?: number;
+}
+
+export type SessionEvent =
+  | { readonly type: "status"; readonly message: OutgoingMessage }
+  | { readonly type: "messages"; readonly index: number; readonly messages: readonly MessageDict[] }
+  | { readonly type: "stream"; readonly index: number; readonly event: string; readonly data: unknown };
+
+export type SessionListener = (event: SessionEvent) => void;

@@ -1,0 +1,17 @@
+// Exit codes, defined once: the CLI returns them and --help and the README list them.
+export const EXIT = {
+  ok: 0,
+  runFailed: 1,
+  usage: 2,
+  unreachable: 3,
+  rejected: 4,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export const EXIT_HELP: ReadonlyArray<readonly [ExitCode, string]> = [
+  [EXIT.ok, "every run ended the way its strategy intends"],
+  [EXIT.runFailed, "a run ended in error, could not be sent, or --timeout passed"],
+  [EXIT.usage, "bad usage or configuration (unknown strategy, assistant or thread, bad file)"],
+  [EXIT.unreachable, "the deployment cannot be reached or refuses the credentials"],
+  [EXIT.rejected, "at least one message was rejected by the server"],
+];

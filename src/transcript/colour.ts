@@ -1,0 +1,30 @@
+// The coloured theme for terminals: bold titles, one colour per role. NO_COLOR turns it off.
+import { Chalk } from "chalk";
+import { plainTheme, type Theme } from "./pretty.js";
+
+const ROLE_COLOUR: Record<string, "cyan" | "green" | "yellow" | "magenta"> = {
+  human: "cyan",
+  ai: "green",
+  AIMessageChunk: "green",
+  tool: "yellow",
+  system: "magenta",
+};
+
+export function colourEnabled(env: NodeJS.ProcessEnv, isTty: boolean): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0") return true;
+  return isTty;
+}
+
+export function colourTheme(): Theme {
+  const chalk = new Chalk({ level: 1 });
+  return {
+    title: (rule, type) => chalk.bold[ROLE_COLOUR[type] ?? "white"](rule),
+    name: (line) => chalk.dim(line),
+    toolHeader: (line) => chalk.bold(line),
+  };
+}
+
+export function themeFor(env: NodeJS.ProcessEnv, isTty: boolean): Theme {
+  return colourEnabled(env, isTty) ? colourTheme() : plainTheme;
+}
