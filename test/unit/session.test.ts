@@ -1,0 +1,166 @@
+// The engine against a fake SDK client: creation is idempotent under retries, refusals are
+// rejections, creates keep send order, and no run is waited for before the next send.
+import { describe, expect, it } from "vitest";
+import { Session } from "../../src/engine/session.js";
+import type { EngineClient } from "../../src/engine/sdk.js";
+
+type CreateBehaviour = "ok" | "made-then-lost" | "lost" | "http-500" | "http-409" | "http-422" | "http-400";
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly text: string,
+  ) {
+    super(`HTTP ${status}: ${text}`);
+  }
+}
+
+function connectionError(): Error {
+  const err = new Error("Unable to connect to LangGraph server. Original error: fetch failed");
+  err.name = "ConnectionError";
+  return err;
+}
+
+/** A pretend deployment: records runs; each create call follows the next scripted behaviour. */
+function fakeDeployment(behaviours: CreateBehaviour[]) {
+  const runs: Array<{ run_id: string; metadata: Record<string, unknown>; strategy: string }> = [];
+  const calls: string[] = [];
+  let releaseRuns: () => void = () => {};
+  const runsReleased = new Promise<void>((resolve) => (releaseRuns = resolve));
+  const client = {
+    runs: {
+      async create(_thread: string, _assistant: string, payload: { metadata: Record<string, unknown>; multitaskStrategy: string }) {
+        const behaviour = behaviours.shift() ?? "ok";
+        calls.push(`create:${behaviour}`);
+        const record = () => {
+          const run = { run_id: `run-${runs.length + 1}`, metadata: payload.metadata, strategy: payload.multitaskStrategy };
+          runs.push(run);
+          return run;
+        };
+        if (behaviour === "ok") return { ...record(), status: "pending" };
+        if (behaviour === "made-then-lost") {
+          record();
+          throw connectionError();
+        }
+        if (behaviour === "lost") throw connectionError();
+        throw new HttpError(Number(behaviour.slice(5)), JSON.stringify({ detail: `refused with ${behaviour}` }));
+      },
+      async list() {
+        calls.push("list");
+        return runs;
+      },
+      async *joinStream(_thread: string, runId: string) {
+        calls.push(`join:${runId}`);
+        await runsReleased;
+      },
+      async get() {
+        return { status: "success" };
+      },
+      async cancel() {},
+    },
+    threads: {
+      async get() {
+        return {};
+      },
+      async getState() {
+        return { values: { messages: [] } };
+      },
+    },
+  };
+  return { client: client as unknown as EngineClient, runs, calls, releaseRuns };
+}
+
+async function session(fake: ReturnType<typeof fakeDeployment>) {
+  return Session.open({ client: fake.client, assistantId: "agent", threadId: "t", retryDelayMs: 1 });
+}
+
+describe("creating runs", () => {
+  it("a create whose answer is lost after the server made the run adopts that run instead of making a second", async () => {
+    const fake = fakeDeployment(["made-then-lost"]);
+    const s = await session(fake);
+    s.send("hello", "enqueue");
+    fake.releaseRuns();
+    await s.whenIdle();
+    expect(fake.runs).toHaveLength(1);
+    expect(fake.calls.filter((c) => c.startsWith("create"))).toEqual(["create:made-then-lost"]);
+    expect(s.getSnapshot()[0]).toMatchObject({ status: "success", runId: "run-1" });
+  });
+
+  it("a create that made nothing is retried and ends with exactly one run", async () => {
+    const fake = fakeDeployment(["lost", "http-500", "ok"]);
+    const s = await session(fake);
+    s.send("hello", "enqueue");
+    fake.releaseRuns();
+    await s.whenIdle();
+    expect(fake.runs).toHaveLength(1);
+    expect(fake.calls.filter((c) => c.startsWith("create"))).toHaveLength(3);
+    expect(s.getSnapshot()[0]?.status).toBe("success");
+  });
+
+  it("gives up after the allowed attempts and marks the message failed with the reason", async () => {
+    const fake = fakeDeployment(["lost", "lost", "lost", "lost"]);
+    const s = await session(fake);
+    s.send("hello", "enqueue");
+    await s.whenIdle();
+    expect(fake.runs).toHaveLength(0);
+    expect(fake.calls.filter((c) => c.startsWith("create"))).toHaveLength(3);
+    expect(s.getSnapshot()[0]).toMatchObject({ status: "failed", detail: expect.stringMatching(/connect/) });
+  });
+
+  it.each(["http-409", "http-422"] as const)("%s is a rejection, never retried", async (behaviour) => {
+    const fake = fakeDeployment([behaviour]);
+    const s = await session(fake);
+    s.send("hello", "reject");
+    await s.whenIdle();
+    expect(fake.calls).toEqual([`create:${behaviour}`]);
+    expect(s.getSnapshot()[0]).toMatchObject({
+      status: "rejected",
+      httpStatus: Number(behaviour.slice(5)),
+      detail: `refused with ${behaviour}`,
+    });
+  });
+
+  it("another client error fails the message without a retry", async () => {
+    const fake = fakeDeployment(["http-400"]);
+    const s = await session(fake);
+    s.send("hello", "enqueue");
+    await s.whenIdle();
+    expect(fake.calls).toEqual(["create:http-400"]);
+    expect(s.getSnapshot()[0]).toMatchObject({ status: "failed", httpStatus: 400 });
+  });
+});
+
+describe("sending", () => {
+  it("sends every message with its own strategy without waiting for the runs before it", async () => {
+    const fake = fakeDeployment([]);
+    const s = await session(fake);
+    s.send("one", "enqueue");
+    s.send("two", "interrupt");
+    s.send("three", "rollback");
+    // No run has finished (the fake holds them all), yet all three were created, in order.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fake.runs.map((r) => r.strategy)).toEqual(["enqueue", "interrupt", "rollback"]);
+    expect(s.getSnapshot().map((m) => m.status)).toEqual(["pending", "pending", "pending"]);
+    // One reader at a time, in queue order: only the first run is being followed.
+    expect(fake.calls.filter((c) => c.startsWith("join"))).toEqual(["join:run-1"]);
+    fake.releaseRuns();
+    await s.whenIdle();
+    expect(s.getSnapshot().map((m) => m.status)).toEqual(["success", "success", "success"]);
+  });
+
+  it("emits a status event for each change and a new snapshot array each time", async () => {
+    const fake = fakeDeployment([]);
+    const s = await session(fake);
+    const seen: string[] = [];
+    const snapshots = new Set<unknown>();
+    s.subscribe((e) => {
+      if (e.type === "status") seen.push(e.message.status);
+      snapshots.add(s.getSnapshot());
+    });
+    s.send("one", "enqueue");
+    fake.releaseRuns();
+    await s.whenIdle();
+    expect(seen).toEqual(["sending", "pending", "success"]);
+    expect(snapshots.size).toBe(3);
+  });
+});
