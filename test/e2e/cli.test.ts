@@ -1,0 +1,152 @@
+// The built CLI end to end: bin/chat.js as a child process against its own local deployment.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { spawn } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prettyTranscript } from "../../src/transcript/pretty.js";
+import type { MessageDict } from "../../src/transcript/message.js";
+import { BIN, runCli } from "../helpers/cli.js";
+import { serverPidsUnder } from "../helpers/processes.js";
+
+const SF = "what's the weather in sf?";
+const NYC = "what's the weather in nyc?";
+let home: string;
+const env = () => ({ CHAT_CONFIG_DIR: home, CHAT_DEMO_LATENCY_MS: "100" });
+const titles = (out: string) => out.split("\n").filter((l) => /^=+ \w+ Message =+$/.test(l)).map((l) => l.replace(/=/g, "").trim());
+const EXCHANGE = ["Human Message", "Ai Message", "Tool Message", "Ai Message"];
+
+beforeAll(() => {
+  home = mkdtempSync(join(tmpdir(), "chat-e2e-"));
+});
+afterAll(() => {
+  rmSync(home, { recursive: true, force: true });
+});
+
+describe("scripted mode against the built-in local deployment", () => {
+  it("prints both enqueued exchanges in order, leaves no server behind, and matches its own --json messages", async () => {
+    const plain = await runCli(["-m", SF, "-m", NYC], { env: env() });
+    expect(plain.stderr).toBe(`[1] sent with enqueue: ${SF}\n[2] sent with enqueue: ${NYC}\n[1] success\n[2] success\n`);
+    expect(plain.code).toBe(0);
+    expect(titles(plain.stdout)).toEqual([...EXCHANGE, ...EXCHANGE]);
+    expect(plain.stdout).toMatch(/San Francisco[\s\S]*what's the weather in nyc\?[\s\S]*New York City/);
+    expect(serverPidsUnder(home)).toEqual([]);
+
+    const json = await runCli(["--json", "-m", SF, "-m", NYC], { env: env() });
+    expect(json.code).toBe(0);
+    const events = json.stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(events.map((e) => `${e.type}:${e.index ?? ""}`)).toEqual([
+      "sent:1", "sent:2", "finished:1", "messages:1", "finished:2", "messages:2", "done:",
+    ]);
+    expect(events.at(-1)).toMatchObject({ type: "done", exit_code: 0, thread_id: events[0]?.thread_id });
+    const messages = events.flatMap((e) => (e.type === "messages" ? (e.messages as MessageDict[]) : []));
+    expect(prettyTranscript(messages)).toBe(plain.stdout);
+  });
+
+  it("reject: the second message is refused, exit code 4, only the first exchange printed", async () => {
+    const r = await runCli(["--strategy", "reject", "-m", SF, "-m", NYC], { env: env() });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/^\[2\] rejected \(HTTP 422\): .+$/m);
+    expect(titles(r.stdout)).toEqual(EXCHANGE);
+    expect(r.stdout).not.toContain(NYC);
+  });
+
+  it("interrupt: the first run is reported interrupted and the second answers", async () => {
+    const r = await runCli(["--strategy", "interrupt", "-m", SF, "-m", NYC], { env: env() });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^\[1\] interrupted/m);
+    expect(r.stderr).toMatch(/^\[2\] success$/m);
+    expect(r.stdout).toMatch(/what's the weather in nyc\?[\s\S]*New York City right now/);
+    expect(r.stdout).not.toMatch(/San Francisco right now/);
+  });
+
+  it("rollback: the first run is rolled back (or stopped, when already running) and the second answers", async () => {
+    const r = await runCli(["--strategy", "rollback", "-m", SF, "-m", NYC], { env: env() });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^\[1\] (rolled back|interrupted: rollback requested)/m);
+    expect(r.stdout).toMatch(/New York City right now/);
+    expect(r.stdout).not.toMatch(/San Francisco right now/);
+  });
+
+  it("reads messages from stdin and from a script file, skipping blank lines and comments", async () => {
+    const piped = await runCli([], { env: env(), input: `${SF}\n\n${NYC}\n` });
+    expect(piped.code).toBe(0);
+    expect(titles(piped.stdout)).toEqual([...EXCHANGE, ...EXCHANGE]);
+    const script = join(home, "script.txt");
+    writeFileSync(script, `# two questions\n${SF}\n\n   \n# done\n${NYC}\n`);
+    const scripted = await runCli(["--script", script], { env: env() });
+    expect(scripted.code).toBe(0);
+    expect(scripted.stdout).toBe(piped.stdout);
+  });
+
+  it("stops its local server and exits 143 on SIGTERM mid-run", async () => {
+    const child = spawn(process.execPath, [BIN, "-m", SF, "-m", NYC], {
+      env: { ...process.env, CHAT_CONFIG_DIR: home, CHAT_DEMO_LATENCY_MS: "5000" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    try {
+      await new Promise<void>((resolve) => {
+        let err = "";
+        child.stderr.setEncoding("utf8").on("data", (d: string) => {
+          err += d;
+          if (err.includes("[2] sent")) resolve();
+        });
+      });
+      expect(serverPidsUnder(home)).toHaveLength(1);
+      const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+      child.kill("SIGTERM");
+      expect(await exited).toBe(143);
+      expect(serverPidsUnder(home)).toEqual([]);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+});
+
+describe("bad input: one line on stderr, a documented exit code, no stack trace", () => {
+  const oneLine = (stderr: string) => {
+    expect(stderr).not.toMatch(/^\s+at /m);
+    return stderr.trim().split("\n")[0];
+  };
+
+  it.each([
+    [["--strategy", "bogus", "-m", "hi"], 2, /Allowed choices are reject, interrupt, rollback, enqueue/],
+    [["--url", "not a url", "-m", "hi"], 2, /malformed URL/],
+    [["--url", "ftp://127.0.0.1:2024", "-m", "hi"], 2, /unsupported URL scheme/],
+    [["--url", "http://127.0.0.1:1", "-m", "hi"], 3, /cannot reach the deployment at http:\/\/127\.0\.0\.1:1/],
+    [["--script", "/nonexistent/script.txt"], 2, /script file not found/],
+    [["--gap", "soon", "-m", "hi"], 2, /--gap must be a number/],
+    [["--no-such-flag"], 2, /unknown option/],
+  ])("chat %j exits %i", async (args, code, message) => {
+    const r = await runCli(args as string[], { env: env() });
+    expect(r.code).toBe(code);
+    expect(oneLine(r.stderr)).toMatch(message);
+    expect(r.stdout).toBe("");
+  });
+
+  it("an empty script exits 2", async () => {
+    const script = join(home, "empty.txt");
+    writeFileSync(script, "# nothing here\n\n");
+    const r = await runCli(["--script", script], { env: env() });
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toMatch(/has no messages/);
+  });
+
+  it("an unknown assistant exits 2 and lists the ones that exist", async () => {
+    const r = await runCli(["--assistant", "nope", "-m", "hi"], { env: env() });
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toMatch(/unknown assistant "nope" \(available: agent\)/);
+  });
+
+  it("an unknown thread exits 2", async () => {
+    const r = await runCli(["--thread", "00000000-0000-4000-8000-000000000000", "-m", "hi"], { env: env() });
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toMatch(/unknown thread 00000000-0000-4000-8000-000000000000/);
+  });
+
+  it("nothing on stdin exits 2", async () => {
+    const r = await runCli([], { env: env(), input: "\n\n" });
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toMatch(/no messages to send/);
+  });
+});
