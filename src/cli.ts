@@ -7,7 +7,7 @@ import { STRATEGIES, STRATEGY_HELP, type Strategy } from "./strategies.js";
 import { DEFAULT_DEMO_LATENCY_MS } from "./deployment/demo-latency.js";
 
 interface ChatFlags {
-  message: string[];
+  message?: string[];
   script?: string;
   url?: string;
   assistant: string;
@@ -28,7 +28,7 @@ function numberArg(what: string, min = 0) {
   };
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 function helpFooter(): string {
   const strategies = STRATEGIES.map((s) => `  ${s.padEnd(10)} ${STRATEGY_HELP[s]}`).join("\n");
@@ -55,7 +55,7 @@ Examples:
 export function buildProgram(run: (action: () => Promise<ExitCode>) => Promise<void>): Command {
   const program = new Command("chat")
     .description("Chat with a LangGraph deployment and keep typing while runs are in flight (double-texting).")
-    .option("-m, --message <text>", "send a message (repeat for more; sent without waiting)", collect, [])
+    .option("-m, --message <text>", "send a message (repeat for more; sent without waiting)", collect)
     .option("--script <file>", "send each line of a file (blank lines and # comments skipped)")
     .option("--url <url>", "LangGraph deployment URL (default: start the built-in local one)")
     .option("--assistant <id>", "assistant id or graph id", "agent")

@@ -98,6 +98,7 @@ export async function runScripted(
   }
   const messages = session.getSnapshot();
   if (timedOut) {
+    sending.catch(() => {}); // still running; its outcome no longer matters
     const open = messages.filter((m) => !isTerminal(m.status)).length;
     options.stderr(`chat: timed out after ${(options.timeoutMs ?? 0) / 1000}s with ${open} message(s) unfinished\n`);
     session.close();

@@ -10,9 +10,10 @@ import type { ChatFlags } from "../cli.js";
 
 export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
   // Read what we will send before starting anything, so a bad script costs nothing.
-  const scripted = flags.message.length > 0 || flags.script !== undefined || !process.stdin.isTTY;
-  const source = flags.message.length
-    ? fromList(flags.message)
+  const messages = flags.message ?? [];
+  const scripted = messages.length > 0 || flags.script !== undefined || !process.stdin.isTTY;
+  const source = messages.length
+    ? fromList(messages)
     : flags.script !== undefined
       ? fromList(readScript(flags.script))
       : fromLines(process.stdin, scripted ? undefined : () => process.stderr.write("> "));

@@ -26,7 +26,7 @@ export function titleRule(title: string): string {
 }
 
 function contentText(content: unknown): string {
-  return pyStr(content);
+  return pyStr(content ?? "");
 }
 
 function toolCallLines(call: ToolCallDict): string[] {

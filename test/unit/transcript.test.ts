@@ -138,3 +138,16 @@ describe("coloured theme", () => {
     expect(prettyRepr(m, themeFor({}, false))).toBe(prettyRepr(m));
   });
 });
+
+describe("message dicts", () => {
+  it("keeps a well-formed server dict as it is and mends odd fields", () => {
+    const raw = { type: "human", content: "hi", id: "m1", additional_kwargs: {}, example: false };
+    expect(asMessageDict(raw)).toBe(raw);
+    expect(asMessageDict({ type: "ai", content: "x", name: 42, tool_calls: "nope" })).toMatchObject({
+      name: null,
+      tool_calls: undefined,
+    });
+    expect(asMessageDict({ content: "no type" })).toBeUndefined();
+    expect(prettyRepr(asMessageDict({ type: "ai" }) as MessageDict)).toBe(titleRule("Ai Message"));
+  });
+});
