@@ -15,17 +15,11 @@ export const MESSAGE_STATUSES = [
 ] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
-const TERMINAL: ReadonlySet<MessageStatus> = new Set([
-  "success",
-  "error",
-  "interrupted",
-  "rolled_back",
-  "rejected",
-  "failed",
-]);
+/** Still on its way; every other status is final. */
+const IN_FLIGHT: ReadonlySet<MessageStatus> = new Set(["sending", "pending", "running"]);
 
 export function isTerminal(status: MessageStatus): boolean {
-  return TERMINAL.has(status);
+  return !IN_FLIGHT.has(status);
 }
 
 /** One message the user sent, and what became of its run. */
