@@ -97,6 +97,13 @@ export function buildProgram(run: (action: () => Promise<ExitCode>) => Promise<v
 export type { ChatFlags };
 
 async function main(argv: string[]): Promise<ExitCode> {
+  // chalk (inside Ink) honours FORCE_COLOR but not NO_COLOR; set it before either loads.
+  if (process.env.NO_COLOR) process.env.FORCE_COLOR = "0";
+  // A reader that goes away (chat ... | head) ends us quietly, not with a stack trace.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(EXIT.ok);
+    throw err;
+  });
   let code: ExitCode = EXIT.ok;
   const verbose = argv.includes("--verbose");
   const program = buildProgram(async (action) => {

@@ -12,6 +12,7 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
   // Read what we will send before starting anything, so a bad script costs nothing.
   const messages = flags.message ?? [];
   const scripted = messages.length > 0 || flags.script !== undefined || !process.stdin.isTTY;
+  const interactive = !scripted && process.stdout.isTTY === true;
   const source = messages.length
     ? fromList(messages)
     : flags.script !== undefined
@@ -32,14 +33,33 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
     await checkAssistant(connection.client, flags.assistant, connection.label);
     const threadId = await openThread(connection.client, flags.thread, connection.label);
     if (connection.local && flags.thread) await clearStaleRuns(connection.client, threadId);
-    const session = await Session.open({
-      client: connection.client,
-      createClient: connection.createClient,
-      assistantId: flags.assistant,
-      threadId,
-    }).catch((err: unknown) => {
-      throw connectionProblem(err, connection.label);
-    });
+    const open = (id: string) =>
+      Session.open({
+        client: connection.client,
+        createClient: connection.createClient,
+        assistantId: flags.assistant,
+        threadId: id,
+      }).catch((err: unknown) => {
+        throw connectionProblem(err, connection.label);
+      });
+    const session = await open(threadId);
+    if (interactive) {
+      const [{ runInteractive }, { fileHistory }] = await Promise.all([
+        import("../ui/run.js"),
+        import("../ui/input-history.js"),
+      ]);
+      return await runInteractive({
+        initialSession: session,
+        openSession: async (id) => open(await openThread(connection.client, id, connection.label)),
+        deployment: connection.label,
+        assistant: flags.assistant,
+        initialStrategy: flags.strategy,
+        history: fileHistory(connection.label),
+        theme: (width) => themeFor(process.env, true, width),
+        resumeCommand: ["chat", ...(url ? ["--url", url] : []), ...(flags.assistant !== "agent" ? ["--assistant", flags.assistant] : [])].join(" "),
+        isLocal: connection.local !== undefined,
+      });
+    }
     if (!scripted) {
       process.stderr.write(
         `chat: thread ${threadId} on ${connection.label}, strategy ${flags.strategy}. ` +

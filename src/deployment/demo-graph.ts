@@ -61,16 +61,18 @@ class DemoWeatherModel extends BaseChatModel {
         content: "",
         tool_call_chunks: [{ name, args: JSON.stringify(args), id, index: 0, type: "tool_call_chunk" }],
       });
-      yield new ChatGenerationChunk({ text: "", message });
-      await runManager?.handleLLMNewToken("");
+      const chunk = new ChatGenerationChunk({ text: "", message });
+      yield chunk;
+      await runManager?.handleLLMNewToken("", undefined, undefined, undefined, undefined, { chunk });
       await sleep(latency / 2, undefined, { signal });
       return;
     }
     const words = reply.text.split(/(?<= )/);
     for (const word of words) {
       await sleep(latency / 2 / words.length, undefined, { signal });
-      yield new ChatGenerationChunk({ text: word, message: new AIMessageChunk({ content: word }) });
-      await runManager?.handleLLMNewToken(word);
+      const chunk = new ChatGenerationChunk({ text: word, message: new AIMessageChunk({ content: word }) });
+      yield chunk;
+      await runManager?.handleLLMNewToken(word, undefined, undefined, undefined, undefined, { chunk });
     }
   }
 }

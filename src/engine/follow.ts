@@ -12,6 +12,8 @@ export type RunOutcome =
 export interface FollowOptions {
   signal: AbortSignal;
   onEvent(event: string, data: unknown): void;
+  /** Called before each new attempt after the server could not be reached. */
+  onRetry?(err: unknown): void;
   /** Consecutive failures to reach the server before giving up. */
   maxFailures?: number;
 }
@@ -48,6 +50,7 @@ export async function followRun(
     if (options.signal.aborted) throw err;
     failures += 1;
     if (failures >= maxFailures) throw err;
+    options.onRetry?.(err);
     await sleep(200 * 2 ** failures, undefined, { signal: options.signal });
   };
 

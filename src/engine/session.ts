@@ -7,7 +7,14 @@ import { messagesOf } from "../transcript/message.js";
 import { newMessages } from "./history.js";
 import { httpStatus, isRejection, isTransient, serverMessage, type EngineClient } from "./sdk.js";
 import { followRun, type RunOutcome } from "./follow.js";
-import { isTerminal, type OutgoingMessage, type SessionEvent, type SessionListener } from "./types.js";
+import type { MessageDict } from "../transcript/message.js";
+import {
+  isTerminal,
+  type ConnectionState,
+  type OutgoingMessage,
+  type SessionEvent,
+  type SessionListener,
+} from "./types.js";
 
 export interface SessionOptions {
   client: EngineClient;
@@ -31,6 +38,10 @@ export class Session {
   private followChain: Promise<void> = Promise.resolve();
   private readonly abort = new AbortController();
   private readonly createClient: EngineClient;
+  private readonly cancelled = new Set<string>();
+  private connection: ConnectionState = "connected";
+  /** The thread's messages when the session was opened (already on screen for no one yet). */
+  initialMessages: readonly MessageDict[] = [];
 
   private constructor(private readonly options: SessionOptions) {
     this.threadId = options.threadId;
@@ -41,9 +52,9 @@ export class Session {
   static async open(options: SessionOptions): Promise<Session> {
     const session = new Session(options);
     const state = await options.client.threads.getState(options.threadId);
-    for (const { key } of newMessages(messagesOf(state.values), new Set(), new Set())) {
-      session.emitted.add(key);
-    }
+    const existing = newMessages(messagesOf(state.values), new Set(), new Set());
+    for (const { key } of existing) session.emitted.add(key);
+    session.initialMessages = existing.map((e) => e.message);
     return session;
   }
 
@@ -86,9 +97,41 @@ export class Session {
     } while (chain !== this.followChain);
   }
 
+  getConnection(): ConnectionState {
+    return this.connection;
+  }
+
+  /**
+   * Cancels (action interrupt) the running run, or every pending and running run of the
+   * thread, ours or not. Returns how many runs were asked to stop.
+   */
+  async cancel(scope: "running" | "all"): Promise<number> {
+    const { runs } = this.options.client;
+    let ids: string[];
+    if (scope === "all") {
+      const [pending, running] = await Promise.all([
+        runs.list(this.threadId, { status: "pending", limit: 100 }),
+        runs.list(this.threadId, { status: "running", limit: 100 }),
+      ]);
+      ids = [...running, ...pending].map((run) => run.run_id);
+    } else {
+      const active = this.messages.find((m) => m.status === "running") ?? this.messages.find((m) => m.status === "pending");
+      ids = active?.runId ? [active.runId] : [];
+    }
+    for (const id of ids) this.cancelled.add(id);
+    await Promise.all(ids.map((id) => runs.cancel(this.threadId, id, false, "interrupt")));
+    return ids.length;
+  }
+
   /** Stops following runs (they keep going on the server). */
   close(): void {
     this.abort.abort();
+  }
+
+  private setConnection(state: ConnectionState): void {
+    if (state === this.connection) return;
+    this.connection = state;
+    this.emit({ type: "connection", state });
   }
 
   private emit(event: SessionEvent): void {
@@ -126,6 +169,7 @@ export class Session {
           metadata: { chat_client_id: message.clientId },
           signal: this.abort.signal,
         });
+        this.setConnection("connected");
         this.update(index, { status: "pending", runId: run.run_id });
         return;
       } catch (err) {
@@ -141,9 +185,11 @@ export class Session {
           return;
         }
         if (!isTransient(err) || attempt >= attempts || this.abort.signal.aborted) {
+          if (isTransient(err)) this.setConnection("offline");
           this.update(index, { status: "failed", httpStatus: httpStatus(err), detail: serverMessage(err) });
           return;
         }
+        this.setConnection("reconnecting");
         await sleep((this.options.retryDelayMs ?? 300) * attempt);
       }
     }
@@ -165,12 +211,15 @@ export class Session {
     try {
       outcome = await followRun(this.options.client, this.threadId, message.runId, {
         signal: this.abort.signal,
+        onRetry: () => this.setConnection("reconnecting"),
         onEvent: (event, data) => {
+          this.setConnection("connected");
           if (this.get(index).status === "pending") this.update(index, { status: "running" });
           this.emit({ type: "stream", index, event, data });
         },
       });
     } catch (err) {
+      if (!this.abort.signal.aborted) this.setConnection("offline");
       this.update(index, { status: "failed", detail: `lost track of the run: ${serverMessage(err)}` });
       return;
     }
@@ -183,7 +232,11 @@ export class Session {
       const keptDespiteRollback = cause?.strategy === "rollback" && !outcome.deleted;
       this.update(index, {
         status: outcome.deleted ? "rolled_back" : "interrupted",
-        detail: keptDespiteRollback ? "rollback requested: the server stopped the run but kept its output" : outcome.detail,
+        detail: keptDespiteRollback
+          ? "rollback requested: the server stopped the run but kept its output"
+          : !cause && this.cancelled.has(message.runId)
+            ? "cancelled"
+            : outcome.detail,
       });
     } else {
       this.update(index, { status: outcome.kind, detail: outcome.detail });

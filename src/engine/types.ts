@@ -41,9 +41,13 @@ export interface OutgoingMessage {
   readonly finishedAt?: number;
 }
 
+/** How the engine's last contact with the deployment went. */
+export type ConnectionState = "connected" | "reconnecting" | "offline";
+
 export type SessionEvent =
   | { readonly type: "status"; readonly message: OutgoingMessage }
   | { readonly type: "messages"; readonly index: number; readonly messages: readonly MessageDict[] }
-  | { readonly type: "stream"; readonly index: number; readonly event: string; readonly data: unknown };
+  | { readonly type: "stream"; readonly index: number; readonly event: string; readonly data: unknown }
+  | { readonly type: "connection"; readonly state: ConnectionState };
 
 export type SessionListener = (event: SessionEvent) => void;

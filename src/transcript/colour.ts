@@ -16,15 +16,17 @@ export function colourEnabled(env: NodeJS.ProcessEnv, isTty: boolean): boolean {
   return isTty;
 }
 
-export function colourTheme(): Theme {
+export function colourTheme(width?: number): Theme {
   const chalk = new Chalk({ level: 1 });
   return {
+    width,
     title: (rule, type) => chalk.bold[ROLE_COLOUR[type] ?? "white"](rule),
     name: (line) => chalk.dim(line),
     toolHeader: (line) => chalk.bold(line),
   };
 }
 
-export function themeFor(env: NodeJS.ProcessEnv, isTty: boolean): Theme {
-  return colourEnabled(env, isTty) ? colourTheme() : plainTheme;
+export function themeFor(env: NodeJS.ProcessEnv, isTty: boolean, width?: number): Theme {
+  if (colourEnabled(env, isTty)) return colourTheme(width);
+  return width === undefined ? plainTheme : { ...plainTheme, width };
 }

@@ -5,6 +5,8 @@ import { neutralise } from "./sanitize.js";
 import type { MessageDict, ToolCallDict } from "./message.js";
 
 export interface Theme {
+  /** Width of the title rule: 80 as in Python; narrower for a narrow terminal. */
+  readonly width?: number;
   title(rule: string, type: string): string;
   name(line: string): string;
   toolHeader(line: string): string;
@@ -16,12 +18,10 @@ export const plainTheme: Theme = {
   toolHeader: (line) => line,
 };
 
-const WIDTH = 80;
-
-/** langchain_core get_msg_title_repr: the title centred in a rule of "=". */
-export function titleRule(title: string): string {
+/** langchain_core get_msg_title_repr: the title centred in a rule of "=" (80 wide there). */
+export function titleRule(title: string, width = 80): string {
   const padded = ` ${title} `;
-  const sep = "=".repeat(Math.max(0, Math.floor((WIDTH - padded.length) / 2)));
+  const sep = "=".repeat(Math.max(0, Math.floor((width - padded.length) / 2)));
   return `${sep}${padded}${sep}${padded.length % 2 ? "=" : ""}`;
 }
 
@@ -50,7 +50,7 @@ function isAi(type: string): boolean {
 /** One message as pretty_repr() shows it (no trailing newline). Control characters neutralised. */
 export function prettyRepr(message: MessageDict, theme: Theme = plainTheme): string {
   const type = neutralise(message.type);
-  let head = theme.title(titleRule(`${pyTitle(type)} Message`), message.type);
+  let head = theme.title(titleRule(`${pyTitle(type)} Message`, theme.width), message.type);
   if (message.name !== null && message.name !== undefined) {
     head += `\n${theme.name(`Name: ${neutralise(message.name)}`)}`;
   }

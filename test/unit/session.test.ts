@@ -2,73 +2,7 @@
 // rejections, creates keep send order, and no run is waited for before the next send.
 import { describe, expect, it } from "vitest";
 import { Session } from "../../src/engine/session.js";
-import type { EngineClient } from "../../src/engine/sdk.js";
-
-type CreateBehaviour = "ok" | "made-then-lost" | "lost" | "http-500" | "http-409" | "http-422" | "http-400";
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly text: string,
-  ) {
-    super(`HTTP ${status}: ${text}`);
-  }
-}
-
-function connectionError(): Error {
-  const err = new Error("Unable to connect to LangGraph server. Original error: fetch failed");
-  err.name = "ConnectionError";
-  return err;
-}
-
-/** A pretend deployment: records runs; each create call follows the next scripted behaviour. */
-function fakeDeployment(behaviours: CreateBehaviour[]) {
-  const runs: Array<{ run_id: string; metadata: Record<string, unknown>; strategy: string }> = [];
-  const calls: string[] = [];
-  let releaseRuns: () => void = () => {};
-  const runsReleased = new Promise<void>((resolve) => (releaseRuns = resolve));
-  const client = {
-    runs: {
-      async create(_thread: string, _assistant: string, payload: { metadata: Record<string, unknown>; multitaskStrategy: string }) {
-        const behaviour = behaviours.shift() ?? "ok";
-        calls.push(`create:${behaviour}`);
-        const record = () => {
-          const run = { run_id: `run-${runs.length + 1}`, metadata: payload.metadata, strategy: payload.multitaskStrategy };
-          runs.push(run);
-          return run;
-        };
-        if (behaviour === "ok") return { ...record(), status: "pending" };
-        if (behaviour === "made-then-lost") {
-          record();
-          throw connectionError();
-        }
-        if (behaviour === "lost") throw connectionError();
-        throw new HttpError(Number(behaviour.slice(5)), JSON.stringify({ detail: `refused with ${behaviour}` }));
-      },
-      async list() {
-        calls.push("list");
-        return runs;
-      },
-      async *joinStream(_thread: string, runId: string) {
-        calls.push(`join:${runId}`);
-        await runsReleased;
-      },
-      async get() {
-        return { status: "success" };
-      },
-      async cancel() {},
-    },
-    threads: {
-      async get() {
-        return {};
-      },
-      async getState() {
-        return { values: { messages: [] } };
-      },
-    },
-  };
-  return { client: client as unknown as EngineClient, runs, calls, releaseRuns };
-}
+import { fakeDeployment } from "../helpers/fake-client.js";
 
 async function session(fake: ReturnType<typeof fakeDeployment>) {
   return Session.open({ client: fake.client, assistantId: "agent", threadId: "t", retryDelayMs: 1 });
@@ -140,7 +74,8 @@ describe("sending", () => {
     // No run has finished (the fake holds them all), yet all three were created, in order.
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(fake.runs.map((r) => r.strategy)).toEqual(["enqueue", "interrupt", "rollback"]);
-    expect(s.getSnapshot().map((m) => m.status)).toEqual(["pending", "pending", "pending"]);
+    // The head run streams (so it is running); the others wait their turn, pending.
+    expect(s.getSnapshot().map((m) => m.status)).toEqual(["running", "pending", "pending"]);
     // One reader at a time, in queue order: only the first run is being followed.
     expect(fake.calls.filter((c) => c.startsWith("join"))).toEqual(["join:run-1"]);
     fake.releaseRuns();
@@ -160,7 +95,7 @@ describe("sending", () => {
     s.send("one", "enqueue");
     fake.releaseRuns();
     await s.whenIdle();
-    expect(seen).toEqual(["sending", "pending", "success"]);
-    expect(snapshots.size).toBe(3);
+    expect(seen).toEqual(["sending", "pending", "running", "success"]);
+    expect(snapshots.size).toBe(4);
   });
 });

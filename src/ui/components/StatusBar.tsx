@@ -1,0 +1,37 @@
+// One line: where we are talking to, which thread, which strategy the next message gets.
+import { Box, Text } from "ink";
+import type { ConnectionState } from "../../engine/types.js";
+import type { Strategy } from "../../strategies.js";
+
+const CONNECTION: Record<ConnectionState, { label: string; color: string }> = {
+  connected: { label: "connected", color: "green" },
+  reconnecting: { label: "reconnecting…", color: "yellow" },
+  offline: { label: "offline", color: "red" },
+};
+
+export interface StatusBarProps {
+  deployment: string;
+  assistant: string;
+  threadId: string;
+  strategy: Strategy;
+  connection: ConnectionState;
+}
+
+export function StatusBar({ deployment, assistant, threadId, strategy, connection }: StatusBarProps) {
+  const c = CONNECTION[connection];
+  return (
+    <Box flexWrap="wrap" columnGap={1}>
+      <Text dimColor>{deployment}</Text>
+      <Text dimColor>·</Text>
+      <Text dimColor>{assistant}</Text>
+      <Text dimColor>·</Text>
+      <Text dimColor>thread {threadId.slice(0, 8)}</Text>
+      <Text dimColor>·</Text>
+      <Text>
+        strategy <Text bold color="cyan">{strategy}</Text>
+      </Text>
+      <Text dimColor>·</Text>
+      <Text color={c.color}>{c.label}</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,102 @@
+// A pretend deployment at the engine's SDK interface, for unit tests of the engine and the UI.
+import type { EngineClient } from "../../src/engine/sdk.js";
+import type { MessageDict } from "../../src/transcript/message.js";
+
+export type CreateBehaviour = "ok" | "made-then-lost" | "lost" | "http-500" | "http-409" | "http-422" | "http-400";
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly text: string,
+  ) {
+    super(`HTTP ${status}: ${text}`);
+  }
+}
+
+export function connectionError(): Error {
+  const err = new Error("Unable to connect to LangGraph server. Original error: fetch failed");
+  err.name = "ConnectionError";
+  return err;
+}
+
+export interface FakeRun {
+  run_id: string;
+  metadata: Record<string, unknown>;
+  strategy: string;
+  text: string;
+  status: string;
+}
+
+/** Each create call follows the next scripted behaviour ("ok" when the script runs out). */
+export function fakeDeployment(behaviours: CreateBehaviour[] = []) {
+  const runs: FakeRun[] = [];
+  const calls: string[] = [];
+  const thread: MessageDict[] = [];
+  let release: () => void = () => {};
+  let released = new Promise<void>((resolve) => (release = resolve));
+  const client = {
+    runs: {
+      async create(
+        _thread: string,
+        _assistant: string,
+        payload: { metadata: Record<string, unknown>; multitaskStrategy: string; input: { messages: Array<{ content: string }> } },
+      ) {
+        const behaviour = behaviours.shift() ?? "ok";
+        calls.push(`create:${behaviour}`);
+        const record = () => {
+          const run: FakeRun = {
+            run_id: `run-${runs.length + 1}`,
+            metadata: payload.metadata,
+            strategy: payload.multitaskStrategy,
+            text: payload.input.messages[0]?.content ?? "",
+            status: "success",
+          };
+          runs.push(run);
+          return run;
+        };
+        if (behaviour === "ok") return { ...record(), status: "pending" };
+        if (behaviour === "made-then-lost") {
+          record();
+          throw connectionError();
+        }
+        if (behaviour === "lost") throw connectionError();
+        throw new HttpError(Number(behaviour.slice(5)), JSON.stringify({ detail: `refused with ${behaviour}` }));
+      },
+      async list() {
+        calls.push("list");
+        return runs;
+      },
+      async *joinStream(_thread: string, runId: string) {
+        calls.push(`join:${runId}`);
+        yield { id: "0", event: "metadata", data: { run_id: runId } };
+        await released;
+      },
+      async get(_thread: string, runId: string) {
+        return { status: runs.find((r) => r.run_id === runId)?.status ?? "success" };
+      },
+      async cancel(_thread: string, runId: string) {
+        calls.push(`cancel:${runId}`);
+      },
+    },
+    threads: {
+      async get() {
+        return {};
+      },
+      async getState() {
+        return { values: { messages: thread } };
+      },
+    },
+  };
+  return {
+    client: client as unknown as EngineClient,
+    runs,
+    calls,
+    thread,
+    /** Lets every run followed so far (and later) end. */
+    releaseRuns: () => release(),
+    /** Holds runs followed from now on until the next releaseRuns(). */
+    holdRuns: () => {
+      released = new Promise<void>((resolve) => (release = resolve));
+    },
+  };
+}
