@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { nextStrategy, parseInput } from "../../src/ui/commands.js";
+import { EMPTY, edit, newlineInstead, setValue } from "../../src/ui/editing.js";
+import { NO_LIVE, liveReducer } from "../../src/ui/live.js";
+import { visibleInQueue } from "../../src/ui/components/Queue.js";
+import type { OutgoingMessage } from "../../src/engine/types.js";
+
+describe("input commands", () => {
+  it("sends plain text and /<strategy> text with that strategy only", () => {
+    expect(parseInput("hello there  ")).toEqual({ kind: "send", text: "hello there" });
+    expect(parseInput("/interrupt stop, look at nyc instead")).toEqual({
+      kind: "send",
+      text: "stop, look at nyc instead",
+      strategy: "interrupt",
+    });
+    expect(parseInput("//etc/hosts is a file")).toEqual({ kind: "send", text: "/etc/hosts is a file" });
+    expect(parseInput("   ")).toBeUndefined();
+  });
+
+  it("parses the commands and answers anything else with a hint", () => {
+    expect(parseInput("/strategy rollback")).toEqual({ kind: "strategy", strategy: "rollback" });
+    expect(parseInput("/cancel")).toEqual({ kind: "cancel", scope: "running" });
+    expect(parseInput("/cancel all")).toEqual({ kind: "cancel", scope: "all" });
+    expect(parseInput("/thread abc")).toEqual({ kind: "thread", threadId: "abc" });
+    expect(parseInput("/new")).toEqual({ kind: "new" });
+    expect(parseInput("/quit")).toEqual({ kind: "quit" });
+    expect(parseInput("/strategy nope")).toMatchObject({ kind: "hint", text: expect.stringMatching(/usage/) });
+    expect(parseInput("/reject")).toMatchObject({ kind: "hint" });
+    expect(parseInput("/frobnicate")).toMatchObject({ kind: "hint", text: expect.stringMatching(/unknown command \/frobnicate/) });
+  });
+
+  it("Tab order is reject → interrupt → rollback → enqueue → reject", () => {
+    expect(["reject", "interrupt", "rollback", "enqueue"].map((s) => nextStrategy(s as never))).toEqual([
+      "interrupt",
+      "rollback",
+      "enqueue",
+      "reject",
+    ]);
+  });
+});
+
+describe("line editing", () => {
+  it("inserts at the cursor, moves, erases and clears", () => {
+    let s = edit(EMPTY, "helo", {});
+    s = edit(s, "", { leftArrow: true });
+    s = edit(s, "l", {});
+    expect(s).toEqual({ value: "hello", cursor: 4 });
+    s = edit(s, "", { backspace: true });
+    expect(s).toEqual({ value: "helo", cursor: 3 });
+    s = edit(setValue("one two three"), "w", { ctrl: true });
+    expect(s.value).toBe("one two ");
+    expect(edit(s, "u", { ctrl: true })).toEqual(EMPTY);
+  });
+
+  it("turns a trailing backslash or Alt+Enter into a new line instead of sending", () => {
+    expect(newlineInstead(setValue("first\\"), {})).toEqual({ value: "first\n", cursor: 6 });
+    expect(newlineInstead(setValue("first"), { meta: true })).toEqual({ value: "first\n", cursor: 6 });
+    expect(newlineInstead(setValue("first"), {})).toBeUndefined();
+  });
+});
+
+describe("the live run", () => {
+  const ai = (id: string, content: string, extra: object = {}) => ["messages", [{ type: "ai", id, content, ...extra }, {}]] as const;
+
+  it("accumulates streamed text per message and tool-call chunks by index", () => {
+    let live = liveReducer(NO_LIVE, 0, ...ai("a1", "", { tool_call_chunks: [{ index: 0, name: "search", args: '{"query":' }] }));
+    live = liveReducer(live, 0, ...ai("a1", "", { tool_call_chunks: [{ index: 0, args: '"sf"}' }] }));
+    live = liveReducer(live, 0, "messages", [{ type: "tool", id: "t1", name: "search", content: "sunny" }, {}]);
+    live = liveReducer(live, 0, ...ai("a2", "It's "));
+    live = liveReducer(live, 0, ...ai("a2", "sunny."));
+    expect(live.entries).toEqual([
+      { id: "a1", role: "ai", text: "", calls: [{ name: "search", args: '{"query":"sf"}' }] },
+      { id: "t1", role: "tool", text: "search: sunny", calls: [] },
+      { id: "a2", role: "ai", text: "It's sunny.", calls: [] },
+    ]);
+  });
+
+  it("starts afresh for the next run", () => {
+    const first = liveReducer(NO_LIVE, 0, ...ai("a1", "one"));
+    const second = liveReducer(first, 1, ...ai("b1", "two"));
+    expect(second).toEqual({ index: 1, entries: [{ id: "b1", role: "ai", text: "two", calls: [] }] });
+  });
+});
+
+describe("what the queue shows", () => {
+  const msg = (index: number, status: OutgoingMessage["status"], finishedAt?: number): OutgoingMessage => ({
+    index,
+    clientId: "c",
+    messageId: "m",
+    text: "t",
+    strategy: "enqueue",
+    status,
+    sentAt: 0,
+    finishedAt,
+  });
+
+  it("keeps unfinished, recently finished and undismissed rejected messages", () => {
+    const list = [msg(0, "success", 1000), msg(1, "success", 9000), msg(2, "rejected", 1000), msg(3, "pending"), msg(4, "failed", 1)];
+    expect(visibleInQueue(list, 10_000, new Set([4])).map((m) => m.index)).toEqual([1, 2, 3]);
+  });
+});
