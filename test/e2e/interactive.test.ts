@@ -1,0 +1,59 @@
+// The real terminal UI: bin/chat.js in a pseudo-terminal against its local deployment, typed
+// into like a person would, asserted from the emulated screen.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { loadPty, startInPty, type Screen } from "../helpers/pty.js";
+import { serverPidsUnder } from "../helpers/processes.js";
+
+const pty = await loadPty();
+let home: string;
+let screen: Screen | undefined;
+
+beforeAll(() => {
+  home = mkdtempSync(join(tmpdir(), "chat-pty-"));
+});
+afterAll(() => {
+  screen?.kill();
+  rmSync(home, { recursive: true, force: true });
+});
+
+// node-pty is an optional (native) dependency; without it there is no terminal to drive.
+it.skipIf(!pty)("double-texting in the terminal UI: enqueue, reject via Tab, /interrupt, then quit", async () => {
+  if (!pty) return;
+  const s = (screen = startInPty(pty, { CHAT_CONFIG_DIR: home, CHAT_DEMO_LATENCY_MS: "300", NO_COLOR: "1" }));
+  await s.waitFor(/strategy enqueue · connected/);
+
+  // Two messages typed quickly with enqueue: both exchanges, in order.
+  await s.enter("what's the weather in sf?");
+  await s.enter("what's the weather in nyc?");
+  await s.waitFor(/#2 (pending|running) enqueue/);
+  // Finished runs land in the transcript (not just the live view), in queue order.
+  await s.waitFor(
+    /Human Message =+\n\nwhat's the weather in sf\?[\s\S]*Ai Message =+\n\nIt's [^\n]*San Francisco[\s\S]*Human Message =+\n\nwhat's the weather in nyc\?[\s\S]*Ai Message =+\n\nIt's [^\n]*New York City/,
+  );
+
+  // Tab to reject: the second message while the first runs is refused.
+  s.write("\t");
+  await s.waitFor(/strategy reject ·/);
+  await s.enter("what's the weather in la?");
+  await s.waitFor(/#3 running reject/);
+  await s.enter("what's the weather in oslo?");
+  await s.waitFor(/#4 rejected reject/);
+  await s.waitFor(/Ai Message =+\n\nIt's [^\n]*Los Angeles/);
+
+  // /interrupt: the run in flight is stopped and reported as interrupted.
+  await s.enter("what's the weather in rome?");
+  await s.waitFor(/#5 running reject/);
+  await s.enter("/interrupt what's the weather in lima?");
+  await s.waitFor(/#5 interrupted reject/);
+  await s.waitFor(/Ai Message =+\n\nIt's [^\n]*Lima/);
+  expect(s.text()).not.toMatch(/Ai Message =+\n\nIt's [^\n]*Rome/);
+
+  // Ctrl+C on an empty input leaves, says how to resume, and stops the local server.
+  s.write("\x03");
+  expect(await s.exited).toBe(0);
+  expect(s.text()).toMatch(/resume with: chat --thread [0-9a-f-]{36}/);
+  expect(serverPidsUnder(home)).toEqual([]);
+});

@@ -1,0 +1,71 @@
+// Drives the built CLI in a real pseudo-terminal (node-pty) and reads the screen through a
+// headless terminal emulator (xterm), scrollback included. Always killed.
+import xterm from "@xterm/headless";
+import { BIN } from "./cli.js";
+
+type Pty = typeof import("node-pty");
+
+/** node-pty is an optional dependency (a native build); undefined when it did not install. */
+export async function loadPty(): Promise<Pty | undefined> {
+  try {
+    return (await import("node-pty")) as Pty;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface Screen {
+  /** Every line on screen and in the scrollback, trailing spaces trimmed. */
+  text(): string;
+  write(data: string): void;
+  /** Types text, then presses Enter, as separate writes the way a person does. */
+  enter(text: string): Promise<void>;
+  waitFor(pattern: RegExp, ms?: number): Promise<void>;
+  exited: Promise<number>;
+  kill(): void;
+}
+
+export function startInPty(pty: Pty, env: NodeJS.ProcessEnv, cols = 100, rows = 40): Screen {
+  const term = new xterm.Terminal({ cols, rows, scrollback: 5000, allowProposedApi: true });
+  const child = pty.spawn(process.execPath, [BIN], {
+    name: "xterm-256color",
+    cols,
+    rows,
+    env: { ...process.env, ...env } as Record<string, string>,
+  });
+  child.onData((d) => term.write(d));
+  const exited = new Promise<number>((resolve) => child.onExit(({ exitCode }) => resolve(exitCode)));
+  const text = () => {
+    const buffer = term.buffer.active;
+    const lines: string[] = [];
+    for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? "");
+    return lines.join("\n");
+  };
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const waitFor = async (pattern: RegExp, ms = 20_000) => {
+    const end = Date.now() + ms;
+    while (!pattern.test(text())) {
+      if (Date.now() > end) throw new Error(`screen never matched ${pattern}:\n${text()}`);
+      await sleep(25);
+    }
+  };
+  return {
+    text,
+    write: (data) => child.write(data),
+    enter: async (line) => {
+      child.write(line);
+      await sleep(60);
+      child.write("\r");
+      await sleep(60);
+    },
+    waitFor,
+    exited,
+    kill: () => {
+      try {
+        child.kill("SIGKILL");
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
