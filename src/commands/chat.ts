@@ -44,6 +44,9 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
       });
     const session = await open(threadId);
     if (interactive) {
+      // Both ends are a terminal, so a person is there: Ink must draw live frames even when
+      // CI variables leaked into the shell (in CI mode it only prints the last frame at exit).
+      for (const name of ["CI", "CONTINUOUS_INTEGRATION"]) if (name in process.env) process.env[name] = "0";
       const [{ runInteractive }, { fileHistory }] = await Promise.all([
         import("../ui/run.js"),
         import("../ui/input-history.js"),

@@ -99,3 +99,25 @@ describe("what the queue shows", () => {
     expect(visibleInQueue(list, 10_000, new Set([4])).map((m) => m.index)).toEqual([1, 2, 3]);
   });
 });
+
+describe("input history on disk", () => {
+  it("keeps entries per deployment across instances, most recent last, without duplicates", async () => {
+    const { mkdtempSync, rmSync, statSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { fileHistory } = await import("../../src/ui/input-history.js");
+    const dir = mkdtempSync(join(tmpdir(), "chat-history-"));
+    try {
+      const a = fileHistory("http://a.example:2024", dir);
+      a.add("one");
+      a.add("two");
+      a.add("one");
+      fileHistory("local", dir).add("elsewhere");
+      expect(fileHistory("http://a.example:2024", dir).load()).toEqual(["two", "one"]);
+      expect(fileHistory("local", dir).load()).toEqual(["elsewhere"]);
+      expect(statSync(join(dir, "input-history.json")).isFile()).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

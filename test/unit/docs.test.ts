@@ -1,0 +1,23 @@
+// The README's tables come from the modules that own the facts; this keeps them in step.
+import { readFileSync } from "node:fs";
+import { expect, it } from "vitest";
+import { EXIT_HELP } from "../../src/exit-codes.js";
+import { COMMAND_HELP, KEY_HELP } from "../../src/ui/commands.js";
+import { STRATEGIES } from "../../src/strategies.js";
+
+const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+const cell = (text: string) => text.replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+it("the README lists every exit code as --help does", () => {
+  for (const [code, text] of EXIT_HELP) {
+    expect(readme).toContain(`| ${code} | ${text.replace("--timeout", "`--timeout`")} |`);
+  }
+});
+
+it("the README lists every key and command as /help does", () => {
+  for (const [key, text] of [...KEY_HELP, ...COMMAND_HELP]) expect(readme).toContain(`| ${cell(key)} | ${text} |`);
+});
+
+it("the README names every strategy", () => {
+  for (const strategy of STRATEGIES) expect(readme).toContain(`\`${strategy}\``);
+});
