@@ -155,4 +155,27 @@ describe("interactive UI", () => {
     await until(() => /evil \\x1b\]0;title\\x07 \\x1b\[2J done/.test(ui.all()), ui.all);
     expect(ui.all()).not.toMatch(/\x1b\]0;|\x1b\[2J/);
   });
+
+  it("/new starts a new thread and /thread switches to one; the status bar follows", async () => {
+    const ui = await setup();
+    await ui.type("/new");
+    await ui.type(KEY.enter);
+    await ui.waitFor(/thread thread-n ·/);
+    await until(() => /new thread thread-new/.test(ui.all()), ui.all);
+    await ui.type("/thread 0123456789abcdef");
+    await ui.type(KEY.enter);
+    await ui.waitFor(/thread 01234567 ·/);
+  });
+
+  it("a failing /thread is a one-line warning and the session stays", async () => {
+    const ui = await setup([], {
+      openSession: async () => {
+        throw new Error("unknown thread nope on local");
+      },
+    });
+    await ui.type("/thread nope");
+    await ui.type(KEY.enter);
+    await until(() => /unknown thread nope on local/.test(ui.all()), ui.all);
+    expect(ui.frame()).toMatch(/thread thread-1 ·/);
+  });
 });
