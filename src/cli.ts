@@ -1,22 +1,19 @@
-// The commander program: parse, resolve settings, pick a face, and turn errors into one line
-// and an exit code. Nothing below this file calls process.exit.
+// The commander program: parse, pick a command, and turn errors into one line and an exit code.
+// Nothing below this file calls process.exit.
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { EXIT, EXIT_HELP, type ExitCode } from "./exit-codes.js";
 import { UserFacingError, errorMessage } from "./errors.js";
-import { STRATEGIES, STRATEGY_HELP, type Strategy } from "./strategies.js";
-import { DEFAULT_DEMO_LATENCY_MS } from "./deployment/demo-latency.js";
+import { STRATEGIES, STRATEGY_HELP } from "./strategies.js";
+import type { TargetFlags } from "./commands/target.js";
 
-interface ChatFlags {
+export interface ChatFlags extends TargetFlags {
   message?: string[];
   script?: string;
-  url?: string;
-  assistant: string;
-  strategy: Strategy;
   thread?: string;
+  resume?: boolean;
   gap: number;
   json?: boolean;
   timeout?: number;
-  demoLatency?: number;
   verbose?: boolean;
 }
 
@@ -34,8 +31,12 @@ function helpFooter(): string {
   const strategies = STRATEGIES.map((s) => `  ${s.padEnd(10)} ${STRATEGY_HELP[s]}`).join("\n");
   const codes = EXIT_HELP.map(([code, text]) => `  ${code}  ${text}`).join("\n");
   return `
-With no --url, chat starts a local LangGraph server (the official LangGraph.js API server) on
-127.0.0.1 with a demo weather agent as assistant "agent"; it stops when chat exits.
+With no --url (and no url setting), chat starts a local LangGraph server (the official
+LangGraph.js API server) on 127.0.0.1 with a demo weather agent as assistant "agent"; it
+stops when chat exits. At a terminal chat opens the interactive UI (/help inside).
+
+Settings: flag > environment (CHAT_URL, CHAT_ASSISTANT, CHAT_STRATEGY, LANGGRAPH_API_KEY /
+LANGSMITH_API_KEY / LANGCHAIN_API_KEY, CHAT_DEMO_LATENCY_MS) > saved (chat config) > default.
 
 Strategies (what happens to a run in flight when the next message arrives):
 ${strategies}
@@ -49,37 +50,42 @@ ${codes}
 Examples:
   chat -m "what's the weather in sf?" -m "what's the weather in nyc?"
   chat --strategy interrupt -m "weather in sf?" -m "actually, nyc"
-  printf 'hi\\nthere\\n' | chat --url http://127.0.0.1:2024 --json`;
+  printf 'hi\\nthere\\n' | chat --url http://127.0.0.1:2024 --json
+  chat config set url https://my-deployment.example.com`;
 }
 
-export function buildProgram(run: (action: () => Promise<ExitCode>) => Promise<void>): Command {
-  const program = new Command("chat")
-    .description("Chat with a LangGraph deployment and keep typing while runs are in flight (double-texting).")
+/** Options every command that talks to a deployment shares. */
+function targetOptions(command: Command): Command {
+  return command
+    .option("--url <url>", "LangGraph deployment URL (default: the url setting, else the built-in local one)")
+    .option("--local", "use the built-in local deployment even when a url is set")
+    .option("--assistant <id>", 'assistant id or graph id (default: "agent")')
+    .option("--demo-latency <ms>", "local demo agent: wait per step in ms (default 1000)");
+}
+
+type Runner = (action: () => Promise<ExitCode>) => Promise<void>;
+const out = (text: string) => void process.stdout.write(text);
+
+export function buildProgram(run: Runner): Command {
+  const program = targetOptions(
+    new Command("chat").description(
+      "Chat with a LangGraph deployment and keep typing while runs are in flight (double-texting).",
+    ),
+  )
     .option("-m, --message <text>", "send a message (repeat for more; sent without waiting)", collect)
     .option("--script <file>", "send each line of a file (blank lines and # comments skipped)")
-    .option("--url <url>", "LangGraph deployment URL (default: start the built-in local one)")
-    .option("--assistant <id>", "assistant id or graph id", "agent")
-    .addOption(
-      new Option("--strategy <name>", "multitask strategy for every message")
-        .choices(STRATEGIES)
-        .default("enqueue"),
-    )
+    .addOption(new Option("--strategy <name>", 'multitask strategy (default: "enqueue")').choices(STRATEGIES))
     .option("--thread <id>", "continue this thread (default: a new thread)")
+    .option("--resume", "continue the last thread used with this deployment and assistant")
     .option("--gap <ms>", "pause between sends in ms (0 = true double-texting)", numberArg("--gap"), 0)
     .option("--json", "print NDJSON events on stdout instead of the transcript")
     .option("--timeout <seconds>", "give up when the runs take longer than this", numberArg("--timeout", 0.001))
-    .option(
-      "--demo-latency <ms>",
-      `local demo agent: wait per step (env CHAT_DEMO_LATENCY_MS, default ${DEFAULT_DEMO_LATENCY_MS})`,
-      numberArg("--demo-latency"),
-    )
     .option("--verbose", "say where the local server logs, show stack traces")
     .addHelpText("after", helpFooter())
     .showHelpAfterError("(run chat --help for usage)")
+    .enablePositionalOptions()
     .exitOverride()
-    .action((flags: ChatFlags) =>
-      run(async () => (await import("./commands/chat.js")).chatCommand(flags)),
-    );
+    .action((flags: ChatFlags) => run(async () => (await import("./commands/chat.js")).chatCommand(flags)));
 
   program
     .command("serve")
@@ -91,10 +97,31 @@ export function buildProgram(run: (action: () => Promise<ExitCode>) => Promise<v
     .action((flags: { port: number; host: string; demoLatency?: number }) =>
       run(async () => (await import("./commands/serve.js")).serveCommand(flags)),
     );
+
+  program
+    .command("config")
+    .description("saved settings: set <key> <value> | get <key> | unset <key> | list | path")
+    .argument("<action>", "set, get, unset, list or path")
+    .argument("[args...]", "the key, and for set the value (- reads it from stdin)")
+    .option("--json", "list as JSON")
+    .addHelpText("after", "\nKeys: url, assistant, strategy, apiKey (shown masked), demoLatency.")
+    .exitOverride()
+    .action((action: string, args: string[], flags: { json?: boolean }) =>
+      run(async () => (await import("./commands/config.js")).configCommand(action, args, flags.json === true, out)),
+    );
+
+  for (const what of ["threads", "assistants"] as const) {
+    targetOptions(program.command(what))
+      .description(what === "threads" ? "list recent threads of the deployment" : "list the deployment's assistants")
+      .option("--limit <n>", "how many to list", numberArg("--limit", 1), 20)
+      .option("--json", "print JSON")
+      .exitOverride()
+      .action((flags: TargetFlags & { limit: number; json?: boolean }) =>
+        run(async () => (await import("./commands/listing.js")).listCommand(what, flags, out)),
+      );
+  }
   return program;
 }
-
-export type { ChatFlags };
 
 async function main(argv: string[]): Promise<ExitCode> {
   // chalk (inside Ink) honours FORCE_COLOR but not NO_COLOR; set it before either loads.
@@ -110,16 +137,10 @@ async function main(argv: string[]): Promise<ExitCode> {
     try {
       code = await action();
     } catch (err) {
-      if (err instanceof UserFacingError) {
-        process.stderr.write(`chat: ${err.message}\n`);
-        if (verbose && err.stack) process.stderr.write(`${err.stack}\n`);
-        code = err.exitCode;
-      } else {
-        process.stderr.write(`chat: ${errorMessage(err)}\n`);
-        if (verbose && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
-        else process.stderr.write("chat: (run with --verbose for details)\n");
-        code = EXIT.runFailed;
-      }
+      process.stderr.write(`chat: ${errorMessage(err)}\n`);
+      if (verbose && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+      else if (!(err instanceof UserFacingError)) process.stderr.write("chat: (run with --verbose for details)\n");
+      code = err instanceof UserFacingError ? err.exitCode : EXIT.runFailed;
     }
   });
   try {

@@ -1,15 +1,21 @@
-// `chat`: connect, check, open the thread, then run the scripted face over the engine.
+// `chat`: resolve settings, connect, check, open the thread, then hand the session to a face
+// (the Ink UI at a terminal, the scripted face otherwise).
 import { Session } from "../engine/session.js";
 import type { ExitCode } from "../exit-codes.js";
-import { checkAssistant, clearStaleRuns, connect, connectionProblem, openThread } from "../deployment/connect.js";
+import { UsageError } from "../errors.js";
+import { checkAssistant, clearStaleRuns, connect, connectionProblem, openThread, probe } from "../deployment/connect.js";
+import { lastThreads } from "../last-thread.js";
 import { runScripted } from "../scripted.js";
 import { fromLines, fromList, readScript } from "../sources.js";
 import { themeFor } from "../transcript/colour.js";
 import { onInterrupt } from "../signals.js";
 import type { ChatFlags } from "../cli.js";
+import { resolveTarget } from "./target.js";
 
 export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
-  // Read what we will send before starting anything, so a bad script costs nothing.
+  // Check everything we can before starting anything, so a bad flag or script costs nothing.
+  const target = resolveTarget(flags);
+  if (flags.resume && flags.thread) throw new UsageError("--resume and --thread cannot be used together");
   const messages = flags.message ?? [];
   const scripted = messages.length > 0 || flags.script !== undefined || !process.stdin.isTTY;
   const interactive = !scripted && process.stdout.isTTY === true;
@@ -18,10 +24,15 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
     : flags.script !== undefined
       ? fromList(readScript(flags.script))
       : fromLines(process.stdin, scripted ? undefined : () => process.stderr.write("> "));
-  const env = process.env.CHAT_URL;
-  const url = flags.url ?? (env ? env : undefined);
+  const remembered = lastThreads();
+  const deploymentKey = target.url ?? "local";
+  let threadFlag = flags.thread;
+  if (flags.resume) {
+    threadFlag = remembered.get(deploymentKey, target.assistant);
+    if (!threadFlag) throw new UsageError(`no earlier thread with ${deploymentKey} and assistant ${target.assistant} to resume`);
+  }
 
-  const connection = await connect({ url, demoLatencyMs: flags.demoLatency });
+  const connection = await connect({ url: target.url, apiKey: target.apiKey, demoLatencyMs: target.demoLatencyMs });
   const stopListening = onInterrupt(async () => {
     if (!connection.local) process.stderr.write("chat: runs already sent keep going on the server\n");
     await connection.close();
@@ -30,18 +41,22 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
     if (flags.verbose && connection.local) {
       process.stderr.write(`chat: local deployment at ${connection.url}, log ${connection.local.logFile}\n`);
     }
-    await checkAssistant(connection.client, flags.assistant, connection.label);
-    const threadId = await openThread(connection.client, flags.thread, connection.label);
-    if (connection.local && flags.thread) await clearStaleRuns(connection.client, threadId);
-    const open = (id: string) =>
-      Session.open({
+    await probe(connection.client, connection.label);
+    await checkAssistant(connection.client, target.assistant, connection.label);
+    const threadId = await openThread(connection.client, threadFlag, connection.label);
+    if (connection.local && threadFlag) await clearStaleRuns(connection.client, threadId);
+    const open = async (id: string) => {
+      const session = await Session.open({
         client: connection.client,
         createClient: connection.createClient,
-        assistantId: flags.assistant,
+        assistantId: target.assistant,
         threadId: id,
       }).catch((err: unknown) => {
         throw connectionProblem(err, connection.label);
       });
+      remembered.set(deploymentKey, target.assistant, id);
+      return session;
+    };
     const session = await open(threadId);
     if (interactive) {
       // Both ends are a terminal, so a person is there: Ink must draw live frames even when
@@ -55,22 +70,22 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
         initialSession: session,
         openSession: async (id) => open(await openThread(connection.client, id, connection.label)),
         deployment: connection.label,
-        assistant: flags.assistant,
-        initialStrategy: flags.strategy,
+        assistant: target.assistant,
+        initialStrategy: target.strategy,
         history: fileHistory(connection.label),
         theme: (width) => themeFor(process.env, true, width),
-        resumeCommand: ["chat", ...(url ? ["--url", url] : []), ...(flags.assistant !== "agent" ? ["--assistant", flags.assistant] : [])].join(" "),
+        resumeCommand: resumeCommand(target.url, target.assistant),
         isLocal: connection.local !== undefined,
       });
     }
     if (!scripted) {
       process.stderr.write(
-        `chat: thread ${threadId} on ${connection.label}, strategy ${flags.strategy}. ` +
+        `chat: thread ${threadId} on ${connection.label}, strategy ${target.strategy}. ` +
           "Type a message and press Enter; Ctrl+D to finish.\n",
       );
     }
     const code = await runScripted(session, source, {
-      strategy: flags.strategy,
+      strategy: target.strategy,
       gapMs: flags.gap,
       json: flags.json === true,
       timeoutMs: flags.timeout === undefined ? undefined : flags.timeout * 1000,
@@ -78,10 +93,14 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),
     });
-    if (!scripted) process.stderr.write(`chat: resume with: chat --thread ${threadId}${url ? ` --url ${url}` : ""}\n`);
+    if (!scripted) process.stderr.write(`chat: resume with: ${resumeCommand(target.url, target.assistant)} --thread ${threadId}\n`);
     return code;
   } finally {
     stopListening();
     await connection.close();
   }
+}
+
+function resumeCommand(url: string | undefined, assistant: string): string {
+  return ["chat", ...(url ? ["--url", url] : []), ...(assistant !== "agent" ? ["--assistant", assistant] : [])].join(" ");
 }

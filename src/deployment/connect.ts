@@ -4,6 +4,9 @@ import { Client } from "@langchain/langgraph-sdk";
 import { ConnectionError, UsageError } from "../errors.js";
 import { httpStatus, serverMessage, type EngineClient } from "../engine/sdk.js";
 import { startLocalDeployment, type LocalDeployment } from "./local.js";
+import { parseDeploymentUrl } from "./url.js";
+
+export { parseDeploymentUrl };
 
 export interface DeploymentOptions {
   url?: string;
@@ -20,20 +23,6 @@ export interface Connection {
   readonly createClient: Client;
   readonly local?: LocalDeployment;
   close(): Promise<void>;
-}
-
-/** A URL we can talk to: http(s), with a host. */
-export function parseDeploymentUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new UsageError(`malformed URL: ${JSON.stringify(raw)} (expected e.g. http://127.0.0.1:2024)`);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new UsageError(`unsupported URL scheme ${url.protocol} in ${raw} (use http or https)`);
-  }
-  return url.toString().replace(/\/$/, "");
 }
 
 function clients(url: string, apiKey: string | null | undefined): [Client, Client] {
@@ -63,6 +52,24 @@ export function connectionProblem(err: unknown, label: string): Error {
     return new ConnectionError(`cannot reach the deployment at ${label}: ${err.message.replace(/^.*Original error: /, "")}`);
   }
   return err instanceof Error ? err : new Error(String(err));
+}
+
+/**
+ * One cheap request before anything else, so a wrong URL, a refused key or something that is
+ * not a LangGraph server is one clear line (exit 3) before any UI is drawn.
+ */
+export async function probe(client: Client, label: string): Promise<void> {
+  try {
+    await client.assistants.search({ limit: 1 });
+  } catch (err) {
+    const status = httpStatus(err);
+    if (err instanceof SyntaxError || status === 404 || status === 405) {
+      throw new ConnectionError(`${label} does not look like a LangGraph server (no assistants API there)`);
+    }
+    const problem = connectionProblem(err, label);
+    if (problem instanceof ConnectionError) throw problem;
+    throw new ConnectionError(`${label} answered ${status ? `HTTP ${status}` : "with an error"}: ${serverMessage(err)}`);
+  }
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

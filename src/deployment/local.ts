@@ -55,6 +55,13 @@ function tail(file: string, lines = 5): string {
   }
 }
 
+/** The local server needs no credentials; keys in our environment stay out of its process. */
+function withoutSecrets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  for (const name of ["LANGGRAPH_API_KEY", "LANGSMITH_API_KEY", "LANGCHAIN_API_KEY"]) delete copy[name];
+  return copy;
+}
+
 export async function startLocalDeployment(options: LocalOptions = {}): Promise<LocalDeployment> {
   const host = options.host ?? "127.0.0.1";
   const dataDir = options.dataDir ?? localDataDir();
@@ -70,7 +77,7 @@ export async function startLocalDeployment(options: LocalOptions = {}): Promise<
   };
   const log = openSync(logFile, "a");
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...withoutSecrets(process.env),
     CHAT_SERVER_CONFIG: JSON.stringify(config),
     LOG_LEVEL: process.env.CHAT_SERVER_LOG_LEVEL ?? "error",
     LANGSMITH_TRACING: "false",

@@ -1,0 +1,49 @@
+// `chat threads` and `chat assistants`: what a deployment holds, as a table or as JSON.
+import { EXIT, type ExitCode } from "../exit-codes.js";
+import { connect, probe } from "../deployment/connect.js";
+import { messagesOf } from "../transcript/message.js";
+import { neutralise } from "../transcript/sanitize.js";
+import { pyStr } from "../transcript/python-repr.js";
+import { resolveTarget, type TargetFlags } from "./target.js";
+
+type Out = (text: string) => void;
+
+function firstWords(content: unknown, max = 48): string {
+  const text = pyStr(content ?? "").replace(/\s+/g, " ").trim();
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
+  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join("  ")).join("\n") + "\n";
+}
+
+export async function listCommand(
+  what: "threads" | "assistants",
+  flags: TargetFlags & { limit: number; json?: boolean },
+  out: Out,
+): Promise<ExitCode> {
+  const target = resolveTarget(flags);
+  const connection = await connect({ url: target.url, apiKey: target.apiKey, demoLatencyMs: target.demoLatencyMs });
+  try {
+    await probe(connection.client, connection.label);
+    if (what === "assistants") {
+      const found = await connection.client.assistants.search({ limit: flags.limit });
+      const rows = found.map((a) => ({ assistant_id: a.assistant_id, graph_id: a.graph_id, name: a.name }));
+      if (flags.json) out(`${JSON.stringify(rows)}\n`);
+      else out(table([["ID", "GRAPH", "NAME"], ...rows.map((r) => [r.assistant_id, neutralise(r.graph_id), neutralise(r.name ?? "")])]));
+      return EXIT.ok;
+    }
+    const found = await connection.client.threads.search({ limit: flags.limit, sortBy: "updated_at", sortOrder: "desc" });
+    const rows = found.map((t) => {
+      const last = messagesOf(t.values).at(-1);
+      return { thread_id: t.thread_id, status: t.status, updated_at: t.updated_at, last_message: last ? firstWords(last.content) : null };
+    });
+    if (flags.json) out(`${JSON.stringify(rows)}\n`);
+    else if (rows.length === 0) out(`no threads on ${connection.label}\n`);
+    else out(table([["ID", "STATUS", "UPDATED", "LAST MESSAGE"], ...rows.map((r) => [r.thread_id, r.status, r.updated_at, neutralise(r.last_message ?? "")])]));
+    return EXIT.ok;
+  } finally {
+    await connection.close();
+  }
+}

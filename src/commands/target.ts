@@ -1,0 +1,34 @@
+// Which deployment, assistant and strategy a command uses: flags, environment, saved settings.
+import { UsageError } from "../errors.js";
+import { resolveSetting, settingsStore, type Saved } from "../settings.js";
+import type { Strategy } from "../strategies.js";
+
+export interface TargetFlags {
+  url?: string;
+  local?: boolean;
+  assistant?: string;
+  strategy?: string;
+  demoLatency?: string;
+}
+
+export interface Target {
+  /** Undefined: the built-in local deployment. */
+  url?: string;
+  apiKey?: string;
+  assistant: string;
+  strategy: Strategy;
+  demoLatencyMs: number;
+}
+
+export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv = process.env, saved?: Saved): Target {
+  if (flags.local && flags.url !== undefined) throw new UsageError("--local and --url cannot be used together");
+  const store = saved ?? settingsStore().all();
+  const get = (key: Parameters<typeof resolveSetting>[0], flag?: string) => resolveSetting(key, flag, env, store).value;
+  return {
+    url: flags.local ? undefined : get("url", flags.url),
+    apiKey: get("apiKey"),
+    assistant: get("assistant", flags.assistant) ?? "agent",
+    strategy: (get("strategy", flags.strategy) ?? "enqueue") as Strategy,
+    demoLatencyMs: Number(get("demoLatency", flags.demoLatency)),
+  };
+}

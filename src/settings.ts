@@ -1,0 +1,125 @@
+// Settings: a conf store (mode 0600) plus precedence flag > environment > saved > default.
+// Each key is validated the same way wherever it comes from; the API key is only ever shown masked.
+import Conf from "conf";
+import { UsageError } from "./errors.js";
+import { configDir } from "./paths.js";
+import { STRATEGIES, isStrategy } from "./strategies.js";
+import { DEFAULT_DEMO_LATENCY_MS } from "./deployment/demo-latency.js";
+import { parseDeploymentUrl } from "./deployment/url.js";
+
+export const SETTING_KEYS = ["url", "assistant", "strategy", "apiKey", "demoLatency"] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number];
+export type Source = "flag" | "env" | "saved" | "default" | "unset";
+
+interface Spec {
+  env: readonly string[];
+  fallback?: string;
+  describe: string;
+  secret?: boolean;
+  /** Returns the value to keep, or throws a one-line reason. */
+  check(value: string): string;
+}
+
+const nonEmpty = (what: string) => (value: string) => {
+  if (value.trim() === "") throw new Error(`${what} cannot be empty`);
+  return value.trim();
+};
+
+export const SETTINGS: Record<SettingKey, Spec> = {
+  url: {
+    env: ["CHAT_URL"],
+    describe: "LangGraph deployment URL (unset: the built-in local deployment)",
+    check: (value) => parseDeploymentUrl(value),
+  },
+  assistant: { env: ["CHAT_ASSISTANT"], fallback: "agent", describe: "assistant id or graph id", check: nonEmpty("assistant") },
+  strategy: {
+    env: ["CHAT_STRATEGY"],
+    fallback: "enqueue",
+    describe: `multitask strategy (${STRATEGIES.join(", ")})`,
+    check: (value) => {
+      if (!isStrategy(value)) throw new Error(`unknown strategy ${JSON.stringify(value)} (use ${STRATEGIES.join(", ")})`);
+      return value;
+    },
+  },
+  apiKey: {
+    // The SDK's own order.
+    env: ["LANGGRAPH_API_KEY", "LANGSMITH_API_KEY", "LANGCHAIN_API_KEY"],
+    describe: "API key for the deployment (shown masked)",
+    secret: true,
+    check: nonEmpty("apiKey"),
+  },
+  demoLatency: {
+    env: ["CHAT_DEMO_LATENCY_MS"],
+    fallback: String(DEFAULT_DEMO_LATENCY_MS),
+    describe: "local demo agent's wait per step, in ms",
+    check: (value) => {
+      const n = Number(value);
+      if (value.trim() === "" || !Number.isFinite(n) || n < 0) throw new Error(`demoLatency must be a number >= 0, not ${JSON.stringify(value)}`);
+      return String(n);
+    },
+  },
+};
+
+export function isSettingKey(key: string): key is SettingKey {
+  return (SETTING_KEYS as readonly string[]).includes(key);
+}
+
+export function checkSetting(key: SettingKey, value: string, origin: string): string {
+  try {
+    return SETTINGS[key].check(value);
+  } catch (err) {
+    throw new UsageError(`${origin}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+export interface Resolved {
+  readonly value: string | undefined;
+  readonly source: Source;
+  /** The flag, variable or file the value came from. */
+  readonly origin?: string;
+}
+
+export type Saved = Partial<Record<SettingKey, unknown>>;
+
+/** flag > environment > saved > default, each validated; bad values are usage errors. */
+export function resolveSetting(key: SettingKey, flag: string | undefined, env: NodeJS.ProcessEnv, saved: Saved): Resolved {
+  const spec = SETTINGS[key];
+  if (flag !== undefined) return { value: checkSetting(key, flag, `--${kebab(key)}`), source: "flag", origin: `--${kebab(key)}` };
+  for (const name of spec.env) {
+    const value = env[name];
+    if (value !== undefined && value !== "") return { value: checkSetting(key, value, name), source: "env", origin: name };
+  }
+  const stored = saved[key];
+  if (typeof stored === "string") return { value: checkSetting(key, stored, `saved setting ${key}`), source: "saved", origin: "config" };
+  if (spec.fallback !== undefined) return { value: spec.fallback, source: "default" };
+  return { value: undefined, source: "unset" };
+}
+
+const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** Never more than the last four characters of a secret. */
+export function mask(secret: string): string {
+  return secret.length > 8 ? `••••${secret.slice(-4)}` : "••••";
+}
+
+export function display(key: SettingKey, value: string | undefined): string {
+  if (value === undefined) return "";
+  return SETTINGS[key].secret ? mask(value) : value;
+}
+
+export interface SettingsStore {
+  readonly path: string;
+  all(): Saved;
+  set(key: SettingKey, value: string): void;
+  unset(key: SettingKey): void;
+}
+
+export function settingsStore(cwd = configDir()): SettingsStore {
+  const conf = new Conf<Saved>({ projectName: "chat", cwd, configFileMode: 0o600, accessPropertiesByDotNotation: false });
+  return {
+    path: conf.path,
+    all: () => ({ ...conf.store }),
+    set: (key, value) => conf.set(key, value),
+    unset: (key) => conf.delete(key),
+  };
+}
