@@ -4,6 +4,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { EXIT, EXIT_HELP, type ExitCode } from "./exit-codes.js";
 import { UserFacingError, errorMessage } from "./errors.js";
 import { STRATEGIES, STRATEGY_HELP } from "./strategies.js";
+import { neutralise } from "./transcript/sanitize.js";
 import type { TargetFlags } from "./commands/target.js";
 
 export interface ChatFlags extends TargetFlags {
@@ -137,7 +138,7 @@ async function main(argv: string[]): Promise<ExitCode> {
     try {
       code = await action();
     } catch (err) {
-      process.stderr.write(`chat: ${errorMessage(err)}\n`);
+      process.stderr.write(`chat: ${neutralise(errorMessage(err))}\n`);
       if (verbose && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
       else if (!(err instanceof UserFacingError)) process.stderr.write("chat: (run with --verbose for details)\n");
       code = err instanceof UserFacingError ? err.exitCode : EXIT.runFailed;

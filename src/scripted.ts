@@ -7,7 +7,7 @@ import type { Session } from "./engine/session.js";
 import { isTerminal, type OutgoingMessage, type SessionEvent } from "./engine/types.js";
 import type { Strategy } from "./strategies.js";
 import { prettyTranscript, type Theme } from "./transcript/pretty.js";
-import { neutralise } from "./transcript/sanitize.js";
+import { neutralise, safeJson } from "./transcript/sanitize.js";
 
 export interface ScriptedOptions {
   strategy: Strategy;
@@ -59,7 +59,7 @@ export async function runScripted(
   const unsubscribe = session.subscribe((event) => {
     if (options.json) {
       const data = jsonEvent(event, session.threadId);
-      if (data) options.stdout(`${JSON.stringify(data)}\n`);
+      if (data) options.stdout(`${safeJson(data)}\n`);
       return;
     }
     if (event.type === "messages") options.stdout(prettyTranscript(event.messages, options.theme));
@@ -104,6 +104,6 @@ export async function runScripted(
     session.close();
   }
   const code = exitCodeFor(messages, timedOut);
-  if (options.json) options.stdout(`${JSON.stringify({ type: "done", thread_id: session.threadId, exit_code: code })}\n`);
+  if (options.json) options.stdout(`${safeJson({ type: "done", thread_id: session.threadId, exit_code: code })}\n`);
   return code;
 }

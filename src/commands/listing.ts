@@ -2,7 +2,7 @@
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { connect, probe } from "../deployment/connect.js";
 import { messagesOf } from "../transcript/message.js";
-import { neutralise } from "../transcript/sanitize.js";
+import { neutralise, safeJson } from "../transcript/sanitize.js";
 import { pyStr } from "../transcript/python-repr.js";
 import { resolveTarget, type TargetFlags } from "./target.js";
 
@@ -30,7 +30,7 @@ export async function listCommand(
     if (what === "assistants") {
       const found = await connection.client.assistants.search({ limit: flags.limit });
       const rows = found.map((a) => ({ assistant_id: a.assistant_id, graph_id: a.graph_id, name: a.name }));
-      if (flags.json) out(`${JSON.stringify(rows)}\n`);
+      if (flags.json) out(`${safeJson(rows)}\n`);
       else out(table([["ID", "GRAPH", "NAME"], ...rows.map((r) => [r.assistant_id, neutralise(r.graph_id), neutralise(r.name ?? "")])]));
       return EXIT.ok;
     }
@@ -39,7 +39,7 @@ export async function listCommand(
       const last = messagesOf(t.values).at(-1);
       return { thread_id: t.thread_id, status: t.status, updated_at: t.updated_at, last_message: last ? firstWords(last.content) : null };
     });
-    if (flags.json) out(`${JSON.stringify(rows)}\n`);
+    if (flags.json) out(`${safeJson(rows)}\n`);
     else if (rows.length === 0) out(`no threads on ${connection.label}\n`);
     else out(table([["ID", "STATUS", "UPDATED", "LAST MESSAGE"], ...rows.map((r) => [r.thread_id, r.status, r.updated_at, neutralise(r.last_message ?? "")])]));
     return EXIT.ok;

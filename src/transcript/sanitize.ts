@@ -6,3 +6,11 @@ const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
 export function neutralise(text: string): string {
   return text.replace(CONTROL, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
+
+/**
+ * JSON whose text is safe to print: JSON.stringify escapes C0 controls but leaves DEL and the
+ * C1 controls raw (U+009B is a CSI to some terminals), so those are escaped too. Same data.
+ */
+export function safeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\x7f-\x9f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}

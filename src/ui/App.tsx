@@ -8,6 +8,7 @@ import type { Strategy } from "../strategies.js";
 import type { MessageDict } from "../transcript/message.js";
 import { prettyRepr, type Theme } from "../transcript/pretty.js";
 import { errorMessage } from "../errors.js";
+import { neutralise } from "../transcript/sanitize.js";
 import { helpText, nextStrategy, parseInput, type Command } from "./commands.js";
 import { EMPTY, edit, newlineInstead, setValue, type EditState } from "./editing.js";
 import type { InputHistory } from "./input-history.js";
@@ -68,7 +69,7 @@ export function App(props: AppProps) {
   const [items, setItems] = useState<Item[]>(() => printMessages(props.initialSession.initialMessages));
   const onMessages = useCallback((list: readonly MessageDict[]) => setItems((old) => [...old, ...printMessages(list)]), []);
   const say = useCallback((text: string, tone: Item["tone"] = "notice") => {
-    setItems((old) => [...old, { key: `n${nextKey.current++}`, text, tone }]);
+    setItems((old) => [...old, { key: `n${nextKey.current++}`, text: neutralise(text), tone }]);
   }, []);
 
   const { messages, live, connection } = useSession(session, onMessages);

@@ -2,6 +2,7 @@
 import { Box, Text } from "ink";
 import type { ConnectionState } from "../../engine/types.js";
 import type { Strategy } from "../../strategies.js";
+import { neutralise } from "../../transcript/sanitize.js";
 
 const CONNECTION: Record<ConnectionState, { label: string; color: string }> = {
   connected: { label: "connected", color: "green" },
@@ -21,11 +22,11 @@ export function StatusBar({ deployment, assistant, threadId, strategy, connectio
   const c = CONNECTION[connection];
   return (
     <Box flexWrap="wrap" columnGap={1}>
-      <Text dimColor>{deployment}</Text>
+      <Text dimColor>{neutralise(deployment)}</Text>
       <Text dimColor>·</Text>
-      <Text dimColor>{assistant}</Text>
+      <Text dimColor>{neutralise(assistant)}</Text>
       <Text dimColor>·</Text>
-      <Text dimColor>thread {threadId.slice(0, 8)}</Text>
+      <Text dimColor>thread {neutralise(threadId.slice(0, 8))}</Text>
       <Text dimColor>·</Text>
       <Text>
         strategy <Text bold color="cyan">{strategy}</Text>

@@ -1,0 +1,45 @@
+// Server content that tries to drive the terminal is shown, never executed; --json stays exact.
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { startTestServer, type TestServer } from "../helpers/local-server.js";
+// @ts-expect-error: a plain JS fixture without types
+import { EVIL, LONG } from "../fixtures/hostile-graph.mjs";
+
+let server: TestServer;
+beforeAll(async () => {
+  const graph = fileURLToPath(new URL("../fixtures/hostile-graph.mjs", import.meta.url));
+  server = await startTestServer({ latencyMs: 0, graphs: { hostile: `${graph}:graph` } });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+
+it("neutralises escape sequences and control characters in the transcript, keeping Unicode and long lines", async () => {
+  const r = await runCli(["--url", server.deployment.url, "--assistant", "hostile", "-m", "go"], {
+    env: { CHAT_CONFIG_DIR: server.dir },
+  });
+  expect(r.code).toBe(0);
+  expect(r.stdout).not.toMatch(CONTROL);
+  expect(r.stderr).not.toMatch(CONTROL);
+  expect(r.stdout).toContain("title:\\x1b]0;pwned\\x07 clip:\\x1b]52;c;ZXZpbA==\\x07");
+  expect(r.stdout).toContain("c1:\\x9b2J bell:\\x07 bs:\\x08 cr:\\x0dOVERWRITE nul:\\x00 del:\\x7f ok: 😀 漢字 café");
+  expect(r.stdout).toContain("Name: evil\\x1b[5mtool");
+  expect(r.stdout).toContain("  look\\x1b[2J (call_evil)");
+  expect(r.stdout).toContain(`\n${LONG}\n`);
+});
+
+it("--json carries the server's content exactly (it is data, not display)", async () => {
+  const r = await runCli(["--url", server.deployment.url, "--assistant", "hostile", "--json", "-m", "go"], {
+    env: { CHAT_CONFIG_DIR: server.dir },
+  });
+  expect(r.code).toBe(0);
+  const events = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as { type: string; messages?: Array<{ content: unknown; name?: string }> });
+  const messages = events.flatMap((e) => (e.type === "messages" ? (e.messages ?? []) : []));
+  expect(messages.map((m) => m.content)).toEqual(["go", "", EVIL, `${EVIL}\n${LONG}`]);
+  expect(messages[2]?.name).toBe("evil\x1b[5mtool");
+  // The escape characters travel JSON-escaped, so even the NDJSON stream is safe to cat.
+  expect(r.stdout).not.toMatch(CONTROL);
+});
