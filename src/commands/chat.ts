@@ -3,7 +3,7 @@
 import { Session } from "../engine/session.js";
 import type { ExitCode } from "../exit-codes.js";
 import { UsageError } from "../errors.js";
-import { checkAssistant, clearStaleRuns, connect, connectionProblem, openThread, probe } from "../deployment/connect.js";
+import { checkAssistant, connect, connectionProblem, openThread, probe } from "../deployment/connect.js";
 import { lastThreads } from "../last-thread.js";
 import { runScripted } from "../scripted.js";
 import { fromLines, fromList, readScript } from "../sources.js";
@@ -44,7 +44,6 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
     await probe(connection.client, connection.label);
     await checkAssistant(connection.client, target.assistant, connection.label);
     const threadId = await openThread(connection.client, threadFlag, connection.label);
-    if (connection.local && threadFlag) await clearStaleRuns(connection.client, threadId);
     const open = async (id: string) => {
       const session = await Session.open({
         client: connection.client,

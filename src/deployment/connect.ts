@@ -2,7 +2,7 @@
 // checked once (reachable, credentials, assistant, thread) before any run is sent.
 import { Client } from "@langchain/langgraph-sdk";
 import { ConnectionError, UsageError } from "../errors.js";
-import { httpStatus, serverMessage, type EngineClient } from "../engine/sdk.js";
+import { httpStatus, serverMessage } from "../engine/sdk.js";
 import { startLocalDeployment, type LocalDeployment } from "./local.js";
 import { parseDeploymentUrl } from "./url.js";
 
@@ -116,14 +116,4 @@ export async function openThread(client: Client, threadId: string | undefined, l
     if (status === 400 || status === 422) throw new UsageError(`invalid thread id ${JSON.stringify(threadId)}: ${serverMessage(err)}`);
     throw connectionProblem(err, label);
   }
-}
-
-/**
- * On a local deployment that just started, a run still marked running was cut off when the
- * server last stopped; it would block the thread forever, so it is deleted.
- */
-export async function clearStaleRuns(client: EngineClient & Pick<Client, "runs">, threadId: string): Promise<number> {
-  const stale = await client.runs.list(threadId, { status: "running", limit: 100 });
-  for (const run of stale) await client.runs.delete(threadId, run.run_id);
-  return stale.length;
 }

@@ -10,6 +10,26 @@ process.env.LOG_LEVEL ??= "error";
 process.env.LANGSMITH_TRACING ??= "false";
 const { startServer } = await import("@langchain/langgraph-api/server");
 
+/**
+ * The server has just started, so no run of its can be running: one marked running was cut off
+ * when the server last stopped, and would block its thread forever. Delete those (through the
+ * API, as any client would) before anyone else connects.
+ */
+async function clearStaleRuns(url: string): Promise<void> {
+  const { Client } = await import("@langchain/langgraph-sdk");
+  const client = new Client({ apiUrl: url, apiKey: null });
+  for (let offset = 0; ; offset += 100) {
+    const busy = await client.threads.search({ status: "busy", limit: 100, offset });
+    for (const thread of busy) {
+      for (const run of await client.runs.list(thread.thread_id, { status: "running", limit: 100 })) {
+        await client.runs.delete(thread.thread_id, run.run_id);
+        console.error(`cleared stale run ${run.run_id} on thread ${thread.thread_id}`);
+      }
+    }
+    if (busy.length < 100) return;
+  }
+}
+
 let stopping = false;
 async function stop(cleanup?: () => Promise<void>): Promise<never> {
   if (!stopping) {
@@ -34,6 +54,7 @@ try {
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => void stop(cleanup));
   process.on("disconnect", () => void stop(cleanup));
   const port = Number(host.split(":").at(-1));
+  await clearStaleRuns(`http://${config.host}:${port}`);
   process.send?.({ type: "ready", port });
 } catch (err) {
   process.send?.({ type: "failed", message: err instanceof Error ? err.message : String(err) });

@@ -68,16 +68,22 @@ export class Session {
     return this.messages;
   }
 
-  /** Sends at once: creation is never held back by a run in flight. */
-  send(text: string, strategy: Strategy): OutgoingMessage {
+  /**
+   * Sends at once: creation is never held back by a run in flight. `retryOf` names a failed
+   * message this one resends; if its create did reach the server after all, that run is adopted.
+   */
+  send(text: string, strategy: Strategy, options: { retryOf?: number } = {}): OutgoingMessage {
+    const original = options.retryOf === undefined ? undefined : this.messages[options.retryOf];
+    const resend = original?.status === "failed" && original.text === text && !original.runId ? original : undefined;
     const message: OutgoingMessage = {
       index: this.messages.length,
-      clientId: randomUUID(),
-      messageId: randomUUID(),
+      clientId: resend?.clientId ?? randomUUID(),
+      messageId: resend?.messageId ?? randomUUID(),
       text,
       strategy,
       status: "sending",
       sentAt: Date.now(),
+      ...(resend ? { retryOf: resend.index } : {}),
     };
     this.messages = [...this.messages, message];
     this.emit({ type: "status", message });
@@ -159,6 +165,8 @@ export class Session {
   private async create(index: number): Promise<void> {
     const message = this.get(index);
     const attempts = this.options.createAttempts ?? 3;
+    // A resend first looks for the run its earlier try may have made.
+    if (message.retryOf !== undefined && (await this.adoptIfMade(index)) !== "absent") return;
     for (let attempt = 1; ; attempt++) {
       try {
         const run = await this.createClient.runs.create(this.threadId, this.options.assistantId, {
@@ -177,31 +185,49 @@ export class Session {
           this.update(index, { status: "rejected", httpStatus: httpStatus(err), detail: serverMessage(err) });
           return;
         }
-        // No answer or a 5xx: the server may have made the run anyway. Look before retrying,
-        // so one message never becomes two runs.
-        const made = isTransient(err) ? await this.findRun(message.clientId) : undefined;
-        if (made) {
-          this.update(index, { status: "pending", runId: made });
-          return;
-        }
-        if (!isTransient(err) || attempt >= attempts || this.abort.signal.aborted) {
-          if (isTransient(err)) this.setConnection("offline");
+        if (!isTransient(err) || this.abort.signal.aborted) {
           this.update(index, { status: "failed", httpStatus: httpStatus(err), detail: serverMessage(err) });
           return;
         }
+        // No answer or a 5xx: the server may have made the run anyway. Only a look-up that says
+        // "not there" allows another try, so one message never becomes two runs.
         this.setConnection("reconnecting");
+        const found = await this.adoptIfMade(index, serverMessage(err));
+        if (found !== "absent") return;
+        if (attempt >= attempts) {
+          this.setConnection("offline");
+          this.update(index, { status: "failed", httpStatus: httpStatus(err), detail: serverMessage(err) });
+          return;
+        }
         await sleep((this.options.retryDelayMs ?? 300) * attempt);
       }
     }
   }
 
-  private async findRun(clientId: string): Promise<string | undefined> {
-    try {
-      const runs = await this.options.client.runs.list(this.threadId, { limit: 100 });
-      return runs.find((run) => run.metadata?.chat_client_id === clientId)?.run_id;
-    } catch {
-      return undefined;
+  /**
+   * Looks for a run made for this message (by its client id, kept in run metadata). Adopts it if
+   * found; marks the message failed if the server cannot say; "absent" means safe to create.
+   */
+  private async adoptIfMade(index: number, why?: string): Promise<"adopted" | "absent" | "unknown"> {
+    const { clientId } = this.get(index);
+    for (let attempt = 1; attempt <= 3 && !this.abort.signal.aborted; attempt++) {
+      try {
+        const runs = await this.options.client.runs.list(this.threadId, { limit: 100 });
+        const made = runs.find((run) => run.metadata?.chat_client_id === clientId);
+        if (!made) return "absent";
+        this.setConnection("connected");
+        this.update(index, { status: "pending", runId: made.run_id });
+        return "adopted";
+      } catch {
+        await sleep((this.options.retryDelayMs ?? 300) * attempt);
+      }
     }
+    this.setConnection("offline");
+    this.update(index, {
+      status: "failed",
+      detail: `${why ? `${why}; ` : ""}cannot tell whether the server got it (resend to check, it will not be doubled)`,
+    });
+    return "unknown";
   }
 
   private async follow(index: number): Promise<void> {
@@ -230,6 +256,11 @@ export class Session {
         (m) => m.index > index && (m.strategy === "interrupt" || m.strategy === "rollback") && m.runId,
       );
       const keptDespiteRollback = cause?.strategy === "rollback" && !outcome.deleted;
+      if (outcome.deleted && cause?.strategy !== "rollback") {
+        // Gone, and not by a rollback of ours: deleted elsewhere, or lost when the server restarted.
+        this.update(index, { status: "failed", detail: "the run is gone from the server (deleted, or lost in a restart)" });
+        return;
+      }
       this.update(index, {
         status: outcome.deleted ? "rolled_back" : "interrupted",
         detail: keptDespiteRollback

@@ -39,6 +39,8 @@ export interface OutgoingMessage {
   readonly httpStatus?: number;
   readonly sentAt: number;
   readonly finishedAt?: number;
+  /** A resend of this earlier message: same client id, so a run it did make is found, not doubled. */
+  readonly retryOf?: number;
 }
 
 /** How the engine's last contact with the deployment went. */

@@ -83,6 +83,7 @@ export function App(props: AppProps) {
     exit();
   };
 
+  const pulledBack = useRef<{ index: number; text: string } | undefined>(undefined);
   /** The last rejected or failed message's text, taken out of the queue into the input. */
   const pullBack = (): EditState | undefined => {
     const last = [...messages].reverse().find((m) => (m.status === "rejected" || m.status === "failed") && !dismissed.has(m.index));
@@ -91,6 +92,7 @@ export function App(props: AppProps) {
       return undefined;
     }
     setDismissed(new Set([...dismissed, last.index]));
+    pulledBack.current = { index: last.index, text: last.text };
     return setValue(last.text);
   };
 
@@ -110,9 +112,13 @@ export function App(props: AppProps) {
   /** Carries out a command; returns what the input should hold afterwards, if not empty. */
   const run = (command: Command): EditState | undefined => {
     switch (command.kind) {
-      case "send":
-        session.send(command.text, command.strategy ?? strategyRef.current);
+      case "send": {
+        // Resending what was pulled back: the engine checks whether the first try got through.
+        const retryOf = pulledBack.current?.text === command.text ? pulledBack.current.index : undefined;
+        pulledBack.current = undefined;
+        session.send(command.text, command.strategy ?? strategyRef.current, { retryOf });
         return;
+      }
       case "strategy":
         setStrategy(command.strategy);
         return;

@@ -28,7 +28,8 @@ export interface FakeRun {
 }
 
 /** Each create call follows the next scripted behaviour ("ok" when the script runs out). */
-export function fakeDeployment(behaviours: CreateBehaviour[] = []) {
+export function fakeDeployment(behaviours: CreateBehaviour[] = [], options: { listFails?: number } = {}) {
+  let listFailures = options.listFails ?? 0;
   const runs: FakeRun[] = [];
   const calls: string[] = [];
   const thread: MessageDict[] = [];
@@ -64,6 +65,10 @@ export function fakeDeployment(behaviours: CreateBehaviour[] = []) {
       },
       async list() {
         calls.push("list");
+        if (listFailures > 0) {
+          listFailures -= 1;
+          throw connectionError();
+        }
         return runs;
       },
       async *joinStream(_thread: string, runId: string) {

@@ -8,6 +8,43 @@ async function session(fake: ReturnType<typeof fakeDeployment>) {
   return Session.open({ client: fake.client, assistantId: "agent", threadId: "t", retryDelayMs: 1 });
 }
 
+describe("creating runs when the server cannot say what happened", () => {
+  it("never creates again while the look-up gets no answer; the message fails saying so", async () => {
+    const fake = fakeDeployment(["made-then-lost"], { listFails: 3 });
+    const s = await session(fake);
+    s.send("hello", "enqueue");
+    await s.whenIdle();
+    expect(fake.calls.filter((c) => c.startsWith("create"))).toEqual(["create:made-then-lost"]);
+    expect(s.getSnapshot()[0]).toMatchObject({ status: "failed", detail: expect.stringMatching(/cannot tell whether the server got it/) });
+    expect(s.getConnection()).toBe("offline");
+  });
+
+  it("resending that failed message adopts the run its first try made", async () => {
+    const fake = fakeDeployment(["made-then-lost"], { listFails: 3 });
+    const s = await session(fake);
+    s.send("hello", "enqueue");
+    await s.whenIdle();
+    fake.releaseRuns();
+    s.send("hello", "enqueue", { retryOf: 0 });
+    await s.whenIdle();
+    expect(fake.runs).toHaveLength(1);
+    expect(s.getSnapshot()[1]).toMatchObject({ status: "success", runId: "run-1", retryOf: 0 });
+    expect(s.getConnection()).toBe("connected");
+  });
+
+  it("a resend of a message that never got through creates it once", async () => {
+    const fake = fakeDeployment(["lost", "lost", "lost"]);
+    const s = await session(fake);
+    s.send("hello", "enqueue");
+    await s.whenIdle();
+    fake.releaseRuns();
+    s.send("hello", "enqueue", { retryOf: 0 });
+    await s.whenIdle();
+    expect(fake.runs).toHaveLength(1);
+    expect(s.getSnapshot().map((m) => m.status)).toEqual(["failed", "success"]);
+  });
+});
+
 describe("creating runs", () => {
   it("a create whose answer is lost after the server made the run adopts that run instead of making a second", async () => {
     const fake = fakeDeployment(["made-then-lost"]);

@@ -1,0 +1,159 @@
+// Network faults between the engine and the real server, injected by a TCP proxy: every message
+// ends up in the thread exactly once, in order, or is clearly marked failed.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Client } from "@langchain/langgraph-sdk";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startLocalDeployment, type LocalDeployment } from "../../src/deployment/local.js";
+import { Session } from "../../src/engine/session.js";
+import type { SessionEvent } from "../../src/engine/types.js";
+import type { MessageDict } from "../../src/transcript/message.js";
+import { FaultProxy } from "../helpers/fault-proxy.js";
+
+const CREATE = /^POST \/threads\/[^/]+\/runs$/;
+const STREAM = /^GET \/threads\/[^/]+\/runs\/[^/]+\/stream/;
+let dir: string;
+let deployment: LocalDeployment;
+let proxy: FaultProxy;
+let direct: Client;
+
+const port = (d: LocalDeployment) => Number(new URL(d.url).port);
+const start = () => startLocalDeployment({ dataDir: join(dir, "data"), logFile: join(dir, "server.log"), latencyMs: 150, nWorkers: 2 });
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "chat-faults-"));
+  deployment = await start();
+  proxy = await FaultProxy.start(port(deployment));
+  direct = new Client({ apiUrl: deployment.url, apiKey: null });
+});
+afterEach(() => {
+  proxy.delay(0);
+  proxy.refuse(false);
+});
+afterAll(async () => {
+  await proxy?.stop();
+  await deployment?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A session that talks to the server through the proxy, as chat does (creates not auto-retried). */
+async function proxiedSession() {
+  const thread = await direct.threads.create();
+  const session = await Session.open({
+    client: new Client({ apiUrl: proxy.url, apiKey: null, callerOptions: { maxRetries: 2 } }),
+    createClient: new Client({ apiUrl: proxy.url, apiKey: null, callerOptions: { maxRetries: 0 } }),
+    assistantId: "agent",
+    threadId: thread.thread_id,
+    retryDelayMs: 100,
+  });
+  const events: SessionEvent[] = [];
+  session.subscribe((e) => events.push(e));
+  const emitted = () => events.flatMap((e) => (e.type === "messages" ? e.messages.map((m) => m.id) : []));
+  const final = async () => {
+    const direct2 = new Client({ apiUrl: deployment.url, apiKey: null });
+    return ((await direct2.threads.getState(thread.thread_id)).values as { messages: MessageDict[] }).messages;
+  };
+  const runsOnServer = async () => new Client({ apiUrl: deployment.url, apiKey: null }).runs.list(thread.thread_id, { limit: 100 });
+  return { session, events, emitted, final, runsOnServer, threadId: thread.thread_id };
+}
+
+const questions = (n: number) => ["sf", "nyc", "la", "paris"].slice(0, n).map((p) => `what's the weather in ${p}?`);
+const humans = (messages: MessageDict[]) => messages.filter((m) => m.type === "human").map((m) => m.content);
+
+describe("faults between chat and the deployment", () => {
+  it("a create whose answer is cut off does not make a second run", async () => {
+    const s = await proxiedSession();
+    const cutsBefore = proxy.cuts;
+    proxy.dropResponseOf(CREATE, 1);
+    for (const q of questions(2)) s.session.send(q, "enqueue");
+    await s.session.whenIdle();
+    expect(proxy.cuts).toBeGreaterThan(cutsBefore);
+    expect(s.session.getSnapshot().map((m) => m.status)).toEqual(["success", "success"]);
+    expect(await s.runsOnServer()).toHaveLength(2);
+    const final = await s.final();
+    expect(humans(final)).toEqual(questions(2));
+    expect(final).toHaveLength(8);
+    expect(s.emitted()).toEqual(final.map((m) => m.id));
+  });
+
+  it("a stream cut mid-run is rejoined where it left off; nothing is missed or repeated", async () => {
+    const s = await proxiedSession();
+    const cutsBefore = proxy.cuts;
+    proxy.cutResponseAfter(STREAM, 400, 3);
+    for (const q of questions(3)) s.session.send(q, "enqueue");
+    await s.session.whenIdle();
+    expect(proxy.cuts - cutsBefore).toBe(3);
+    expect(s.session.getSnapshot().map((m) => m.status)).toEqual(["success", "success", "success"]);
+    const final = await s.final();
+    expect(humans(final)).toEqual(questions(3));
+    expect(final).toHaveLength(12);
+    expect(s.emitted()).toEqual(final.map((m) => m.id));
+  });
+
+  it("slow responses change nothing but time", async () => {
+    const s = await proxiedSession();
+    proxy.delay(120);
+    for (const q of questions(3)) s.session.send(q, "enqueue");
+    await s.session.whenIdle();
+    expect(s.session.getSnapshot().map((m) => m.status)).toEqual(["success", "success", "success"]);
+    const final = await s.final();
+    expect(humans(final)).toEqual(questions(3));
+    expect(s.emitted()).toEqual(final.map((m) => m.id));
+  });
+
+  it("a message sent while the server is unreachable is marked failed with the reason, and can be resent", async () => {
+    const s = await proxiedSession();
+    proxy.refuse(true);
+    s.session.send("what's the weather in sf?", "enqueue");
+    await s.session.whenIdle();
+    expect(s.session.getSnapshot()[0]).toMatchObject({ status: "failed", detail: expect.stringMatching(/connect|fetch failed|socket/i) });
+    expect(s.session.getConnection()).toBe("offline");
+    proxy.refuse(false);
+    s.session.send("what's the weather in sf?", "enqueue", { retryOf: 0 });
+    await s.session.whenIdle();
+    expect(s.session.getSnapshot().map((m) => m.status)).toEqual(["failed", "success"]);
+    expect(s.session.getConnection()).toBe("connected");
+    expect(humans(await s.final())).toEqual(["what's the weather in sf?"]);
+  });
+
+  it("resending a message whose create got through but whose answer was lost adopts the run it made", async () => {
+    const s = await proxiedSession();
+    // The create reaches the server, its answer is cut, and the look-up that follows fails too.
+    proxy.dropResponseOf(CREATE, 1);
+    proxy.dropResponseOf(/^GET \/threads\/[^/]+\/runs\?/, 10);
+    s.session.send("what's the weather in sf?", "enqueue");
+    await s.session.whenIdle();
+    expect(s.session.getSnapshot()[0]?.status).toBe("failed");
+    expect(await s.runsOnServer()).toHaveLength(1);
+    proxy.clearRules();
+    s.session.send("what's the weather in sf?", "enqueue", { retryOf: 0 });
+    await s.session.whenIdle();
+    expect(s.session.getSnapshot().map((m) => m.status)).toEqual(["failed", "success"]);
+    expect(await s.runsOnServer()).toHaveLength(1);
+    expect(humans(await s.final())).toEqual(["what's the weather in sf?"]);
+  });
+
+  it("the deployment restarting mid-session leaves every message finished or clearly failed", async () => {
+    const s = await proxiedSession();
+    const running = new Promise<void>((resolve) =>
+      s.session.subscribe((e) => e.type === "status" && e.message.index === 0 && e.message.status === "running" && resolve()),
+    );
+    for (const q of questions(3)) s.session.send(q, "enqueue");
+    await running;
+    await deployment.stop();
+    deployment = await start();
+    proxy.setTarget(port(deployment));
+    direct = new Client({ apiUrl: deployment.url, apiKey: null });
+    await s.session.whenIdle();
+    const statuses = s.session.getSnapshot().map((m) => m.status);
+    // The run cut off by the restart is gone (the server clears it); the queued ones still run.
+    expect(statuses).toEqual(["failed", "success", "success"]);
+    expect(s.session.getSnapshot()[0]?.detail).toMatch(/gone from the server/);
+    const final = await s.final();
+    expect(humans(final).slice(-2)).toEqual(questions(3).slice(1));
+    const ids = final.map((m) => m.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(new Set(s.emitted()).size).toBe(s.emitted().length);
+  });
+});
