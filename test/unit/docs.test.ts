@@ -21,3 +21,12 @@ it("the README lists every key and command as /help does", () => {
 it("the README names every strategy", () => {
   for (const strategy of STRATEGIES) expect(readme).toContain(`\`${strategy}\``);
 });
+
+it("the README's settings table names every key and its environment variables", async () => {
+  const { SETTINGS, SETTING_KEYS } = await import("../../src/settings.js");
+  for (const key of SETTING_KEYS) {
+    const row = readme.split("\n").find((line) => line.startsWith(`| \`${key}\` |`));
+    expect(row, key).toBeDefined();
+    for (const name of SETTINGS[key].env) expect(row).toContain(`\`${name}\``);
+  }
+});
