@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // Launcher: everything lives in the built entry (npm install runs the build).
-import "../dist/cli.js";
+import "../dist/bundle/cli.js";

@@ -34,6 +34,9 @@ function isStopMessage(text: string | undefined): boolean {
   return text !== undefined && /^(interrupt|rollback)$|interrupted|cancel/i.test(text.trim());
 }
 
+const QUIET_FIRST_MS = 120;
+const QUIET_MAX_MS = 2000;
+
 export async function followRun(
   client: EngineClient,
   threadId: string,
@@ -55,21 +58,59 @@ export async function followRun(
   };
 
   for (;;) {
+    // The server closes a finished run's stream only ~500 ms after its last event. When the
+    // stream goes quiet we ask for the run's status (backing off) and stop reading as soon as it
+    // has ended cleanly. An error is read to the end, so its message ("interrupt") is not missed.
+    const attempt = new AbortController();
+    let endedEarly: string | undefined;
+    let quiet = QUIET_FIRST_MS;
+    let timer: NodeJS.Timeout | undefined;
+    let reading = true;
+    const watch = () => {
+      clearTimeout(timer);
+      if (!reading) return;
+      timer = setTimeout(() => {
+        client.runs.get(threadId, runId, { signal: attempt.signal }).then(
+          (run) => {
+            if (run.status === "success" || run.status === "interrupted") {
+              endedEarly = run.status;
+              attempt.abort();
+            } else {
+              quiet = Math.min(quiet * 2, QUIET_MAX_MS);
+              watch();
+            }
+          },
+          () => undefined,
+        );
+      }, quiet);
+    };
     try {
-      const stream = client.runs.joinStream(threadId, runId, { signal: options.signal, lastEventId });
+      const signal = AbortSignal.any([options.signal, attempt.signal]);
+      const stream = client.runs.joinStream(threadId, runId, { signal, lastEventId });
+      watch();
       for await (const part of stream) {
         failures = 0;
+        quiet = QUIET_FIRST_MS;
+        watch();
         if (part.id !== undefined) lastEventId = part.id;
         if (part.event === "error") streamError = streamErrorText(part.data);
         else options.onEvent(part.event, part.data);
       }
     } catch (err) {
-      await failed(err);
-      continue;
+      if (endedEarly === undefined || options.signal.aborted) {
+        reading = false;
+        clearTimeout(timer);
+        await failed(err);
+        continue;
+      }
+    } finally {
+      reading = false;
+      clearTimeout(timer);
+      attempt.abort();
     }
     let status: string;
     try {
-      status = (await client.runs.get(threadId, runId, { signal: options.signal })).status;
+      status = endedEarly ?? (await client.runs.get(threadId, runId, { signal: options.signal })).status;
     } catch (err) {
       if (httpStatus(err) === 404) return { kind: "stopped", deleted: true };
       await failed(err);
