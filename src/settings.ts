@@ -1,6 +1,7 @@
 // Settings: a conf store (mode 0600) plus precedence flag > environment > saved > default.
 // Each key is validated the same way wherever it comes from; the API key is only ever shown masked.
-import Conf from "conf";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { UsageError } from "./errors.js";
 import { configDir } from "./paths.js";
 import { STRATEGIES, isStrategy } from "./strategies.js";
@@ -107,19 +108,18 @@ export function display(key: SettingKey, value: string | undefined): string {
   return SETTINGS[key].secret ? mask(value) : value;
 }
 
-export interface SettingsStore {
-  readonly path: string;
-  all(): Saved;
-  set(key: SettingKey, value: string): void;
-  unset(key: SettingKey): void;
-}
+/** Where conf keeps the settings (its default file name in our config directory). */
+export const settingsPath = (dir = configDir()) => join(dir, "config.json");
 
-export function settingsStore(cwd = configDir()): SettingsStore {
-  const conf = new Conf<Saved>({ projectName: "chat", cwd, configFileMode: 0o600, accessPropertiesByDotNotation: false });
-  return {
-    path: conf.path,
-    all: () => ({ ...conf.store }),
-    set: (key, value) => conf.set(key, value),
-    unset: (key) => conf.delete(key),
-  };
+/**
+ * The saved settings, read without loading conf (it is only needed to write): a missing or
+ * unreadable file is no settings, so a broken file never stops a chat.
+ */
+export function readSaved(dir = configDir()): Saved {
+  try {
+    const value = JSON.parse(readFileSync(settingsPath(dir), "utf8")) as unknown;
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Saved) : {};
+  } catch {
+    return {};
+  }
 }

@@ -1,6 +1,5 @@
 // Where scripted messages come from: -m flags, a script file, or stdin lines as they arrive.
 import { readFileSync } from "node:fs";
-import { createInterface } from "node:readline";
 import { UsageError } from "./errors.js";
 
 /** Script files: one message per line; blank lines and # comments skipped. */
@@ -26,6 +25,7 @@ export async function* fromList(messages: readonly string[]): AsyncGenerator<str
 
 /** Lines of a stream, each sent as soon as it is read; blank lines skipped. */
 export async function* fromLines(input: NodeJS.ReadableStream, prompt?: () => void): AsyncGenerator<string> {
+  const { createInterface } = await import("node:readline");
   const lines = createInterface({ input, crlfDelay: Infinity, terminal: false });
   prompt?.();
   for await (const line of lines) {

@@ -1,13 +1,10 @@
 // `chat`: resolve settings, connect, check, open the thread, then hand the session to a face
 // (the Ink UI at a terminal, the scripted face otherwise).
-import { Session } from "../engine/session.js";
 import type { ExitCode } from "../exit-codes.js";
 import { UsageError } from "../errors.js";
-import { checkAssistant, connect, connectionProblem, openThread, probe } from "../deployment/connect.js";
-import { lastThreads } from "../last-thread.js";
-import { runScripted } from "../scripted.js";
+import { connect, connectionProblem, openThread, probe } from "../deployment/connect.js";
+import { lastThread, rememberThread } from "../last-thread.js";
 import { fromLines, fromList, readScript } from "../sources.js";
-import { themeFor } from "../transcript/colour.js";
 import { onInterrupt } from "../signals.js";
 import type { ChatFlags } from "../cli.js";
 import { resolveTarget } from "./target.js";
@@ -19,16 +16,24 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
   const messages = flags.message ?? [];
   const scripted = messages.length > 0 || flags.script !== undefined || !process.stdin.isTTY;
   const interactive = !scripted && process.stdout.isTTY === true;
+  if (interactive) {
+    // Both ends are a terminal, so a person is there: Ink must draw live frames even when
+    // CI variables leaked into the shell (in CI mode it only prints the last frame at exit).
+    for (const name of ["CI", "CONTINUOUS_INTEGRATION"]) if (name in process.env) process.env[name] = "0";
+  }
+  // Load the UI while the network checks run.
+  const ui = interactive ? Promise.all([import("../ui/run.js"), import("../ui/input-history.js")]) : undefined;
+  ui?.catch(() => undefined);
   const source = messages.length
     ? fromList(messages)
     : flags.script !== undefined
       ? fromList(readScript(flags.script))
       : fromLines(process.stdin, scripted ? undefined : () => process.stderr.write("> "));
-  const remembered = lastThreads();
   const deploymentKey = target.url ?? "local";
+  const remembering: Array<Promise<void>> = [];
   let threadFlag = flags.thread;
   if (flags.resume) {
-    threadFlag = remembered.get(deploymentKey, target.assistant);
+    threadFlag = lastThread(deploymentKey, target.assistant);
     if (!threadFlag) throw new UsageError(`no earlier thread with ${deploymentKey} and assistant ${target.assistant} to resume`);
   }
 
@@ -41,33 +46,35 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
     if (flags.verbose && connection.local) {
       process.stderr.write(`chat: local deployment at ${connection.url}, log ${connection.local.logFile}\n`);
     }
-    await probe(connection.client, connection.label);
-    await checkAssistant(connection.client, target.assistant, connection.label);
+    // The first request goes out before the rest of chat is loaded; both proceed together.
+    const probing = probe(connection.client, connection.label, target.assistant);
+    probing.catch(() => undefined);
+    const [{ Session }, { runScripted }, { themeFor }] = await Promise.all([
+      import("../engine/session.js"),
+      import("../scripted.js"),
+      import("../transcript/colour.js"),
+    ]);
+    await probing;
     const threadId = await openThread(connection.client, threadFlag, connection.label);
-    const open = async (id: string) => {
+    const open = async (id: string, fresh = false) => {
       const session = await Session.open({
         client: connection.client,
         createClient: connection.createClient,
         assistantId: target.assistant,
         threadId: id,
+        fresh,
       }).catch((err: unknown) => {
         throw connectionProblem(err, connection.label);
       });
-      remembered.set(deploymentKey, target.assistant, id);
+      remembering.push(rememberThread(deploymentKey, target.assistant, id));
       return session;
     };
-    const session = await open(threadId);
-    if (interactive) {
-      // Both ends are a terminal, so a person is there: Ink must draw live frames even when
-      // CI variables leaked into the shell (in CI mode it only prints the last frame at exit).
-      for (const name of ["CI", "CONTINUOUS_INTEGRATION"]) if (name in process.env) process.env[name] = "0";
-      const [{ runInteractive }, { fileHistory }] = await Promise.all([
-        import("../ui/run.js"),
-        import("../ui/input-history.js"),
-      ]);
+    const session = await open(threadId, threadFlag === undefined);
+    if (ui) {
+      const [{ runInteractive }, { fileHistory }] = await ui;
       return await runInteractive({
         initialSession: session,
-        openSession: async (id) => open(await openThread(connection.client, id, connection.label)),
+        openSession: async (id) => open(await openThread(connection.client, id, connection.label), id === undefined),
         deployment: connection.label,
         assistant: target.assistant,
         initialStrategy: target.strategy,
@@ -96,7 +103,7 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
     return code;
   } finally {
     stopListening();
-    await connection.close();
+    await Promise.all([connection.close(), ...remembering]);
   }
 }
 

@@ -9,9 +9,9 @@ import {
   display,
   isSettingKey,
   resolveSetting,
-  settingsStore,
   type SettingKey,
 } from "../settings.js";
+import { settingsStore } from "../settings-store.js";
 
 type Out = (text: string) => void;
 

@@ -1,6 +1,6 @@
 // Which deployment, assistant and strategy a command uses: flags, environment, saved settings.
 import { UsageError } from "../errors.js";
-import { resolveSetting, settingsStore, type Saved } from "../settings.js";
+import { readSaved, resolveSetting, type Saved } from "../settings.js";
 import type { Strategy } from "../strategies.js";
 
 export interface TargetFlags {
@@ -22,7 +22,7 @@ export interface Target {
 
 export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv = process.env, saved?: Saved): Target {
   if (flags.local && flags.url !== undefined) throw new UsageError("--local and --url cannot be used together");
-  const store = saved ?? settingsStore().all();
+  const store = saved ?? readSaved();
   const get = (key: Parameters<typeof resolveSetting>[0], flag?: string) => resolveSetting(key, flag, env, store).value;
   return {
     url: flags.local ? undefined : get("url", flags.url),

@@ -3,7 +3,7 @@
 import { Client } from "@langchain/langgraph-sdk";
 import { ConnectionError, UsageError } from "../errors.js";
 import { httpStatus, serverMessage } from "../engine/sdk.js";
-import { startLocalDeployment, type LocalDeployment } from "./local.js";
+import type { LocalDeployment } from "./local.js";
 import { parseDeploymentUrl } from "./url.js";
 
 export { parseDeploymentUrl };
@@ -37,6 +37,8 @@ export async function connect(options: DeploymentOptions): Promise<Connection> {
     const [client, createClient] = clients(url, options.apiKey);
     return { label: url, url, client, createClient, close: async () => {} };
   }
+  // Loaded only when used: a remote deployment needs no child processes.
+  const { startLocalDeployment } = await import("./local.js");
   const local = await startLocalDeployment({ latencyMs: options.demoLatencyMs });
   const [client, createClient] = clients(local.url, null);
   return { label: "local", url: local.url, client, createClient, local, close: () => local.stop() };
@@ -55,12 +57,17 @@ export function connectionProblem(err: unknown, label: string): Error {
 }
 
 /**
- * One cheap request before anything else, so a wrong URL, a refused key or something that is
- * not a LangGraph server is one clear line (exit 3) before any UI is drawn.
+ * One cheap request before anything else, which also checks the assistant: a wrong URL, a
+ * refused key or something that is not a LangGraph server is one clear line (exit 3), an
+ * unknown assistant a usage error that lists what exists (exit 2), before any UI is drawn.
  */
-export async function probe(client: Client, label: string): Promise<void> {
+export async function probe(client: Client, label: string, assistant?: string): Promise<void> {
+  let found: boolean;
   try {
-    await client.assistants.search({ limit: 1 });
+    const byGraph = assistant !== undefined && !UUID.test(assistant);
+    const matches = await client.assistants.search(byGraph ? { graphId: assistant, limit: 1 } : { limit: 1 });
+    if (assistant === undefined) return;
+    found = byGraph ? matches.length > 0 : await assistantExists(client, assistant);
   } catch (err) {
     const status = httpStatus(err);
     if (err instanceof SyntaxError || status === 404 || status === 405) {
@@ -70,22 +77,20 @@ export async function probe(client: Client, label: string): Promise<void> {
     if (problem instanceof ConnectionError) throw problem;
     throw new ConnectionError(`${label} answered ${status ? `HTTP ${status}` : "with an error"}: ${serverMessage(err)}`);
   }
+  if (!found && assistant !== undefined) throw await unknownAssistant(client, assistant);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The assistant exists (by id or graph id); otherwise a usage error listing what does. */
-export async function checkAssistant(client: Client, assistant: string, label: string): Promise<void> {
+async function assistantExists(client: Client, id: string): Promise<boolean> {
   try {
-    if (UUID.test(assistant)) {
-      await client.assistants.get(assistant);
-      return;
-    }
-    const found = await client.assistants.search({ graphId: assistant, limit: 1 });
-    if (found.length > 0) return;
+    await client.assistants.get(id);
+    return true;
   } catch (err) {
-    if (httpStatus(err) !== 404) throw connectionProblem(err, label);
+    if (httpStatus(err) === 404) return false;
+    throw err;
   }
+}
+
+async function unknownAssistant(client: Client, assistant: string): Promise<UsageError> {
   let known: string[] = [];
   try {
     const all = await client.assistants.search({ limit: 100 });
@@ -93,10 +98,12 @@ export async function checkAssistant(client: Client, assistant: string, label: s
   } catch {
     // the list is a courtesy
   }
-  throw new UsageError(
+  return new UsageError(
     `unknown assistant ${JSON.stringify(assistant)}` + (known.length ? ` (available: ${known.join(", ")})` : ""),
   );
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The thread to use: the given one if it exists, or a new one. */
 export async function openThread(client: Client, threadId: string | undefined, label: string): Promise<string> {

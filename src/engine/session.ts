@@ -27,7 +27,8 @@ export interface SessionOptions {
   retryDelayMs?: number;
 }
 
-export const STREAM_MODES = ["values", "messages-tuple", "updates"] as const;
+// No "values": each would carry the whole thread state; the state is read once per run instead.
+export const STREAM_MODES = ["messages-tuple", "updates"] as const;
 
 export class Session {
   readonly threadId: string;
@@ -48,9 +49,13 @@ export class Session {
     this.createClient = options.createClient ?? options.client;
   }
 
-  /** Opens a session on an existing thread; what it already holds counts as shown. */
-  static async open(options: SessionOptions): Promise<Session> {
+  /**
+   * Opens a session on a thread; what it already holds counts as shown. `fresh` says the thread
+   * was just created (so empty), which saves reading its state.
+   */
+  static async open(options: SessionOptions & { fresh?: boolean }): Promise<Session> {
     const session = new Session(options);
+    if (options.fresh) return session;
     const state = await options.client.threads.getState(options.threadId);
     const existing = newMessages(messagesOf(state.values), new Set(), new Set());
     for (const { key } of existing) session.emitted.add(key);

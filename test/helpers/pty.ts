@@ -20,7 +20,7 @@ export interface Screen {
   write(data: string): void;
   /** Types text, then presses Enter, as separate writes the way a person does. */
   enter(text: string): Promise<void>;
-  waitFor(pattern: RegExp, ms?: number): Promise<void>;
+  waitFor(pattern: RegExp, ms?: number, pollMs?: number): Promise<void>;
   exited: Promise<number>;
   kill(): void;
 }
@@ -42,11 +42,11 @@ export function startInPty(pty: Pty, env: NodeJS.ProcessEnv, cols = 100, rows = 
     return lines.join("\n");
   };
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-  const waitFor = async (pattern: RegExp, ms = 20_000) => {
+  const waitFor = async (pattern: RegExp, ms = 20_000, pollMs = 25) => {
     const end = Date.now() + ms;
     while (!pattern.test(text())) {
       if (Date.now() > end) throw new Error(`screen never matched ${pattern}:\n${text()}`);
-      await sleep(25);
+      await sleep(pollMs);
     }
   };
   return {

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { mask, resolveSetting, settingsStore } from "../../src/settings.js";
+import { mask, readSaved, resolveSetting, settingsPath } from "../../src/settings.js";
+import { settingsStore } from "../../src/settings-store.js";
 import { resolveTarget } from "../../src/commands/target.js";
 
 describe("settings precedence: flag > environment > saved > default", () => {
@@ -47,6 +48,9 @@ describe("secrets and the settings file", () => {
       store.set("apiKey", "secret-value-1234");
       expect(statSync(store.path).mode & 0o777).toBe(0o600);
       expect(settingsStore(dir).all()).toEqual({ apiKey: "secret-value-1234" });
+      // Reading needs no conf: the same file, read directly.
+      expect(store.path).toBe(settingsPath(dir));
+      expect(readSaved(dir)).toEqual({ apiKey: "secret-value-1234" });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

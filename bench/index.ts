@@ -1,0 +1,84 @@
+// `npm run bench`: start the local deployment, measure, print medians as ratios against
+// baselines measured in the same run (these machines are shared and noisy).
+// BENCH_RUNS (default 7) repeats per measure; BENCH_BURST (default 500) sizes the burst.
+process.env.CI = "0"; // Ink only draws live frames outside CI
+import { cpus, totalmem, tmpdir } from "node:os";
+import { mkdtempSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { startLocalDeployment } from "../src/deployment/local.js";
+import { bareNode, interactiveStart, scriptedStart } from "./startup.js";
+import { renderCost } from "./render.js";
+import { burst, bareRss } from "./burst.js";
+import { median, ms, printTable, timeProcess, type Row } from "./stats.js";
+import { BIN } from "../test/helpers/cli.js";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const BURST = Number(process.env.BENCH_BURST ?? 500);
+const only = process.argv.slice(2);
+const wanted = (name: string) => only.length === 0 || only.includes(name);
+const home = mkdtempSync(join(tmpdir(), "chat-bench-"));
+const rows: Row[] = [];
+const row = (name: string, base: number, value: number, fmt: (x: number) => string, target: number, unit = "×") =>
+  rows.push({ name, baseline: fmt(base), value: fmt(value), ratio: value / base, target: `≤ ${target}${unit}`, ok: value / base <= target });
+
+const deployment = await startLocalDeployment({
+  dataDir: join(home, "data"),
+  logFile: join(home, "server.log"),
+  latencyMs: 0,
+  nWorkers: 10,
+});
+try {
+  console.error(`bench: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${RUNS} runs per measure`);
+
+  if (wanted("startup")) {
+    const bare = median(await bareNode(RUNS));
+    const ui = await interactiveStart(deployment.url, home, RUNS);
+    if (ui) row("cold start to first interactive frame", bare, median(ui), ms, 3);
+    else console.error("bench: node-pty is not installed; skipping the interactive start");
+    row("scripted start to first request", bare, median(await scriptedStart(deployment.url, home, RUNS)), ms, 1.6);
+  }
+
+  if (wanted("overhead")) {
+    const n = 20;
+    const floor: number[] = [];
+    const chat: number[] = [];
+    const args = ["--url", deployment.url, "--json", "--strategy", "enqueue", ...Array.from({ length: n }, (_, i) => ["-m", `what's the weather in place ${i}?`]).flat()];
+    for (let i = 0; i < RUNS; i++) {
+      // Alternate, so drift on a shared machine hits both alike.
+      floor.push(await timeProcess(process.execPath, [join(import.meta.dirname, "floor.mjs"), deployment.url, String(n)]));
+      chat.push(await timeProcess(process.execPath, [BIN, ...args], { CHAT_CONFIG_DIR: home }));
+    }
+    row(`client overhead, ${n} enqueued runs (vs raw SDK)`, median(floor), median(chat), ms, 1.03);
+  }
+
+  if (wanted("render")) {
+    const keys = 200;
+    const base = await renderCost(100, keys);
+    rows.push({ name: "keystroke to frame p99, 100 messages", baseline: "16.0 ms", value: ms(base.p99), ratio: base.p99 / 16, target: "≤ 1× (16 ms)", ok: base.p99 <= 16 });
+    for (const n of [1000, 5000]) {
+      const r = await renderCost(n, keys);
+      rows.push({ name: `keystroke to frame p99, ${n} messages`, baseline: ms(base.p99), value: ms(r.p99), ratio: r.p99 / base.p99, target: "flat; ≤ 16 ms", ok: r.p99 <= 16 });
+      rows.push({ name: `CPU per keystroke, ${n} messages`, baseline: `${base.cpuMicrosPerKey.toFixed(0)} µs`, value: `${r.cpuMicrosPerKey.toFixed(0)} µs`, ratio: r.cpuMicrosPerKey / base.cpuMicrosPerKey, target: "flat", ok: undefined });
+    }
+  }
+
+  if (wanted("burst")) {
+    const base = await bareRss();
+    const r = await burst(deployment.url, home, BURST);
+    const mb = (x: number) => `${(x / 2 ** 20).toFixed(0)} MB`;
+    rows.push({ name: `burst of ${r.count}: peak RSS (vs bare node)`, baseline: mb(base), value: mb(r.peakRss), ratio: r.peakRss / base, target: "≤ 150 MB", ok: r.peakRss <= 150 * 2 ** 20 });
+    rows.push({
+      name: `burst of ${r.count}: answered / in order / duplicated`,
+      baseline: String(r.count),
+      value: `${r.answered} / ${r.inOrder ? "yes" : "NO"} / ${r.duplicates}`,
+      ratio: r.answered / r.count,
+      target: "all / yes / 0",
+      ok: r.answered === r.count && r.inOrder && r.duplicates === 0,
+    });
+    console.error(`bench: burst took ${r.seconds.toFixed(1)} s`);
+  }
+  console.log(printTable(rows));
+} finally {
+  await deployment.stop();
+  rmSync(home, { recursive: true, force: true });
+}

@@ -1,0 +1,95 @@
+// Render cost of the Ink UI: keystroke-to-frame time and CPU per keystroke with N messages
+// already in the transcript. In-process, into a fake terminal, with Ink's normal (non-debug) output.
+import { EventEmitter } from "node:events";
+import { render } from "ink";
+import { App } from "../src/ui/App.js";
+import { Session } from "../src/engine/session.js";
+import { memoryHistory } from "../src/ui/input-history.js";
+import { plainTheme } from "../src/transcript/pretty.js";
+import type { MessageDict } from "../src/transcript/message.js";
+import { fakeDeployment } from "../test/helpers/fake-client.js";
+import { now, percentile } from "./stats.js";
+
+class Terminal extends EventEmitter {
+  columns = 100;
+  rows = 40;
+  isTTY = true;
+  onWrite: (() => void) | undefined;
+  write = (_data: string) => {
+    this.onWrite?.();
+    return true;
+  };
+}
+
+class Keyboard extends EventEmitter {
+  isTTY = true;
+  private data: string | null = null;
+  press(data: string) {
+    this.data = data;
+    this.emit("readable");
+    this.emit("data", data);
+  }
+  read = () => {
+    const data = this.data;
+    this.data = null;
+    return data;
+  };
+  setEncoding() {}
+  setRawMode() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
+}
+
+function transcript(n: number): MessageDict[] {
+  return Array.from({ length: n }, (_, i) =>
+    i % 2 === 0
+      ? { type: "human", id: `h${i}`, content: `what's the weather in place number ${i}?` }
+      : { type: "ai", id: `a${i}`, content: `It's ${40 + (i % 50)}°F and sunny in place number ${i - 1} right now, with a light wind.` },
+  );
+}
+
+export interface RenderResult {
+  p50: number;
+  p99: number;
+  cpuMicrosPerKey: number;
+}
+
+export async function renderCost(messages: number, keys: number): Promise<RenderResult> {
+  const fake = fakeDeployment();
+  fake.thread.push(...transcript(messages));
+  const session = await Session.open({ client: fake.client, assistantId: "agent", threadId: "bench-thread" });
+  const stdout = new Terminal();
+  const stdin = new Keyboard();
+  const app = render(
+    <App
+      initialSession={session}
+      openSession={async () => session}
+      deployment="local"
+      assistant="agent"
+      initialStrategy="enqueue"
+      history={memoryHistory()}
+      theme={() => plainTheme}
+      onExit={() => {}}
+    />,
+    { stdout: stdout as never, stdin: stdin as never, stderr: stdout as never, exitOnCtrlC: false, patchConsole: false },
+  );
+  await new Promise((r) => setTimeout(r, 300)); // first frame with the whole transcript
+  const times: number[] = [];
+  const cpuStart = process.cpuUsage();
+  for (let i = 0; i < keys; i++) {
+    const key = i % 20 === 19 ? "\x15" : String.fromCharCode(97 + (i % 26)); // Ctrl+U now and then
+    const frame = new Promise<number>((resolve) => {
+      stdout.onWrite = () => resolve(now());
+    });
+    const start = now();
+    stdin.press(key);
+    times.push((await frame) - start);
+    stdout.onWrite = undefined;
+    await new Promise((r) => setTimeout(r, 40)); // a fast typist, and past Ink's frame throttle
+  }
+  const cpu = process.cpuUsage(cpuStart);
+  app.unmount();
+  return { p50: percentile(times, 50), p99: percentile(times, 99), cpuMicrosPerKey: (cpu.user + cpu.system) / keys };
+}
