@@ -6,6 +6,7 @@ import { UserFacingError, errorMessage } from "./errors.js";
 import { STRATEGIES, STRATEGY_HELP } from "./strategies.js";
 import { neutralise } from "./transcript/sanitize.js";
 import type { TargetFlags } from "./commands/target.js";
+import type { DemoFlags } from "./commands/demo.js";
 
 export interface ChatFlags extends TargetFlags {
   message?: string[];
@@ -110,6 +111,14 @@ export function buildProgram(run: Runner): Command {
     .action((action: string, args: string[], flags: { json?: boolean }) =>
       run(async () => (await import("./commands/config.js")).configCommand(action, args, flags.json === true, out)),
     );
+
+  targetOptions(program.command("demo"))
+    .description("show what each strategy does: the same double-text once per strategy, side by side")
+    .option("--strategies <list>", `comma-separated subset of ${STRATEGIES.join(",")}`)
+    .option("--after <ms>", "send the second message this long after the first (default: after its tool call)", numberArg("--after"))
+    .option("--json", "print the observed timelines and outcomes as JSON")
+    .exitOverride()
+    .action((flags: DemoFlags) => run(async () => (await import("./commands/demo.js")).demoCommand(flags)));
 
   for (const what of ["threads", "assistants"] as const) {
     targetOptions(program.command(what))

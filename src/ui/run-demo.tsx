@@ -1,0 +1,30 @@
+// Mounts the demo's live lanes and feeds them timeline entries as they are observed.
+import { render } from "ink";
+import type { TimelineEntry } from "../demo/lane.js";
+import type { Strategy } from "../strategies.js";
+import { DemoView, type LaneView } from "./DemoView.js";
+
+export function startDemoView(strategies: readonly Strategy[]) {
+  const lanes: LaneView[] = strategies.map((strategy) => ({ strategy, entries: [], done: false }));
+  const columns = () => process.stdout.columns || 80;
+  const instance = render(<DemoView lanes={lanes} columns={columns()} />, { exitOnCtrlC: false, patchConsole: false });
+  const redraw = () => instance.rerender(<DemoView lanes={lanes.map((l) => ({ ...l }))} columns={columns()} />);
+  const lane = (strategy: Strategy) => lanes.find((l) => l.strategy === strategy);
+  return {
+    add(strategy: Strategy, entry: TimelineEntry) {
+      const l = lane(strategy);
+      if (l) l.entries = [...l.entries, entry];
+      redraw();
+    },
+    done(strategy: Strategy) {
+      const l = lane(strategy);
+      if (l) l.done = true;
+      redraw();
+    },
+    async close() {
+      redraw();
+      instance.unmount();
+      await instance.waitUntilExit();
+    },
+  };
+}
