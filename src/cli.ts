@@ -1,6 +1,9 @@
 // The commander program: parse, pick a command, and turn errors into one line and an exit code.
 // Nothing below this file calls process.exit.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { packageRoot } from "./paths.js";
 import { EXIT, EXIT_HELP, type ExitCode } from "./exit-codes.js";
 import { UserFacingError, errorMessage } from "./errors.js";
 import { STRATEGIES, STRATEGY_HELP } from "./strategies.js";
@@ -65,14 +68,22 @@ function targetOptions(command: Command): Command {
     .option("--demo-latency <ms>", "local demo agent: wait per step in ms (default 1000)");
 }
 
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
+  } catch {
+    return "unknown";
+  }
+}
+
 type Runner = (action: () => Promise<ExitCode>) => Promise<void>;
 const out = (text: string) => void process.stdout.write(text);
 
 export function buildProgram(run: Runner): Command {
   const program = targetOptions(
-    new Command("chat").description(
-      "Chat with a LangGraph deployment and keep typing while runs are in flight (double-texting).",
-    ),
+    new Command("chat")
+      .description("Chat with a LangGraph deployment and keep typing while runs are in flight (double-texting).")
+      .version(version(), "-V, --version"),
   )
     .option("-m, --message <text>", "send a message (repeat for more; sent without waiting)", collect)
     .option("--script <file>", "send each line of a file (blank lines and # comments skipped)")

@@ -6,6 +6,7 @@ import { connect, connectionProblem, openThread, probe } from "../deployment/con
 import { lastThread, rememberThread } from "../last-thread.js";
 import { fromLines, fromList, readScript } from "../sources.js";
 import { onInterrupt } from "../signals.js";
+import { drawLiveEvenInCi } from "../terminal.js";
 import type { ChatFlags } from "../cli.js";
 import { resolveTarget } from "./target.js";
 
@@ -16,11 +17,7 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
   const messages = flags.message ?? [];
   const scripted = messages.length > 0 || flags.script !== undefined || !process.stdin.isTTY;
   const interactive = !scripted && process.stdout.isTTY === true;
-  if (interactive) {
-    // Both ends are a terminal, so a person is there: Ink must draw live frames even when
-    // CI variables leaked into the shell (in CI mode it only prints the last frame at exit).
-    for (const name of ["CI", "CONTINUOUS_INTEGRATION"]) if (name in process.env) process.env[name] = "0";
-  }
+  if (interactive) drawLiveEvenInCi();
   // Load the UI while the network checks run.
   const ui = interactive ? Promise.all([import("../ui/run.js"), import("../ui/input-history.js")]) : undefined;
   ui?.catch(() => undefined);
@@ -107,6 +104,7 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
   }
 }
 
+/** The command that comes back to this deployment and assistant, whatever the settings say then. */
 function resumeCommand(url: string | undefined, assistant: string): string {
-  return ["chat", ...(url ? ["--url", url] : []), ...(assistant !== "agent" ? ["--assistant", assistant] : [])].join(" ");
+  return ["chat", ...(url ? ["--url", url] : ["--local"]), ...(assistant !== "agent" ? ["--assistant", assistant] : [])].join(" ");
 }

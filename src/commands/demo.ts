@@ -6,6 +6,7 @@ import { connect, probe } from "../deployment/connect.js";
 import { STRATEGIES, isStrategy, type Strategy } from "../strategies.js";
 import { safeJson } from "../transcript/sanitize.js";
 import { onInterrupt } from "../signals.js";
+import { drawLiveEvenInCi } from "../terminal.js";
 import type { LaneResult, TimelineEntry } from "../demo/lane.js";
 import { resolveTarget, type TargetFlags } from "./target.js";
 
@@ -29,8 +30,7 @@ export async function demoCommand(flags: DemoFlags): Promise<ExitCode> {
   const strategies = parseStrategies(flags.strategies);
   const target = resolveTarget(flags);
   const live = process.stdout.isTTY === true && !flags.json;
-  // A terminal means a person watching: draw live frames even if CI variables leaked in.
-  if (live) for (const name of ["CI", "CONTINUOUS_INTEGRATION"]) if (name in process.env) process.env[name] = "0";
+  if (live) drawLiveEvenInCi();
   const connection = await connect({ url: target.url, apiKey: target.apiKey, demoLatencyMs: target.demoLatencyMs });
   const stop = onInterrupt(() => connection.close());
   try {
