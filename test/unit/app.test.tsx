@@ -20,7 +20,7 @@ async function until(check: () => boolean, what: () => string, ms = 2000): Promi
 
 async function setup(behaviours: CreateBehaviour[] = [], overrides: Partial<AppProps> = {}) {
   const fake = fakeDeployment(behaviours);
-  const session = await Session.open({ client: fake.client, assistantId: "agent", threadId: "thread-1234567890" });
+  const session = await Session.open({ client: fake.client, assistantId: "agent", threadId: "thread-1234567890", retryDelayMs: 5 });
   const onExit = vi.fn();
   const app = render(
     <App
@@ -177,5 +177,19 @@ describe("interactive UI", () => {
     await ui.type(KEY.enter);
     await until(() => /unknown thread nope on local/.test(ui.all()), ui.all);
     expect(ui.frame()).toMatch(/thread thread-1 ·/);
+  });
+
+  it("a message that cannot be sent stays in the queue as failed with the reason, and the status bar says offline", async () => {
+    const ui = await setup(["lost", "lost", "lost"]);
+    await ui.type("hello?");
+    await ui.type(KEY.enter);
+    await ui.waitFor(/#1 failed enqueue/);
+    expect(ui.frame()).toMatch(/Unable to connect to LangGraph server/);
+    expect(ui.frame()).toMatch(/· offline/);
+    await ui.type(KEY.ctrlR);
+    await ui.waitFor(/› hello\?/);
+    await ui.type(KEY.enter);
+    await ui.waitFor(/#2 (pending|running) enqueue/);
+    expect(ui.frame()).toMatch(/· connected/);
   });
 });
