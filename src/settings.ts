@@ -112,14 +112,26 @@ export function display(key: SettingKey, value: string | undefined): string {
 export const settingsPath = (dir = configDir()) => join(dir, "config.json");
 
 /**
- * The saved settings, read without loading conf (it is only needed to write): a missing or
- * unreadable file is no settings, so a broken file never stops a chat.
+ * The saved settings, read without loading conf (it is only needed to write). No file is no
+ * settings; a file that is not a JSON object is a usage error naming it, never silently ignored.
  */
 export function readSaved(dir = configDir()): Saved {
+  const path = settingsPath(dir);
+  let text: string;
   try {
-    const value = JSON.parse(readFileSync(settingsPath(dir), "utf8")) as unknown;
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Saved) : {};
-  } catch {
-    return {};
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return {};
+    throw new UsageError(`cannot read the settings file ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`the settings file ${path} is not valid JSON (${err instanceof Error ? err.message : String(err)}); fix or delete it`);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new UsageError(`the settings file ${path} must hold a JSON object; fix or delete it`);
+  }
+  return value as Saved;
 }

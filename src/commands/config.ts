@@ -8,7 +8,9 @@ import {
   checkSetting,
   display,
   isSettingKey,
+  readSaved,
   resolveSetting,
+  settingsPath,
   type SettingKey,
 } from "../settings.js";
 import { settingsStore } from "../settings-store.js";
@@ -27,11 +29,13 @@ async function readSecret(): Promise<string> {
 }
 
 export async function configCommand(action: string, args: string[], json: boolean, out: Out): Promise<ExitCode> {
+  if (action === "path") {
+    out(`${settingsPath()}\n`);
+    return EXIT.ok;
+  }
+  readSaved(); // a broken file is reported by name before conf trips over it
   const store = settingsStore();
   switch (action) {
-    case "path":
-      out(`${store.path}\n`);
-      return EXIT.ok;
     case "list": {
       const saved = store.all();
       const rows = SETTING_KEYS.map((key) => {

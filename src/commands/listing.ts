@@ -13,9 +13,11 @@ function firstWords(content: unknown, max = 48): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** Aligned columns; every cell comes from the server, so every cell is neutralised. */
 function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join("  ")).join("\n") + "\n";
+  const safe = rows.map((r) => r.map((cell) => neutralise(cell).replace(/\s+/g, " ")));
+  const widths = safe[0]?.map((_, i) => Math.max(...safe.map((r) => (r[i] ?? "").length))) ?? [];
+  return safe.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join("  ")).join("\n") + "\n";
 }
 
 export async function listCommand(
@@ -31,7 +33,7 @@ export async function listCommand(
       const found = await connection.client.assistants.search({ limit: flags.limit });
       const rows = found.map((a) => ({ assistant_id: a.assistant_id, graph_id: a.graph_id, name: a.name }));
       if (flags.json) out(`${safeJson(rows)}\n`);
-      else out(table([["ID", "GRAPH", "NAME"], ...rows.map((r) => [r.assistant_id, neutralise(r.graph_id), neutralise(r.name ?? "")])]));
+      else out(table([["ID", "GRAPH", "NAME"], ...rows.map((r) => [r.assistant_id, r.graph_id, r.name ?? ""])]));
       return EXIT.ok;
     }
     const found = await connection.client.threads.search({ limit: flags.limit, sortBy: "updated_at", sortOrder: "desc" });
@@ -41,7 +43,7 @@ export async function listCommand(
     });
     if (flags.json) out(`${safeJson(rows)}\n`);
     else if (rows.length === 0) out(`no threads on ${connection.label}\n`);
-    else out(table([["ID", "STATUS", "UPDATED", "LAST MESSAGE"], ...rows.map((r) => [r.thread_id, r.status, r.updated_at, neutralise(r.last_message ?? "")])]));
+    else out(table([["ID", "STATUS", "UPDATED", "LAST MESSAGE"], ...rows.map((r) => [r.thread_id, r.status, r.updated_at, r.last_message ?? ""])]));
     return EXIT.ok;
   } finally {
     await connection.close();

@@ -34,8 +34,9 @@ export function laneSummary(lane: LaneResult): string {
   return lines.join("\n");
 }
 
+/** For display: everything that came from the server (ids, types, errors) is neutralised. */
 export function demoSummary(lanes: readonly LaneResult[]): string {
-  return `${lanes.map(laneSummary).join("\n\n")}\n`;
+  return neutralise(`${lanes.map(laneSummary).join("\n\n")}\n`);
 }
 
 export function demoJson(lanes: readonly LaneResult[]): object {

@@ -26,8 +26,10 @@ export interface Connection {
 }
 
 function clients(url: string, apiKey: string | null | undefined): [Client, Client] {
-  const client = new Client({ apiUrl: url, apiKey, callerOptions: { maxRetries: 2 } });
-  const createClient = new Client({ apiUrl: url, apiKey, callerOptions: { maxRetries: 0 } });
+  // Requests that get no answer give up instead of waiting for the socket's own timeout
+  // (minutes); streams are not affected. A create that times out is looked up, not repeated.
+  const client = new Client({ apiUrl: url, apiKey, timeoutMs: 30_000, callerOptions: { maxRetries: 2 } });
+  const createClient = new Client({ apiUrl: url, apiKey, timeoutMs: 15_000, callerOptions: { maxRetries: 0 } });
   return [client, createClient];
 }
 

@@ -5,6 +5,7 @@ import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { ConnectionError } from "../errors.js";
 import { builtFile, localDataDir, serverLogFile } from "../paths.js";
+import { lockDataDir, type DataLock } from "./lock.js";
 
 export interface ServerConfig {
   port: number;
@@ -33,6 +34,11 @@ export interface LocalDeployment {
   readonly dataDir: string;
   readonly exited: Promise<number | null>;
   stop(): Promise<void>;
+}
+
+/** http://host:port, with IPv6 hosts in brackets. */
+export function httpUrl(host: string, port: number): string {
+  return `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
 }
 
 const running = new Set<ChildProcess>();
@@ -68,6 +74,16 @@ export async function startLocalDeployment(options: LocalOptions = {}): Promise<
   const logFile = options.logFile ?? serverLogFile();
   mkdirSync(dataDir, { recursive: true });
   mkdirSync(dirname(logFile), { recursive: true });
+  const lock = lockDataDir(dataDir);
+  try {
+    return await start(options, host, dataDir, logFile, lock);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+async function start(options: LocalOptions, host: string, dataDir: string, logFile: string, lock: DataLock): Promise<LocalDeployment> {
   const config: ServerConfig = {
     port: options.port ?? 0,
     host,
@@ -119,14 +135,19 @@ export async function startLocalDeployment(options: LocalOptions = {}): Promise<
     });
   });
 
+  const url = httpUrl(host, port);
+  lock.setUrl(url);
+  void exited.then(() => lock.release());
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill("SIGTERM");
-      const killer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-      await exited;
-      clearTimeout(killer);
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill("SIGTERM");
+        const killer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+        await exited;
+        clearTimeout(killer);
+      }
+      lock.release();
     })());
-  return { url: `http://${host}:${port}`, logFile, dataDir, exited, stop };
+  return { url, logFile, dataDir, exited, stop };
 }

@@ -54,7 +54,9 @@ try {
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => void stop(cleanup));
   process.on("disconnect", () => void stop(cleanup));
   const port = Number(host.split(":").at(-1));
-  await clearStaleRuns(`http://${config.host}:${port}`);
+  // Talk to ourselves on loopback whatever interface we listen on.
+  const self = config.host === "::" || config.host === "::1" ? "[::1]" : config.host === "0.0.0.0" ? "127.0.0.1" : config.host.includes(":") ? `[${config.host}]` : config.host;
+  await clearStaleRuns(`http://${self}:${port}`);
   process.send?.({ type: "ready", port });
 } catch (err) {
   process.send?.({ type: "failed", message: err instanceof Error ? err.message : String(err) });

@@ -29,13 +29,17 @@ export function streamErrorText(data: unknown): string {
   return JSON.stringify(data);
 }
 
-/** The servers end a stopped run's stream with an error whose message names the action. */
+/**
+ * The servers end a stopped run's stream with an error whose message is exactly the action
+ * ("interrupt" on the JS server). Anything else is a real error, even if it mentions cancelling.
+ */
 function isStopMessage(text: string | undefined): boolean {
-  return text !== undefined && /^(interrupt|rollback)$|interrupted|cancel/i.test(text.trim());
+  return text !== undefined && /^(interrupt|rollback)$/i.test(text.trim());
 }
 
 const QUIET_FIRST_MS = 120;
 const QUIET_MAX_MS = 2000;
+const ERROR_GRACE_MS = 2000;
 
 export async function followRun(
   client: EngineClient,
@@ -75,6 +79,14 @@ export async function followRun(
             if (run.status === "success" || run.status === "interrupted") {
               endedEarly = run.status;
               attempt.abort();
+            } else if (run.status === "error" || run.status === "timeout") {
+              // Its error event is normally on its way; a stream that stays silent (a half-open
+              // connection) must not hold us until the socket times out.
+              setTimeout(() => {
+                if (!reading) return;
+                endedEarly = run.status;
+                attempt.abort();
+              }, ERROR_GRACE_MS);
             } else {
               quiet = Math.min(quiet * 2, QUIET_MAX_MS);
               watch();
@@ -97,6 +109,7 @@ export async function followRun(
         else options.onEvent(part.event, part.data);
       }
     } catch (err) {
+      if (httpStatus(err) === 404 && !options.signal.aborted) return { kind: "stopped", deleted: true };
       if (endedEarly === undefined || options.signal.aborted) {
         reading = false;
         clearTimeout(timer);

@@ -7,6 +7,7 @@ import { messagesOf } from "../transcript/message.js";
 import { newMessages } from "./history.js";
 import { httpStatus, isRejection, isTransient, serverMessage, type EngineClient } from "./sdk.js";
 import { followRun, type RunOutcome } from "./follow.js";
+import { findRun, readMessages } from "./lookup.js";
 import type { MessageDict } from "../transcript/message.js";
 import {
   isTerminal,
@@ -79,7 +80,7 @@ export class Session {
    */
   send(text: string, strategy: Strategy, options: { retryOf?: number } = {}): OutgoingMessage {
     const original = options.retryOf === undefined ? undefined : this.messages[options.retryOf];
-    const resend = original?.status === "failed" && original.text === text && !original.runId ? original : undefined;
+    const resend = original?.status === "failed" && original.text === text ? original : undefined;
     const message: OutgoingMessage = {
       index: this.messages.length,
       clientId: resend?.clientId ?? randomUUID(),
@@ -88,7 +89,7 @@ export class Session {
       strategy,
       status: "sending",
       sentAt: Date.now(),
-      ...(resend ? { retryOf: resend.index } : {}),
+      ...(resend ? { retryOf: resend.index, runId: resend.runId } : {}),
     };
     this.messages = [...this.messages, message];
     this.emit({ type: "status", message });
@@ -214,25 +215,21 @@ export class Session {
    * found; marks the message failed if the server cannot say; "absent" means safe to create.
    */
   private async adoptIfMade(index: number, why?: string): Promise<"adopted" | "absent" | "unknown"> {
-    const { clientId } = this.get(index);
-    for (let attempt = 1; attempt <= 3 && !this.abort.signal.aborted; attempt++) {
-      try {
-        const runs = await this.options.client.runs.list(this.threadId, { limit: 100 });
-        const made = runs.find((run) => run.metadata?.chat_client_id === clientId);
-        if (!made) return "absent";
-        this.setConnection("connected");
-        this.update(index, { status: "pending", runId: made.run_id });
-        return "adopted";
-      } catch {
-        await sleep((this.options.retryDelayMs ?? 300) * attempt);
-      }
+    const { clientId, runId } = this.get(index);
+    const delayMs = this.options.retryDelayMs ?? 300;
+    const lookup = await findRun(this.options.client, this.threadId, clientId, { signal: this.abort.signal, delayMs, knownRunId: runId });
+    if (lookup === "absent") return "absent";
+    if (lookup === "unknown") {
+      this.setConnection("offline");
+      this.update(index, {
+        status: "failed",
+        detail: `${why ? `${why}; ` : ""}cannot tell whether the server got it (resend to check, it will not be doubled)`,
+      });
+      return "unknown";
     }
-    this.setConnection("offline");
-    this.update(index, {
-      status: "failed",
-      detail: `${why ? `${why}; ` : ""}cannot tell whether the server got it (resend to check, it will not be doubled)`,
-    });
-    return "unknown";
+    this.setConnection("connected");
+    this.update(index, { status: "pending", runId: lookup.found });
+    return "adopted";
   }
 
   private async follow(index: number): Promise<void> {
@@ -282,13 +279,14 @@ export class Session {
 
   private async emitNewMessages(index: number): Promise<void> {
     try {
-      const state = await this.options.client.threads.getState(this.threadId);
+      const thread = await readMessages(this.options.client, this.threadId, this.options.retryDelayMs ?? 300);
       const later = new Set(this.messages.filter((m) => m.index > index).map((m) => m.messageId));
-      const fresh = newMessages(messagesOf(state.values), this.emitted, later);
+      const fresh = newMessages(thread, this.emitted, later);
       for (const { key } of fresh) this.emitted.add(key);
       if (fresh.length) this.emit({ type: "messages", index, messages: fresh.map((f) => f.message) });
     } catch (err) {
-      this.update(index, { detail: `could not read the thread's messages: ${serverMessage(err)}` });
+      // Said out loud (and an exit code of 1), never skipped in silence.
+      this.update(index, { status: "failed", detail: `the run ended but its messages could not be read: ${serverMessage(err)}` });
     }
   }
 }

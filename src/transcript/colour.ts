@@ -20,7 +20,8 @@ export function colourTheme(width?: number): Theme {
   const chalk = new Chalk({ level: 1 });
   return {
     width,
-    title: (rule, type) => chalk.bold[ROLE_COLOUR[type] ?? "white"](rule),
+    // Own keys only: a message type such as "constructor" must not reach Object.prototype.
+    title: (rule, type) => chalk.bold[Object.hasOwn(ROLE_COLOUR, type) ? (ROLE_COLOUR[type] ?? "white") : "white"](rule),
     name: (line) => chalk.dim(line),
     toolHeader: (line) => chalk.bold(line),
   };

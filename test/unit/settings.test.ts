@@ -56,3 +56,19 @@ describe("secrets and the settings file", () => {
     }
   });
 });
+
+describe("a broken settings file", () => {
+  it("is a usage error that names the file, not silently ignored", async () => {
+    const { writeFileSync } = await import("node:fs");
+    const dir = mkdtempSync(join(tmpdir(), "chat-settings-"));
+    try {
+      expect(readSaved(dir)).toEqual({});
+      writeFileSync(settingsPath(dir), '{"url": "http://x",}');
+      expect(() => readSaved(dir)).toThrow(new RegExp(`settings file ${settingsPath(dir)} is not valid JSON`));
+      writeFileSync(settingsPath(dir), "[1]");
+      expect(() => readSaved(dir)).toThrow(/must hold a JSON object/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
