@@ -96,17 +96,38 @@ export function App(props: AppProps) {
     return setValue(last.text);
   };
 
+  // The session in use right now (renders may lag behind a switch).
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+  const switching = useRef(false);
+  /** What would be lost by leaving this thread: messages in flight, refusals not dismissed. */
+  const blocking = (from: Session, hidden: ReadonlySet<number>) =>
+    from.getSnapshot().filter((m) => !isTerminal(m.status) || ((m.status === "rejected" || m.status === "failed") && !hidden.has(m.index))).length;
+
   const switchTo = (threadId?: string) => {
+    const from = sessionRef.current;
+    const waiting = blocking(from, dismissed);
+    if (switching.current) return say("already switching threads", "warning");
+    if (waiting) return say(`${waiting} message(s) still in the queue: wait for them, /cancel all, or /dismiss first`, "warning");
+    switching.current = true;
     props
       .openSession(threadId)
       .then((next) => {
-        session.close();
+        if (blocking(from, dismissed)) {
+          next.close();
+          return say("a message was sent meanwhile; stayed on this thread", "warning");
+        }
+        from.close();
+        sessionRef.current = next;
         setDismissed(new Set());
         setSession(next);
         say(`${threadId ? "switched to" : "new"} thread ${next.threadId}`);
         setItems((old) => [...old, ...printMessages(next.initialMessages)]);
       })
-      .catch((err: unknown) => say(errorMessage(err), "warning"));
+      .catch((err: unknown) => say(errorMessage(err), "warning"))
+      .finally(() => {
+        switching.current = false;
+      });
   };
 
   /** Carries out a command; returns what the input should hold afterwards, if not empty. */
@@ -116,14 +137,14 @@ export function App(props: AppProps) {
         // Resending what was pulled back: the engine checks whether the first try got through.
         const retryOf = pulledBack.current?.text === command.text ? pulledBack.current.index : undefined;
         pulledBack.current = undefined;
-        session.send(command.text, command.strategy ?? strategyRef.current, { retryOf });
+        sessionRef.current.send(command.text, command.strategy ?? strategyRef.current, { retryOf });
         return;
       }
       case "strategy":
         setStrategy(command.strategy);
         return;
       case "cancel":
-        session.cancel(command.scope).then(
+        sessionRef.current.cancel(command.scope).then(
           (n) => say(n ? `asked the server to stop ${n} run(s)` : "no run to cancel"),
           (err: unknown) => say(`cancel failed: ${errorMessage(err)}`, "warning"),
         );

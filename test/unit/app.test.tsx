@@ -192,4 +192,16 @@ describe("interactive UI", () => {
     await ui.waitFor(/#2 (pending|running) enqueue/);
     expect(ui.frame()).toMatch(/· connected/);
   });
+
+  it("/new is refused while a message is still in flight, so nothing in the queue is lost", async () => {
+    const ui = await setup();
+    await ui.type("still running");
+    await ui.type(KEY.enter);
+    await ui.waitFor(/#1 running/);
+    await ui.type("/new");
+    await ui.type(KEY.enter);
+    await until(() => /1 message\(s\) still in the queue: wait for them, \/cancel all, or \/dismiss first/.test(ui.all()), ui.all);
+    expect(ui.frame()).toMatch(/thread thread-1 ·/);
+    expect(ui.frame()).toMatch(/#1 running/);
+  });
 });
