@@ -6,8 +6,6 @@ import { httpStatus, serverMessage } from "../engine/sdk.js";
 import type { LocalDeployment } from "./local.js";
 import { parseDeploymentUrl } from "./url.js";
 
-export { parseDeploymentUrl };
-
 export interface DeploymentOptions {
   url?: string;
   apiKey?: string;

@@ -1,6 +1,6 @@
 // LangChain's BaseMessage.pretty_print() (Python, langchain_core), byte for byte, as a pure
 // function of a message dict; a theme adds colour without changing the layout.
-import { pyRepr, pyStr, pyStrip, pyTitle } from "./python-repr.js";
+import { pyStr, pyStrip, pyTitle } from "./python-repr.js";
 import { neutralise } from "./sanitize.js";
 import type { MessageDict, ToolCallDict } from "./message.js";
 
@@ -23,10 +23,6 @@ export function titleRule(title: string, width = 80): string {
   const padded = ` ${title} `;
   const sep = "=".repeat(Math.max(0, Math.floor((width - padded.length) / 2)));
   return `${sep}${padded}${sep}${padded.length % 2 ? "=" : ""}`;
-}
-
-function contentText(content: unknown): string {
-  return pyStr(content ?? "");
 }
 
 function toolCallLines(call: ToolCallDict): string[] {
@@ -54,7 +50,7 @@ export function prettyRepr(message: MessageDict, theme: Theme = plainTheme): str
   if (message.name !== null && message.name !== undefined) {
     head += `\n${theme.name(`Name: ${neutralise(message.name)}`)}`;
   }
-  const base = `${head}\n\n${neutralise(contentText(message.content))}`;
+  const base = `${head}\n\n${neutralise(pyStr(message.content ?? ""))}`;
   if (!isAi(message.type)) return base;
 
   const lines: string[] = [];
