@@ -2,16 +2,12 @@
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { connect, probe } from "../deployment/connect.js";
 import { messagesOf } from "../transcript/message.js";
-import { neutralise, safeJson } from "../transcript/sanitize.js";
+import { neutralise, oneLine, safeJson } from "../transcript/sanitize.js";
 import { pyStr } from "../transcript/python-repr.js";
 import { resolveTarget, type TargetFlags } from "./target.js";
 
 type Out = (text: string) => void;
 
-function firstWords(content: unknown, max = 48): string {
-  const text = pyStr(content ?? "").replace(/\s+/g, " ").trim();
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
 
 /** Aligned columns; every cell comes from the server, so every cell is neutralised. */
 function table(rows: string[][]): string {
@@ -39,7 +35,7 @@ export async function listCommand(
     const found = await connection.client.threads.search({ limit: flags.limit, sortBy: "updated_at", sortOrder: "desc" });
     const rows = found.map((t) => {
       const last = messagesOf(t.values).at(-1);
-      return { thread_id: t.thread_id, status: t.status, updated_at: t.updated_at, last_message: last ? firstWords(last.content) : null };
+      return { thread_id: t.thread_id, status: t.status, updated_at: t.updated_at, last_message: last ? oneLine(pyStr(last.content ?? ""), 48) : null };
     });
     if (flags.json) out(`${safeJson(rows)}\n`);
     else if (rows.length === 0) out(`no threads on ${connection.label}\n`);

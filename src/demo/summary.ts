@@ -1,20 +1,15 @@
 // The end-of-demo summary as plain text, and as data for --json. Pure.
-import { neutralise } from "../transcript/sanitize.js";
+import { neutralise, oneLine } from "../transcript/sanitize.js";
 import { pyStr } from "../transcript/python-repr.js";
 import type { MessageDict } from "../transcript/message.js";
 import { deviation, explain } from "./explain.js";
 import type { LaneResult, TimelineEntry } from "./lane.js";
 
-function firstWords(text: string, max: number): string {
-  const one = neutralise(text).replace(/\s+/g, " ").trim();
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
-}
-
 /** "ai     → search(weather in san francisco)": role and the first words. */
 export function compactMessage(m: MessageDict, width = 72): string {
   const calls = (m.tool_calls ?? []).map((c) => `→ ${pyStr(c.name)}(${Object.values((c.args as object) ?? {}).map(pyStr).join(", ")})`);
   const text = [pyStr(m.content ?? ""), ...calls].filter((s) => s.trim() !== "").join(" ");
-  return `${m.type.padEnd(6)} ${firstWords(text, width - 7)}`;
+  return `${m.type.padEnd(6)} ${oneLine(neutralise(text), width - 7)}`;
 }
 
 export const timelineLine = (e: TimelineEntry) => `${(e.t / 1000).toFixed(2).padStart(6)}s  #${e.run} ${e.what}`;

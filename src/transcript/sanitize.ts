@@ -14,3 +14,9 @@ export function neutralise(text: string): string {
 export function safeJson(value: unknown): string {
   return JSON.stringify(value).replace(/[\x7f-\x9f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
+
+/** One line of at most `max` characters: whitespace runs collapsed, an ellipsis where cut. */
+export function oneLine(text: string, max: number): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > max ? `${line.slice(0, Math.max(1, max - 1))}…` : line;
+}

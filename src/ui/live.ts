@@ -1,5 +1,6 @@
 // The active run as it streams: AI text token by token, tool calls and tool results.
 // A pure reducer over the engine's stream events (messages-tuple and updates).
+import { isRecord } from "../transcript/message.js";
 
 export interface LiveCall {
   readonly name: string;
@@ -22,22 +23,21 @@ export interface LiveState {
 export const NO_LIVE: LiveState = { index: undefined, entries: [] };
 
 type Dict = Record<string, unknown>;
-const isDict = (v: unknown): v is Dict => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function textOf(content: unknown): string {
   if (typeof content === "string") return content;
   if (Array.isArray(content)) {
-    return content.map((block) => (isDict(block) && typeof block.text === "string" ? block.text : "")).join("");
+    return content.map((block) => (isRecord(block) && typeof block.text === "string" ? block.text : "")).join("");
   }
   return "";
 }
 
 /** Tool-call chunks carry an index: the name comes once, the args arrive in pieces. */
 function mergeCalls(calls: readonly LiveCall[], chunk: Dict): readonly LiveCall[] {
-  const pieces = Array.isArray(chunk.tool_call_chunks) ? chunk.tool_call_chunks.filter(isDict) : [];
+  const pieces = Array.isArray(chunk.tool_call_chunks) ? chunk.tool_call_chunks.filter(isRecord) : [];
   if (pieces.length === 0) {
     // A whole message (no chunks): its tool_calls are complete.
-    const whole = Array.isArray(chunk.tool_calls) ? chunk.tool_calls.filter(isDict) : [];
+    const whole = Array.isArray(chunk.tool_calls) ? chunk.tool_calls.filter(isRecord) : [];
     if (whole.length === 0 || calls.length > 0) return calls;
     return whole.map((c) => ({ name: String(c.name ?? "tool"), args: JSON.stringify(c.args ?? {}) }));
   }
@@ -64,7 +64,7 @@ function upsert(state: LiveState, id: string, role: LiveEntry["role"], change: (
 /** Folds one stream event of run `index` into the live view (a new index starts afresh). */
 export function liveReducer(state: LiveState, index: number, event: string, data: unknown): LiveState {
   const current = state.index === index ? state : { index, entries: [] };
-  if (event !== "messages" || !Array.isArray(data) || !isDict(data[0])) return current;
+  if (event !== "messages" || !Array.isArray(data) || !isRecord(data[0])) return current;
   const chunk = data[0];
   const id = typeof chunk.id === "string" ? chunk.id : `#${current.entries.length}`;
   if (chunk.type === "tool") {

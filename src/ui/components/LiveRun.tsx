@@ -1,12 +1,8 @@
 // The run in progress: AI text as it streams, tool calls and results as they happen.
 import { Box, Text } from "ink";
 import type { LiveState } from "../live.js";
-import { neutralise } from "../../transcript/sanitize.js";
+import { neutralise, oneLine } from "../../transcript/sanitize.js";
 
-const oneLine = (text: string, max: number) => {
-  const line = neutralise(text).replace(/\s+/g, " ");
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-};
 
 export function LiveRun({ live, columns }: { live: LiveState; columns: number }) {
   if (live.index === undefined || live.entries.length === 0) return null;
@@ -16,13 +12,13 @@ export function LiveRun({ live, columns }: { live: LiveState; columns: number })
       {live.entries.map((entry) =>
         entry.role === "tool" ? (
           <Text key={entry.id} color="yellow">
-            ← {oneLine(entry.text, columns - 8)}
+            ← {oneLine(neutralise(entry.text), columns - 8)}
           </Text>
         ) : (
           <Box key={entry.id} flexDirection="column">
             {entry.calls.map((call, i) => (
               <Text key={i} color="green">
-                → {oneLine(`${call.name || "tool"}(${call.args})`, columns - 8)}
+                → {oneLine(neutralise(`${call.name || "tool"}(${call.args})`), columns - 8)}
               </Text>
             ))}
             {entry.text ? <Text>{neutralise(entry.text)}</Text> : null}

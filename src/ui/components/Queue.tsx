@@ -2,7 +2,7 @@
 // strategy, status with a spinner, elapsed time. Rejected and failed ones stay until dismissed.
 import { Box, Text } from "ink";
 import { isTerminal, type MessageStatus, type OutgoingMessage } from "../../engine/types.js";
-import { neutralise } from "../../transcript/sanitize.js";
+import { neutralise, oneLine } from "../../transcript/sanitize.js";
 
 const SPINNER = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 export const RECENT_MS = 4000;
@@ -28,10 +28,8 @@ export function visibleInQueue(messages: readonly OutgoingMessage[], now: number
   });
 }
 
-function shorten(text: string, max: number): string {
-  const one = neutralise(text).replace(/\n/g, " ⏎ ");
-  return one.length > max ? `${one.slice(0, Math.max(1, max - 1))}…` : one;
-}
+/** Multi-line messages keep a visible mark where their lines break. */
+const shorten = (text: string, max: number) => oneLine(neutralise(text).replace(/\n/g, " ⏎ "), max);
 
 export interface QueueProps {
   messages: readonly OutgoingMessage[];
