@@ -46,7 +46,7 @@ export function jsonEvent(event: SessionEvent, threadId: string): object | undef
     return { type: "rejected", ...base, strategy: m.strategy, status: m.httpStatus ?? null, text: m.text, reason: m.detail ?? null };
   }
   if (isTerminal(m.status)) {
-    return { type: "finished", ...base, run_id: m.runId ?? null, status: m.status, detail: m.detail ?? null };
+    return { type: "finished", ...base, run_id: m.runId ?? null, status: m.status, server_status: m.serverStatus ?? null, detail: m.detail ?? null };
   }
   return undefined;
 }

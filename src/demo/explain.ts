@@ -49,7 +49,7 @@ export function deviation(lane: LaneResult): string | undefined {
     case "rollback":
       if (first === "rolled_back") return undefined;
       return first === "interrupted"
-        ? "documented: the first run is deleted; this server stopped it like an interrupt and kept its output"
+        ? `documented: the first run is deleted; this server stopped it (run status ${lane.serverStatuses[0] ?? "unknown"}) and kept its output`
         : `documented: the first run is deleted; here it ended ${first.replace("_", " ")}`;
     case "enqueue":
       return first === "success" && second === "success" ? undefined : "documented: both runs complete, one after the other";

@@ -24,6 +24,8 @@ export interface LaneResult {
   readonly timeline: readonly TimelineEntry[];
   readonly statuses: readonly [MessageStatus, MessageStatus];
   readonly details: readonly [string | undefined, string | undefined];
+  /** Each run's own final status on the server, when it still exists. */
+  readonly serverStatuses: readonly [string | undefined, string | undefined];
   readonly httpStatus?: number;
   /** The first run's status when the second message was sent. */
   readonly firstWhenSecondSent: MessageStatus;
@@ -115,6 +117,7 @@ export async function runLane(options: LaneOptions): Promise<LaneResult> {
     timeline,
     statuses: [first?.status ?? "failed", second?.status ?? "failed"],
     details: [first?.detail, second?.detail],
+    serverStatuses: [first?.serverStatus, second?.serverStatus],
     httpStatus: second?.httpStatus,
     firstWhenSecondSent,
     toolCallBeforeSecond,

@@ -43,6 +43,7 @@ export function demoJson(lanes: readonly LaneResult[]): object {
       timeline: lane.timeline,
       statuses: lane.statuses,
       details: lane.details,
+      server_statuses: lane.serverStatuses.map((s) => s ?? null),
       http_status: lane.httpStatus ?? null,
       first_when_second_sent: lane.firstWhenSecondSent,
       tool_call_before_second: lane.toolCallBeforeSecond,

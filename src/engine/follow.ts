@@ -3,11 +3,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { httpStatus, type EngineClient } from "./sdk.js";
 
+/** `serverStatus`: the run's last status as the server gave it (none when the run is gone). */
 export type RunOutcome =
-  | { kind: "success"; detail?: string }
-  | { kind: "error"; detail: string }
+  | { kind: "success"; detail?: string; serverStatus: string }
+  | { kind: "error"; detail: string; serverStatus: string }
   /** Stopped by a later interrupt/rollback (or a cancel); `deleted` when the run is gone. */
-  | { kind: "stopped"; deleted: boolean; detail?: string };
+  | { kind: "stopped"; deleted: boolean; detail?: string; serverStatus?: string };
 
 export interface FollowOptions {
   signal: AbortSignal;
@@ -131,15 +132,15 @@ export async function followRun(
     }
     switch (status) {
       case "success":
-        return { kind: "success" };
+        return { kind: "success", serverStatus: status };
       case "interrupted":
-        return { kind: "stopped", deleted: false };
+        return { kind: "stopped", deleted: false, serverStatus: status };
       case "error":
         return isStopMessage(streamError)
-          ? { kind: "stopped", deleted: false }
-          : { kind: "error", detail: streamError ?? "the run failed on the server" };
+          ? { kind: "stopped", deleted: false, serverStatus: status }
+          : { kind: "error", detail: streamError ?? "the run failed on the server", serverStatus: status };
       case "timeout":
-        return { kind: "error", detail: "the run timed out on the server" };
+        return { kind: "error", detail: "the run timed out on the server", serverStatus: status };
       default:
         // Still pending or running: the stream ended early (a dropped connection). Join again.
         await failed(new Error(`the stream of run ${runId} ended while it was ${status}`));

@@ -265,6 +265,7 @@ export class Session {
       }
       this.update(index, {
         status: outcome.deleted ? "rolled_back" : "interrupted",
+        serverStatus: outcome.serverStatus,
         detail: keptDespiteRollback
           ? "rollback requested: the server stopped the run but kept its output"
           : !cause && this.cancelled.has(message.runId)
@@ -272,7 +273,7 @@ export class Session {
             : outcome.detail,
       });
     } else {
-      this.update(index, { status: outcome.kind, detail: outcome.detail });
+      this.update(index, { status: outcome.kind, detail: outcome.detail, serverStatus: outcome.serverStatus });
     }
     if (this.get(index).status !== "rolled_back") await this.emitNewMessages(index);
   }

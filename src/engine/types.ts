@@ -35,6 +35,8 @@ export interface OutgoingMessage {
   readonly runId?: string;
   /** Why it ended this way, in words: the server's refusal, an error, "rollback requested". */
   readonly detail?: string;
+  /** The run's final status as the server gave it ("error" for a run we call interrupted, say). */
+  readonly serverStatus?: string;
   /** The HTTP status of a refusal or failure, when there was one. */
   readonly httpStatus?: number;
   readonly sentAt: number;

@@ -39,6 +39,10 @@ describe("scripted mode against the built-in local deployment", () => {
       "sent:1", "sent:2", "finished:1", "messages:1", "finished:2", "messages:2", "done:",
     ]);
     expect(events.at(-1)).toMatchObject({ type: "done", exit_code: 0, thread_id: events[0]?.thread_id });
+    expect(events.filter((e) => e.type === "finished").map((e) => [e.status, e.server_status])).toEqual([
+      ["success", "success"],
+      ["success", "success"],
+    ]);
     const messages = events.flatMap((e) => (e.type === "messages" ? (e.messages as MessageDict[]) : []));
     expect(prettyTranscript(messages)).toBe(plain.stdout);
   });

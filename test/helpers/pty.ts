@@ -5,11 +5,15 @@ import { BIN } from "./cli.js";
 
 type Pty = typeof import("node-pty");
 
-/** node-pty is an optional dependency (a native build); undefined when it did not install. */
+/**
+ * node-pty is an optional dependency (a native build); undefined when it did not install, unless
+ * CHAT_REQUIRE_PTY is set (CI), where a missing or wrongly built addon must fail, not skip.
+ */
 export async function loadPty(): Promise<Pty | undefined> {
   try {
     return (await import("node-pty")) as Pty;
-  } catch {
+  } catch (err) {
+    if (process.env.CHAT_REQUIRE_PTY) throw err;
     return undefined;
   }
 }

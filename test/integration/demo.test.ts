@@ -55,7 +55,8 @@ it("rollback: this server stops the running first run instead of deleting it, an
   expect(lane("rollback").statuses).toEqual(["interrupted", "success"]);
   expect(lane("rollback").leftBy).toEqual([3, 4]);
   expect(explain(lane("rollback"))).toMatch(/^The first run was stopped \(not deleted\) after its tool call; its partial messages stay/);
-  expect(deviation(lane("rollback"))).toMatch(/stopped it like an interrupt and kept its output/);
+  expect(lane("rollback").serverStatuses).toEqual(["error", "success"]);
+  expect(deviation(lane("rollback"))).toMatch(/stopped it \(run status error\) and kept its output/);
 });
 
 it("enqueue: both runs complete in order", () => {

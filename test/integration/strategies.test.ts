@@ -80,6 +80,7 @@ describe.each(["pending", "running"] as const)("second message sent while the fi
   it("interrupt: the first is reported interrupted and the second completes", async () => {
     const r = await scenario("interrupt", timing);
     expect(r.statuses).toEqual(["interrupted", "success"]);
+    expect(r.session.getSnapshot().map((m) => m.serverStatus)).toEqual(["interrupted", "success"]);
     const partial = timing === "pending" ? [] : fullExchange(SF, "san-francisco").slice(0, 3);
     expect(summary(r.final)).toEqual([...partial, ...fullExchange(NYC, "new-york-city")]);
     expectEmittedIsThread(r.emitted(), r.final);
@@ -90,12 +91,14 @@ describe.each(["pending", "running"] as const)("second message sent while the fi
     const first = r.session.getSnapshot()[0];
     if (timing === "pending") {
       expect(r.statuses).toEqual(["rolled_back", "success"]);
+      expect(first?.serverStatus).toBeUndefined();
       expect(summary(r.final)).toEqual(fullExchange(NYC, "new-york-city"));
       await expect(server.client.runs.get(r.threadId, first?.runId ?? "")).rejects.toMatchObject({ status: 404 });
     } else {
       // The LangGraph.js server stops (does not delete) a running run on rollback.
       expect(r.statuses).toEqual(["interrupted", "success"]);
       expect(first?.detail).toMatch(/rollback requested/);
+      expect(first?.serverStatus).toBe("error");
       expect(summary(r.final)).toEqual([...fullExchange(SF, "san-francisco").slice(0, 3), ...fullExchange(NYC, "new-york-city")]);
     }
     expectEmittedIsThread(r.emitted(), r.final);

@@ -16,6 +16,7 @@ const base: LaneResult = {
   ],
   statuses: ["rolled_back", "success"],
   details: [undefined, undefined],
+  serverStatuses: [undefined, "success"],
   firstWhenSecondSent: "pending",
   toolCallBeforeSecond: false,
   messages: [
