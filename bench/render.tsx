@@ -2,11 +2,11 @@
 // already in the transcript. In-process, into a fake terminal, with Ink's normal (non-debug) output.
 import { EventEmitter } from "node:events";
 import { render } from "ink";
-import { App } from "../src/ui/App.js";
+import { App } from "../src/interactive/App.js";
 import { Session } from "../src/engine/session.js";
-import { memoryHistory } from "../src/ui/input-history.js";
-import { plainTheme } from "../src/transcript/pretty.js";
-import type { MessageDict } from "../src/transcript/message.js";
+import { memoryHistory } from "../src/interactive/input-history.js";
+import { plainTheme } from "../src/pretty-print/pretty.js";
+import type { MessageDict } from "../src/engine/message.js";
 import { fakeDeployment } from "../test/helpers/fake-client.js";
 import { now, percentile } from "./stats.js";
 

@@ -3,11 +3,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { packageRoot } from "./paths.js";
+import { packageRoot } from "./settings/paths.js";
 import { EXIT, EXIT_HELP, type ExitCode } from "./exit-codes.js";
 import { UserFacingError, errorMessage } from "./errors.js";
 import { STRATEGIES, STRATEGY_HELP } from "./strategies.js";
-import { neutralise } from "./transcript/sanitize.js";
+import { neutralise } from "./sanitize.js";
 import type { TargetFlags } from "./commands/target.js";
 import type { DemoFlags } from "./commands/demo.js";
 

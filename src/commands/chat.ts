@@ -3,10 +3,10 @@
 import type { ExitCode } from "../exit-codes.js";
 import { UsageError } from "../errors.js";
 import { connect, connectionProblem, openThread, probe } from "../deployment/connect.js";
-import { lastThread, rememberThread } from "../last-thread.js";
-import { fromLines, fromList, readScript } from "../sources.js";
+import { lastThread, rememberThread } from "../settings/last-thread.js";
+import { fromLines, fromList, readScript } from "../scripted/sources.js";
 import { onInterrupt } from "../signals.js";
-import { drawLiveEvenInCi } from "../terminal.js";
+import { drawLiveEvenInCi } from "../interactive/terminal.js";
 import type { ChatFlags } from "../cli.js";
 import { resolveTarget } from "./target.js";
 
@@ -19,7 +19,7 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
   const interactive = !scripted && process.stdout.isTTY === true;
   if (interactive) drawLiveEvenInCi();
   // Load the UI while the network checks run.
-  const ui = interactive ? Promise.all([import("../ui/run.js"), import("../ui/input-history.js")]) : undefined;
+  const ui = interactive ? Promise.all([import("../interactive/run.js"), import("../interactive/input-history.js")]) : undefined;
   ui?.catch(() => undefined);
   const source = messages.length
     ? fromList(messages)
@@ -48,8 +48,8 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
     probing.catch(() => undefined);
     const [{ Session }, { runScripted }, { themeFor }] = await Promise.all([
       import("../engine/session.js"),
-      import("../scripted.js"),
-      import("../transcript/colour.js"),
+      import("../scripted/scripted.js"),
+      import("../pretty-print/colour.js"),
     ]);
     await probing;
     const threadId = await openThread(connection.client, threadFlag, connection.label);

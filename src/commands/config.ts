@@ -12,8 +12,8 @@ import {
   resolveSetting,
   settingsPath,
   type SettingKey,
-} from "../settings.js";
-import { settingsStore } from "../settings-store.js";
+} from "../settings/settings.js";
+import { settingsStore } from "../settings/store.js";
 
 type Out = (text: string) => void;
 

@@ -4,9 +4,9 @@ import { EXIT, type ExitCode } from "../exit-codes.js";
 import { UsageError } from "../errors.js";
 import { connect, probe } from "../deployment/connect.js";
 import { STRATEGIES, isStrategy, type Strategy } from "../strategies.js";
-import { safeJson } from "../transcript/sanitize.js";
+import { safeJson } from "../sanitize.js";
 import { onInterrupt } from "../signals.js";
-import { drawLiveEvenInCi } from "../terminal.js";
+import { drawLiveEvenInCi } from "../interactive/terminal.js";
 import type { LaneResult, TimelineEntry } from "../demo/lane.js";
 import { resolveTarget, type TargetFlags } from "./target.js";
 
@@ -36,7 +36,7 @@ export async function demoCommand(flags: DemoFlags): Promise<ExitCode> {
   try {
     await probe(connection.client, connection.label, target.assistant);
     const { runLane } = await import("../demo/lane.js");
-    const view = live ? await import("../ui/run-demo.js").then((m) => m.startDemoView(strategies)) : undefined;
+    const view = live ? await import("../interactive/run-demo.js").then((m) => m.startDemoView(strategies)) : undefined;
     const lanes: LaneResult[] = await Promise.all(
       strategies.map((strategy) =>
         runLane({

@@ -1,9 +1,9 @@
 // `chat threads` and `chat assistants`: what a deployment holds, as a table or as JSON.
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { connect, probe } from "../deployment/connect.js";
-import { messagesOf } from "../transcript/message.js";
-import { neutralise, oneLine, safeJson } from "../transcript/sanitize.js";
-import { pyStr } from "../transcript/python-repr.js";
+import { messagesOf } from "../engine/message.js";
+import { neutralise, oneLine, safeJson } from "../sanitize.js";
+import { pyStr } from "../pretty-print/python-repr.js";
 import { resolveTarget, type TargetFlags } from "./target.js";
 
 type Out = (text: string) => void;

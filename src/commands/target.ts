@@ -1,6 +1,6 @@
 // Which deployment, assistant and strategy a command uses: flags, environment, saved settings.
 import { UsageError } from "../errors.js";
-import { readSaved, resolveSetting, type Saved } from "../settings.js";
+import { readSaved, resolveSetting, type Saved } from "../settings/settings.js";
 import type { Strategy } from "../strategies.js";
 
 export interface TargetFlags {

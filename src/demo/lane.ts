@@ -5,7 +5,7 @@ import { Session } from "../engine/session.js";
 import type { EngineClient } from "../engine/sdk.js";
 import type { MessageStatus } from "../engine/types.js";
 import type { Strategy } from "../strategies.js";
-import { messagesOf, type MessageDict } from "../transcript/message.js";
+import { messagesOf, type MessageDict } from "../engine/message.js";
 
 export const FIRST = "what's the weather in sf?";
 export const SECOND = "what's the weather in nyc?";

@@ -1,7 +1,7 @@
 // The end-of-demo summary as plain text, and as data for --json. Pure.
-import { neutralise, oneLine } from "../transcript/sanitize.js";
-import { pyStr } from "../transcript/python-repr.js";
-import type { MessageDict } from "../transcript/message.js";
+import { neutralise, oneLine } from "../sanitize.js";
+import { pyStr } from "../pretty-print/python-repr.js";
+import type { MessageDict } from "../engine/message.js";
 import { deviation, explain } from "./explain.js";
 import type { LaneResult, TimelineEntry } from "./lane.js";
 

@@ -4,7 +4,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { ConnectionError } from "../errors.js";
-import { builtFile, localDataDir, serverLogFile } from "../paths.js";
+import { builtFile, localDataDir, serverLogFile } from "../settings/paths.js";
 import { lockDataDir, type DataLock } from "./lock.js";
 
 export interface ServerConfig {

@@ -1,5 +1,5 @@
 // Which of a thread's messages belong to the run that just finished: pure, so it is easy to test.
-import type { MessageDict } from "../transcript/message.js";
+import type { MessageDict } from "./message.js";
 
 /** A stable key for a message: its id, or its position when a server gives none. */
 export function messageKey(message: MessageDict, position: number): string {

@@ -1,7 +1,7 @@
 // Questions the engine asks the server when an answer went missing: did this message's run get
 // made after all (found by the client id in its metadata), and what does the thread hold now.
 import { setTimeout as sleep } from "node:timers/promises";
-import { messagesOf, type MessageDict } from "../transcript/message.js";
+import { messagesOf, type MessageDict } from "./message.js";
 import { httpStatus, type EngineClient } from "./sdk.js";
 
 export type Lookup = { found: string } | "absent" | "unknown";

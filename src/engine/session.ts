@@ -3,12 +3,12 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Strategy } from "../strategies.js";
-import { messagesOf } from "../transcript/message.js";
+import { messagesOf } from "./message.js";
 import { newMessages } from "./history.js";
 import { httpStatus, isRejection, isTransient, serverMessage, type EngineClient } from "./sdk.js";
 import { followRun, type RunOutcome } from "./follow.js";
 import { findRun, readMessages } from "./lookup.js";
-import type { MessageDict } from "../transcript/message.js";
+import type { MessageDict } from "./message.js";
 import {
   isTerminal,
   type ConnectionState,

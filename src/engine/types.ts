@@ -1,6 +1,6 @@
 // The message lifecycle and the events the engine emits; both faces read only these.
 import type { Strategy } from "../strategies.js";
-import type { MessageDict } from "../transcript/message.js";
+import type { MessageDict } from "./message.js";
 
 export const MESSAGE_STATUSES = [
   "sending",

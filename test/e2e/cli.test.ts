@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prettyTranscript } from "../../src/transcript/pretty.js";
-import type { MessageDict } from "../../src/transcript/message.js";
+import { prettyTranscript } from "../../src/pretty-print/pretty.js";
+import type { MessageDict } from "../../src/engine/message.js";
 import { BIN, runCli } from "../helpers/cli.js";
 import { serverPidsUnder } from "../helpers/processes.js";
 

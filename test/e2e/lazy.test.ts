@@ -29,7 +29,7 @@ it("a scripted run loads neither Ink nor React nor conf", async () => {
   const modules = readFileSync(record, "utf8").trim().split("\n");
   const bundle = modules.filter((url) => url.includes("/dist/bundle/"));
   expect(bundle.length).toBeGreaterThan(2);
-  // The interactive face (Ink, React, yoga) lives in the chunk built from src/ui/run.tsx.
+  // The interactive face (Ink, React, yoga) lives in the chunk built from src/interactive/run.tsx.
   expect(bundle.filter((url) => /\/run-[A-Z0-9]+\.js$/.test(url))).toEqual([]);
   expect(modules.filter((url) => /node_modules\/(ink|react|yoga-layout|conf)\//.test(url))).toEqual([]);
 });

@@ -1,6 +1,6 @@
 // A pretend deployment at the engine's SDK interface, for unit tests of the engine and the UI.
 import type { EngineClient } from "../../src/engine/sdk.js";
-import type { MessageDict } from "../../src/transcript/message.js";
+import type { MessageDict } from "../../src/engine/message.js";
 
 export type CreateBehaviour = "ok" | "made-then-lost" | "lost" | "http-500" | "http-409" | "http-422" | "http-400";
 

@@ -6,7 +6,7 @@ import { Client } from "@langchain/langgraph-sdk";
 import { startLocalDeployment, type LocalDeployment, type LocalOptions } from "../../src/deployment/local.js";
 import { Session } from "../../src/engine/session.js";
 import type { SessionEvent } from "../../src/engine/types.js";
-import type { MessageDict } from "../../src/transcript/message.js";
+import type { MessageDict } from "../../src/engine/message.js";
 
 export interface TestServer {
   deployment: LocalDeployment;

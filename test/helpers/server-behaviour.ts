@@ -5,7 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Client } from "@langchain/langgraph-sdk";
 import { STRATEGIES, type Strategy } from "../../src/strategies.js";
 import { httpStatus } from "../../src/engine/sdk.js";
-import type { MessageDict } from "../../src/transcript/message.js";
+import type { MessageDict } from "../../src/engine/message.js";
 
 export type Timing = "pending" | "running";
 

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startLocalDeployment, type LocalDeployment } from "../../src/deployment/local.js";
 import { Session } from "../../src/engine/session.js";
 import type { SessionEvent } from "../../src/engine/types.js";
-import type { MessageDict } from "../../src/transcript/message.js";
+import type { MessageDict } from "../../src/engine/message.js";
 import { FaultProxy } from "../helpers/fault-proxy.js";
 
 const CREATE = /^POST \/threads\/[^/]+\/runs$/;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Strategy } from "../../src/strategies.js";
-import type { MessageDict } from "../../src/transcript/message.js";
+import type { MessageDict } from "../../src/engine/message.js";
 import { recordedSession, startTestServer, type TestServer } from "../helpers/local-server.js";
 
 const SF = "what's the weather in sf?";

@@ -2,10 +2,10 @@
 // transcript. Screens are asserted from ink-testing-library frames.
 import { render } from "ink-testing-library";
 import { describe, expect, it, vi } from "vitest";
-import { App, type AppProps } from "../../src/ui/App.js";
+import { App, type AppProps } from "../../src/interactive/App.js";
 import { Session } from "../../src/engine/session.js";
-import { memoryHistory } from "../../src/ui/input-history.js";
-import { plainTheme } from "../../src/transcript/pretty.js";
+import { memoryHistory } from "../../src/interactive/input-history.js";
+import { plainTheme } from "../../src/pretty-print/pretty.js";
 import { fakeDeployment, type CreateBehaviour } from "../helpers/fake-client.js";
 
 const KEY = { enter: "\r", tab: "\t", esc: "\x1b", ctrlC: "\x03", ctrlR: "\x12", up: "\x1b[A" };

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { EXIT_HELP } from "../../src/exit-codes.js";
-import { COMMAND_HELP, KEY_HELP } from "../../src/ui/commands.js";
+import { COMMAND_HELP, KEY_HELP } from "../../src/interactive/commands.js";
 import { STRATEGIES } from "../../src/strategies.js";
 
 const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
@@ -23,7 +23,7 @@ it("the README names every strategy", () => {
 });
 
 it("the README's settings table names every key and its environment variables", async () => {
-  const { SETTINGS, SETTING_KEYS } = await import("../../src/settings.js");
+  const { SETTINGS, SETTING_KEYS } = await import("../../src/settings/settings.js");
   for (const key of SETTING_KEYS) {
     const row = readme.split("\n").find((line) => line.startsWith(`| \`${key}\` |`));
     expect(row, key).toBeDefined();

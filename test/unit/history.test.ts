@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { newMessages } from "../../src/engine/history.js";
-import type { MessageDict } from "../../src/transcript/message.js";
+import type { MessageDict } from "../../src/engine/message.js";
 
 const m = (id: string | null, type = "ai"): MessageDict => ({ id, type, content: id ?? "" });
 const ids = (list: Array<{ message: MessageDict }>) => list.map((x) => x.message.id);

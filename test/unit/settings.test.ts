@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { mask, readSaved, resolveSetting, settingsPath } from "../../src/settings.js";
-import { settingsStore } from "../../src/settings-store.js";
+import { mask, readSaved, resolveSetting, settingsPath } from "../../src/settings/settings.js";
+import { settingsStore } from "../../src/settings/store.js";
 import { resolveTarget } from "../../src/commands/target.js";
 
 describe("settings precedence: flag > environment > saved > default", () => {

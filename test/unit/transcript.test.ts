@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { asMessageDict, type MessageDict } from "../../src/transcript/message.js";
-import { prettyRepr, prettyTranscript, titleRule } from "../../src/transcript/pretty.js";
-import { pyRepr, pyStrip, pyTitle } from "../../src/transcript/python-repr.js";
-import { colourTheme, themeFor } from "../../src/transcript/colour.js";
-import { neutralise } from "../../src/transcript/sanitize.js";
+import { asMessageDict, type MessageDict } from "../../src/engine/message.js";
+import { prettyRepr, prettyTranscript, titleRule } from "../../src/pretty-print/pretty.js";
+import { pyRepr, pyStrip, pyTitle } from "../../src/pretty-print/python-repr.js";
+import { colourTheme, themeFor } from "../../src/pretty-print/colour.js";
+import { neutralise } from "../../src/sanitize.js";
 
 const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url);
 const msg = (m: Partial<MessageDict> & { type: string }): MessageDict =>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { nextStrategy, parseInput } from "../../src/ui/commands.js";
-import { EMPTY, edit, newlineInstead, setValue } from "../../src/ui/editing.js";
-import { NO_LIVE, liveReducer } from "../../src/ui/live.js";
-import { visibleInQueue } from "../../src/ui/components/Queue.js";
+import { nextStrategy, parseInput } from "../../src/interactive/commands.js";
+import { EMPTY, edit, newlineInstead, setValue } from "../../src/interactive/editing.js";
+import { NO_LIVE, liveReducer } from "../../src/interactive/live.js";
+import { visibleInQueue } from "../../src/interactive/components/Queue.js";
 import type { OutgoingMessage } from "../../src/engine/types.js";
 
 describe("input commands", () => {
@@ -105,7 +105,7 @@ describe("input history on disk", () => {
     const { mkdtempSync, rmSync, statSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
     const { join } = await import("node:path");
-    const { fileHistory } = await import("../../src/ui/input-history.js");
+    const { fileHistory } = await import("../../src/interactive/input-history.js");
     const dir = mkdtempSync(join(tmpdir(), "chat-history-"));
     try {
       const a = fileHistory("http://a.example:2024", dir);

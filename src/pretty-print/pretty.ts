@@ -1,8 +1,8 @@
 // LangChain's BaseMessage.pretty_print() (Python, langchain_core), byte for byte, as a pure
 // function of a message dict; a theme adds colour without changing the layout.
 import { pyStr, pyStrip, pyTitle } from "./python-repr.js";
-import { neutralise } from "./sanitize.js";
-import type { MessageDict, ToolCallDict } from "./message.js";
+import { neutralise } from "../sanitize.js";
+import type { MessageDict, ToolCallDict } from "../engine/message.js";
 
 export interface Theme {
   /** Width of the title rule: 80 as in Python; narrower for a narrow terminal. */

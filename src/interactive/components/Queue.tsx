@@ -2,7 +2,7 @@
 // strategy, status with a spinner, elapsed time. Rejected and failed ones stay until dismissed.
 import { Box, Text } from "ink";
 import { isTerminal, type MessageStatus, type OutgoingMessage } from "../../engine/types.js";
-import { neutralise, oneLine } from "../../transcript/sanitize.js";
+import { neutralise, oneLine } from "../../sanitize.js";
 
 const SPINNER = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 export const RECENT_MS = 4000;

@@ -1,6 +1,6 @@
 // Where scripted messages come from: -m flags, a script file, or stdin lines as they arrive.
 import { readFileSync } from "node:fs";
-import { UsageError } from "./errors.js";
+import { UsageError } from "../errors.js";
 
 /** Script files: one message per line; blank lines and # comments skipped. */
 export function readScript(path: string): string[] {

@@ -3,7 +3,7 @@
 import { useEffect, useReducer, useState, useSyncExternalStore } from "react";
 import type { Session } from "../../engine/session.js";
 import type { ConnectionState, OutgoingMessage } from "../../engine/types.js";
-import type { MessageDict } from "../../transcript/message.js";
+import type { MessageDict } from "../../engine/message.js";
 import { NO_LIVE, liveReducer, type LiveState } from "../live.js";
 
 type LiveAction = { kind: "event"; index: number; event: string; data: unknown } | { kind: "done"; index: number };

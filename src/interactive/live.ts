@@ -1,6 +1,6 @@
 // The active run as it streams: AI text token by token, tool calls and tool results.
 // A pure reducer over the engine's stream events (messages-tuple and updates).
-import { isRecord } from "../transcript/message.js";
+import { isRecord } from "../engine/message.js";
 
 export interface LiveCall {
   readonly name: string;

@@ -1,7 +1,7 @@
 // The run in progress: AI text as it streams, tool calls and results as they happen.
 import { Box, Text } from "ink";
 import type { LiveState } from "../live.js";
-import { neutralise, oneLine } from "../../transcript/sanitize.js";
+import { neutralise, oneLine } from "../../sanitize.js";
 
 
 export function LiveRun({ live, columns }: { live: LiveState; columns: number }) {

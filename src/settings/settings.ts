@@ -2,11 +2,11 @@
 // Each key is validated the same way wherever it comes from; the API key is only ever shown masked.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { UsageError } from "./errors.js";
+import { UsageError } from "../errors.js";
 import { configDir } from "./paths.js";
-import { STRATEGIES, isStrategy } from "./strategies.js";
-import { DEFAULT_DEMO_LATENCY_MS } from "./deployment/demo-latency.js";
-import { parseDeploymentUrl } from "./deployment/url.js";
+import { STRATEGIES, isStrategy } from "../strategies.js";
+import { DEFAULT_DEMO_LATENCY_MS } from "../deployment/demo-latency.js";
+import { parseDeploymentUrl } from "../deployment/url.js";
 
 export const SETTING_KEYS = ["url", "assistant", "strategy", "apiKey", "demoLatency"] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];

@@ -2,7 +2,7 @@
 import { Box, Text } from "ink";
 import type { ConnectionState } from "../../engine/types.js";
 import type { Strategy } from "../../strategies.js";
-import { neutralise } from "../../transcript/sanitize.js";
+import { neutralise } from "../../sanitize.js";
 
 const CONNECTION: Record<ConnectionState, { label: string; color: string }> = {
   connected: { label: "connected", color: "green" },

@@ -1,6 +1,6 @@
 // Input history, kept per deployment across sessions in the config directory (conf).
 import Conf from "conf";
-import { configDir } from "../paths.js";
+import { configDir } from "../settings/paths.js";
 
 export interface InputHistory {
   load(): string[];

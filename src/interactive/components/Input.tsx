@@ -1,7 +1,7 @@
 // The prompt: never disabled. Shows the text with a cursor; continuation lines are indented.
 import { Box, Text } from "ink";
 import type { EditState } from "../editing.js";
-import { neutralise } from "../../transcript/sanitize.js";
+import { neutralise } from "../../sanitize.js";
 
 export function Input({ state, strategy }: { state: EditState; strategy: string }) {
   const before = state.value.slice(0, state.cursor);

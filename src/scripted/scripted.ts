@@ -1,13 +1,13 @@
 // The non-interactive face: sends each message as it comes, prints each finished run's new
 // messages to stdout in queue order (or NDJSON with --json), status to stderr, returns an exit code.
 import { setTimeout as sleep } from "node:timers/promises";
-import { EXIT, type ExitCode } from "./exit-codes.js";
-import { UsageError } from "./errors.js";
-import type { Session } from "./engine/session.js";
-import { isTerminal, type OutgoingMessage, type SessionEvent } from "./engine/types.js";
-import type { Strategy } from "./strategies.js";
-import { prettyTranscript, type Theme } from "./transcript/pretty.js";
-import { neutralise, safeJson } from "./transcript/sanitize.js";
+import { EXIT, type ExitCode } from "../exit-codes.js";
+import { UsageError } from "../errors.js";
+import type { Session } from "../engine/session.js";
+import { isTerminal, type OutgoingMessage, type SessionEvent } from "../engine/types.js";
+import type { Strategy } from "../strategies.js";
+import { prettyTranscript, type Theme } from "../pretty-print/pretty.js";
+import { neutralise, safeJson } from "../sanitize.js";
 
 export interface ScriptedOptions {
   strategy: Strategy;
