@@ -2,6 +2,7 @@
 // already in the transcript. In-process, into a fake terminal, with Ink's normal (non-debug) output.
 import { EventEmitter } from "node:events";
 import { render } from "ink";
+import { ChatController } from "../src/interactive/controller.js";
 import { App } from "../src/interactive/App.js";
 import { Session } from "../src/engine/session.js";
 import { memoryHistory } from "../src/interactive/input-history.js";
@@ -62,17 +63,15 @@ export async function renderCost(messages: number, keys: number): Promise<Render
   const session = await Session.open({ client: fake.client, assistantId: "agent", threadId: "bench-thread" });
   const stdout = new Terminal();
   const stdin = new Keyboard();
+  const controller = new ChatController({
+    session,
+    openSession: async () => session,
+    strategy: "enqueue",
+    history: memoryHistory(),
+    theme: () => plainTheme,
+  });
   const app = render(
-    <App
-      initialSession={session}
-      openSession={async () => session}
-      deployment="local"
-      assistant="agent"
-      initialStrategy="enqueue"
-      history={memoryHistory()}
-      theme={() => plainTheme}
-      onExit={() => {}}
-    />,
+    <App controller={controller} deployment="local" assistant="agent" />,
     { stdout: stdout as never, stdin: stdin as never, stderr: stdout as never, exitOnCtrlC: false, patchConsole: false },
   );
   await new Promise((r) => setTimeout(r, 300)); // first frame with the whole transcript

@@ -70,11 +70,11 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
     if (ui) {
       const [{ runInteractive }, { fileHistory }] = await ui;
       return await runInteractive({
-        initialSession: session,
+        session,
         openSession: async (id) => open(await openThread(connection.client, id, connection.label), id === undefined),
         deployment: connection.label,
         assistant: target.assistant,
-        initialStrategy: target.strategy,
+        strategy: target.strategy,
         history: fileHistory(connection.label),
         theme: (width) => themeFor(process.env, true, width),
         resumeCommand: resumeCommand(target.url, target.assistant),

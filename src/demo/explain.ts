@@ -1,5 +1,6 @@
 // What happened in a lane, in one sentence built from what was observed, and whether that is
 // what the documented multitask semantics say should happen. Pure.
+import { statusLabel } from "../engine/status.js";
 import type { LaneResult } from "./lane.js";
 
 const when = (lane: LaneResult) =>
@@ -17,7 +18,7 @@ export function explain(lane: LaneResult): string {
   const [first, second] = lane.statuses;
   const [leftFirst, leftSecond] = lane.leftBy;
   const secondPart =
-    second === "success" ? `the second run completed (${count(leftSecond)})` : `the second run ended ${second.replace("_", " ")}`;
+    second === "success" ? `the second run completed (${count(leftSecond)})` : `the second run ended ${statusLabel(second)}`;
   switch (first) {
     case "interrupted": {
       const kept = leftFirst > 0 ? `its partial messages stay in the thread (${count(leftFirst)})` : "it left nothing in the thread";
@@ -32,7 +33,7 @@ export function explain(lane: LaneResult): string {
       }
       return `The first run finished (${count(leftFirst)}); ${second === "success" ? "the second waited its turn and then completed" : secondPart} (${count(leftSecond)}); both exchanges are in the thread, in order.`;
     default:
-      return `The first run ended ${first.replace("_", " ")}${lane.details[0] ? ` (${lane.details[0]})` : ""}; ${secondPart}.`;
+      return `The first run ended ${statusLabel(first)}${lane.details[0] ? ` (${lane.details[0]})` : ""}; ${secondPart}.`;
   }
 }
 
@@ -45,12 +46,12 @@ export function deviation(lane: LaneResult): string | undefined {
     case "reject":
       return second === "rejected" ? undefined : "documented: the second message is rejected; here it was accepted";
     case "interrupt":
-      return first === "interrupted" ? undefined : `documented: the first run is interrupted; here it ended ${first.replace("_", " ")}`;
+      return first === "interrupted" ? undefined : `documented: the first run is interrupted; here it ended ${statusLabel(first)}`;
     case "rollback":
       if (first === "rolled_back") return undefined;
       return first === "interrupted"
         ? `documented: the first run is deleted; this server stopped it (run status ${lane.serverStatuses[0] ?? "unknown"}) and kept its output`
-        : `documented: the first run is deleted; here it ended ${first.replace("_", " ")}`;
+        : `documented: the first run is deleted; here it ended ${statusLabel(first)}`;
     case "enqueue":
       return first === "success" && second === "success" ? undefined : "documented: both runs complete, one after the other";
   }

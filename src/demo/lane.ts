@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { Session } from "../engine/session.js";
 import type { EngineClient } from "../engine/sdk.js";
-import type { MessageStatus } from "../engine/types.js";
+import { STATUS, type MessageStatus } from "../engine/status.js";
 import type { Strategy } from "../strategies.js";
 import { messagesOf, type MessageDict } from "../engine/message.js";
 
@@ -46,17 +46,6 @@ export interface LaneOptions {
   onEntry?(entry: TimelineEntry): void;
 }
 
-const STATUS_WORDS: Partial<Record<MessageStatus, string>> = {
-  pending: "created, pending",
-  running: "running",
-  success: "finished",
-  error: "ended in error",
-  interrupted: "interrupted",
-  rolled_back: "deleted (rolled back)",
-  rejected: "rejected",
-  failed: "failed",
-};
-
 export async function runLane(options: LaneOptions): Promise<LaneResult> {
   const start = Date.now();
   const timeline: TimelineEntry[] = [];
@@ -78,7 +67,7 @@ export async function runLane(options: LaneOptions): Promise<LaneResult> {
     session.subscribe((event) => {
       if (event.type === "status") {
         const m = event.message;
-        const words = STATUS_WORDS[m.status];
+        const words = STATUS[m.status].event;
         const run = m.index === 0 ? 1 : 2;
         if (words) note(run, m.status === "rejected" && m.httpStatus ? `${words} (HTTP ${m.httpStatus})` : words);
       } else if (event.type === "stream" && event.event === "updates" && typeof event.data === "object" && event.data) {

@@ -2,6 +2,7 @@
 import { neutralise, oneLine } from "../sanitize.js";
 import { pyStr } from "../pretty-print/python-repr.js";
 import type { MessageDict } from "../engine/message.js";
+import { statusLabel } from "../engine/status.js";
 import { deviation, explain } from "./explain.js";
 import type { LaneResult, TimelineEntry } from "./lane.js";
 
@@ -20,7 +21,7 @@ export function laneSummary(lane: LaneResult): string {
     `== ${lane.strategy} == thread ${lane.threadId}`,
     "  timeline:",
     ...lane.timeline.map((e) => `    ${timelineLine(e)}`),
-    `  runs: #1 ${lane.statuses[0].replace("_", " ")} · #2 ${lane.statuses[1].replace("_", " ")}${lane.httpStatus ? ` (HTTP ${lane.httpStatus})` : ""}`,
+    `  runs: #1 ${statusLabel(lane.statuses[0])} · #2 ${statusLabel(lane.statuses[1])}${lane.httpStatus ? ` (HTTP ${lane.httpStatus})` : ""}`,
     "  thread:",
     ...(lane.messages.length ? lane.messages.map((m) => `    ${compactMessage(m)}`) : ["    (empty)"]),
     `  what happened: ${explain(lane)}`,

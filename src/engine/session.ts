@@ -9,8 +9,8 @@ import { httpStatus, isRejection, isTransient, serverMessage, type EngineClient 
 import { followRun, type RunOutcome } from "./follow.js";
 import { findRun, readMessages } from "./lookup.js";
 import type { MessageDict } from "./message.js";
+import { isTerminal } from "./status.js";
 import {
-  isTerminal,
   type ConnectionState,
   type OutgoingMessage,
   type SessionEvent,

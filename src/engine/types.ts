@@ -1,26 +1,7 @@
 // The message lifecycle and the events the engine emits; both faces read only these.
 import type { Strategy } from "../strategies.js";
+import type { MessageStatus } from "./status.js";
 import type { MessageDict } from "./message.js";
-
-export const MESSAGE_STATUSES = [
-  "sending",
-  "pending",
-  "running",
-  "success",
-  "error",
-  "interrupted",
-  "rolled_back",
-  "rejected",
-  "failed",
-] as const;
-export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
-
-/** Still on its way; every other status is final. */
-const IN_FLIGHT: ReadonlySet<MessageStatus> = new Set(["sending", "pending", "running"]);
-
-export function isTerminal(status: MessageStatus): boolean {
-  return !IN_FLIGHT.has(status);
-}
 
 /** One message the user sent, and what became of its run. */
 export interface OutgoingMessage {

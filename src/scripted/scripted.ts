@@ -4,7 +4,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { UsageError } from "../errors.js";
 import type { Session } from "../engine/session.js";
-import { isTerminal, type OutgoingMessage, type SessionEvent } from "../engine/types.js";
+import type { OutgoingMessage, SessionEvent } from "../engine/types.js";
+import { isTerminal, statusLabel } from "../engine/status.js";
 import type { Strategy } from "../strategies.js";
 import { prettyTranscript, type Theme } from "../pretty-print/pretty.js";
 import { neutralise, safeJson } from "../sanitize.js";
@@ -27,7 +28,7 @@ export function exitCodeFor(messages: readonly OutgoingMessage[], timedOut: bool
 }
 
 function describe(m: OutgoingMessage): string {
-  const status = m.status.replace("_", " ");
+  const status = statusLabel(m.status);
   const http = m.httpStatus ? ` (HTTP ${m.httpStatus})` : "";
   const detail = m.detail ? `: ${neutralise(m.detail)}` : "";
   return `[${m.index + 1}] ${status}${http}${detail}`;

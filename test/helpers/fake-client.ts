@@ -34,6 +34,8 @@ export function fakeDeployment(behaviours: CreateBehaviour[] = [], options: { li
   const calls: string[] = [];
   const thread: MessageDict[] = [];
   let release: () => void = () => {};
+  // Runs report "running" while held, so a quiet stream does not end them before releaseRuns().
+  let holding = true;
   let released = new Promise<void>((resolve) => (release = resolve));
   const client = {
     runs: {
@@ -77,7 +79,8 @@ export function fakeDeployment(behaviours: CreateBehaviour[] = [], options: { li
         await released;
       },
       async get(_thread: string, runId: string) {
-        return { status: runs.find((r) => r.run_id === runId)?.status ?? "success" };
+        const run = runs.find((r) => r.run_id === runId);
+        return { status: run && holding ? "running" : (run?.status ?? "success") };
       },
       async cancel(_thread: string, runId: string) {
         calls.push(`cancel:${runId}`);
@@ -98,9 +101,13 @@ export function fakeDeployment(behaviours: CreateBehaviour[] = [], options: { li
     calls,
     thread,
     /** Lets every run followed so far (and later) end. */
-    releaseRuns: () => release(),
+    releaseRuns: () => {
+      holding = false;
+      release();
+    },
     /** Holds runs followed from now on until the next releaseRuns(). */
     holdRuns: () => {
+      holding = true;
       released = new Promise<void>((resolve) => (release = resolve));
     },
   };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { nextStrategy, parseInput } from "../../src/interactive/commands.js";
 import { EMPTY, edit, newlineInstead, setValue } from "../../src/interactive/editing.js";
 import { NO_LIVE, liveReducer } from "../../src/interactive/live.js";
-import { visibleInQueue } from "../../src/interactive/components/Queue.js";
+import { inQueue, queueMoving } from "../../src/engine/status.js";
 import type { OutgoingMessage } from "../../src/engine/types.js";
 
 describe("input commands", () => {
@@ -82,7 +82,7 @@ describe("the live run", () => {
   });
 });
 
-describe("what the queue shows", () => {
+describe("what the queue shows, and for how long", () => {
   const msg = (index: number, status: OutgoingMessage["status"], finishedAt?: number): OutgoingMessage => ({
     index,
     clientId: "c",
@@ -96,7 +96,13 @@ describe("what the queue shows", () => {
 
   it("keeps unfinished, recently finished and undismissed rejected messages", () => {
     const list = [msg(0, "success", 1000), msg(1, "success", 9000), msg(2, "rejected", 1000), msg(3, "pending"), msg(4, "failed", 1)];
-    expect(visibleInQueue(list, 10_000, new Set([4])).map((m) => m.index)).toEqual([1, 2, 3]);
+    expect(list.filter((m) => inQueue(m, 10_000, new Set([4]))).map((m) => m.index)).toEqual([1, 2, 3]);
+  });
+
+  it("moves (spinners, elapsed times) while a message is in flight or finished less than 4 s ago", () => {
+    expect(queueMoving([msg(0, "running")], 10_000)).toBe(true);
+    expect(queueMoving([msg(0, "success", 7_000)], 10_000)).toBe(true);
+    expect(queueMoving([msg(0, "success", 5_000), msg(1, "rejected", 9_999)], 10_000)).toBe(false);
   });
 });
 

@@ -1,0 +1,69 @@
+// Every fact about a message's status, in one place: final or not, refused or not, its words,
+// its mark, and what the queue shows for how long. Every face (UI, scripted, demo) reads this.
+
+export const MESSAGE_STATUSES = [
+  "sending",
+  "pending",
+  "running",
+  "success",
+  "error",
+  "interrupted",
+  "rolled_back",
+  "rejected",
+  "failed",
+] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+/** How a status should look, whatever the face: waiting, working, done, stopped by a strategy, or bad. */
+export type StatusTone = "waiting" | "working" | "done" | "stopped" | "bad";
+
+interface StatusFacts {
+  /** Nothing more will happen to it. */
+  readonly terminal: boolean;
+  /** Never became a run (refused, or could not be sent): kept in view until dismissed, can be pulled back. */
+  readonly refused: boolean;
+  /** In a queue row or a status line. */
+  readonly label: string;
+  /** As an event on a timeline ("#1 created, pending"); none for the moment before a create. */
+  readonly event?: string;
+  /** A finished message's mark in place of the spinner. */
+  readonly mark?: string;
+  readonly tone: StatusTone;
+}
+
+export const STATUS: Readonly<Record<MessageStatus, StatusFacts>> = {
+  sending: { terminal: false, refused: false, label: "sending", tone: "waiting" },
+  pending: { terminal: false, refused: false, label: "pending", event: "created, pending", tone: "waiting" },
+  running: { terminal: false, refused: false, label: "running", event: "running", tone: "working" },
+  success: { terminal: true, refused: false, label: "success", event: "finished", mark: "✓", tone: "done" },
+  error: { terminal: true, refused: false, label: "error", event: "ended in error", mark: "✗", tone: "bad" },
+  interrupted: { terminal: true, refused: false, label: "interrupted", event: "interrupted", mark: "■", tone: "stopped" },
+  rolled_back: { terminal: true, refused: false, label: "rolled back", event: "deleted (rolled back)", mark: "↺", tone: "stopped" },
+  rejected: { terminal: true, refused: true, label: "rejected", event: "rejected", mark: "✗", tone: "bad" },
+  failed: { terminal: true, refused: true, label: "failed", event: "failed", mark: "!", tone: "bad" },
+};
+
+export const isTerminal = (status: MessageStatus): boolean => STATUS[status].terminal;
+export const isRefused = (status: MessageStatus): boolean => STATUS[status].refused;
+export const statusLabel = (status: MessageStatus): string => STATUS[status].label;
+
+/** How long a message that ended normally stays in the queue after it finished. */
+export const QUEUE_RECENT_MS = 4000;
+
+interface Queued {
+  readonly index: number;
+  readonly status: MessageStatus;
+  readonly finishedAt?: number;
+}
+
+/** Whether the queue shows this message at time `now`: unfinished, recent, or refused and not dismissed. */
+export function inQueue(message: Queued, now: number, dismissed: ReadonlySet<number>): boolean {
+  if (!isTerminal(message.status)) return true;
+  if (isRefused(message.status)) return !dismissed.has(message.index);
+  return now - (message.finishedAt ?? now) < QUEUE_RECENT_MS;
+}
+
+/** Something in the queue still changes with time (a spinner, an elapsed time, a row about to go). */
+export function queueMoving(messages: readonly Queued[], now: number): boolean {
+  return messages.some((m) => !isTerminal(m.status) || (!isRefused(m.status) && now - (m.finishedAt ?? 0) < QUEUE_RECENT_MS));
+}

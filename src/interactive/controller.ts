@@ -1,0 +1,278 @@
+// Everything the interactive UI knows and does, without React: the session in view, the strategy,
+// the input being edited, the transcript, what is dismissed. The Ink view only subscribes and draws.
+import type { Key } from "ink";
+import type { Session } from "../engine/session.js";
+import type { ConnectionState, OutgoingMessage, SessionEvent } from "../engine/types.js";
+import type { MessageDict } from "../engine/message.js";
+import { isRefused, isTerminal } from "../engine/status.js";
+import type { Strategy } from "../strategies.js";
+import { prettyRepr, type Theme } from "../pretty-print/pretty.js";
+import { neutralise } from "../sanitize.js";
+import { errorMessage } from "../errors.js";
+import { helpText, nextStrategy, parseInput, type Command } from "./commands.js";
+import { EMPTY, edit, newlineInstead, setValue, type EditState } from "./editing.js";
+import { HistoryWalker } from "./history-walker.js";
+import type { InputHistory } from "./input-history.js";
+import { NO_LIVE, liveReducer, type LiveState } from "./live.js";
+
+export interface TranscriptItem {
+  readonly key: string;
+  readonly text: string;
+  readonly tone?: "notice" | "warning";
+}
+
+export interface ExitInfo {
+  readonly threadId: string;
+  readonly unfinished: number;
+}
+
+export interface ChatSnapshot {
+  readonly threadId: string;
+  /** The session's messages: the queue is drawn from these. */
+  readonly messages: readonly OutgoingMessage[];
+  readonly strategy: Strategy;
+  readonly input: EditState;
+  /** Printed once, in order, above the live region. A new array on change, never mutated. */
+  readonly items: TranscriptItem[];
+  readonly dismissed: ReadonlySet<number>;
+  readonly live: LiveState;
+  readonly connection: ConnectionState;
+  /** Set when the user leaves; the view then ends. */
+  readonly exit?: ExitInfo;
+}
+
+export interface ControllerOptions {
+  session: Session;
+  openSession(threadId?: string): Promise<Session>;
+  strategy: Strategy;
+  history: InputHistory;
+  theme(width: number): Theme;
+  columns?: number;
+}
+
+export class ChatController {
+  private state: ChatSnapshot;
+  private session: Session;
+  private detach: () => void;
+  private readonly listeners = new Set<() => void>();
+  private readonly history: HistoryWalker;
+  private readonly work = new Set<Promise<void>>();
+  private nextKey = 0;
+  private columns: number;
+  /** The last message pulled back into the input: sending that same text again is its resend. */
+  private pulledBack: { index: number; text: string } | undefined;
+  private switching = false;
+
+  constructor(private readonly options: ControllerOptions) {
+    this.session = options.session;
+    this.columns = options.columns ?? 80;
+    this.history = new HistoryWalker(options.history);
+    this.state = {
+      threadId: this.session.threadId,
+      messages: this.session.getSnapshot(),
+      strategy: options.strategy,
+      input: EMPTY,
+      items: this.printed(this.session.initialMessages),
+      dismissed: new Set(),
+      live: NO_LIVE,
+      connection: this.session.getConnection(),
+    };
+    this.detach = this.session.subscribe((event) => this.onEvent(event));
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): ChatSnapshot => this.state;
+
+  /** Resolves when the commands started so far (cancels, thread switches) have finished. */
+  async settled(): Promise<void> {
+    while (this.work.size) await Promise.all(this.work);
+  }
+
+  setColumns(columns: number): void {
+    this.columns = columns;
+  }
+
+  dispose(): void {
+    this.detach();
+  }
+
+  /** One key press (or a burst of typed or pasted text), as Ink's useInput reports it. */
+  key(text: string, key: Partial<Key>): void {
+    const input = this.state.input;
+    if (key.ctrl && text === "c") return input.value !== "" ? this.setInput(EMPTY) : this.leave();
+    if (key.tab) return this.update({ strategy: nextStrategy(this.state.strategy) });
+    if (key.escape) return this.run({ kind: "cancel", scope: "running" });
+    if (key.ctrl && text === "r") return void this.pullBack();
+    if (key.upArrow || key.downArrow) {
+      const shown = this.history.move(key.upArrow ? -1 : 1, input.value);
+      if (shown !== undefined) this.setInput(setValue(shown));
+      return;
+    }
+    if (key.return) return this.enter(key.meta === true);
+    if (text === "\n") return this.setInput(edit(input, "\n", {})); // Ctrl+J: a new line
+    // Several keys in one read (fast typing, a script, a paste): each CR is an Enter.
+    const parts = text.split(/\r\n?/);
+    parts.forEach((part, i) => {
+      this.setInput(edit(this.state.input, part, parts.length > 1 ? {} : key));
+      if (i < parts.length - 1) this.enter(false);
+    });
+  }
+
+  /** Carries out a command typed in the input line (or bound to a key). */
+  run(command: Command): void {
+    switch (command.kind) {
+      case "send":
+        return this.send(command.text, command.strategy ?? this.state.strategy);
+      case "strategy":
+        return this.update({ strategy: command.strategy });
+      case "cancel":
+        return this.track(this.cancel(command.scope));
+      case "new":
+        return this.track(this.switchTo());
+      case "thread":
+        return this.track(this.switchTo(command.threadId));
+      case "retry":
+        return void this.pullBack();
+      case "dismiss":
+        return this.update({ dismissed: new Set(this.state.messages.filter((m) => isRefused(m.status)).map((m) => m.index)) });
+      case "help":
+        return this.say(helpText());
+      case "quit":
+        return this.leave();
+      case "hint":
+        return this.say(command.text, "warning");
+    }
+  }
+
+  /** Opens another thread (a new one without an id), unless leaving this one would lose something. */
+  async switchTo(threadId?: string): Promise<void> {
+    const from = this.session;
+    if (this.switching) return this.say("already switching threads", "warning");
+    const waiting = this.blocking(from);
+    if (waiting) return this.say(`${waiting} message(s) still in the queue: wait for them, /cancel all, or /dismiss first`, "warning");
+    this.switching = true;
+    try {
+      const next = await this.options.openSession(threadId);
+      // Messages may have been sent or refused while the thread was opening.
+      if (this.blocking(from)) {
+        next.close();
+        return this.say("a message was sent meanwhile; stayed on this thread", "warning");
+      }
+      this.detach();
+      from.close();
+      this.session = next;
+      this.detach = next.subscribe((event) => this.onEvent(event));
+      this.pulledBack = undefined;
+      this.update({
+        threadId: next.threadId,
+        messages: next.getSnapshot(),
+        dismissed: new Set(),
+        live: NO_LIVE,
+        connection: next.getConnection(),
+      });
+      this.say(`${threadId ? "switched to" : "new"} thread ${next.threadId}`);
+      this.update({ items: [...this.state.items, ...this.printed(next.initialMessages)] });
+    } catch (err) {
+      this.say(errorMessage(err), "warning");
+    } finally {
+      this.switching = false;
+    }
+  }
+
+  private enter(meta: boolean): void {
+    const state = this.state.input;
+    const withNewline = newlineInstead(state, { meta });
+    if (withNewline) return this.setInput(withNewline);
+    const command = parseInput(state.value);
+    if (!command) return this.setInput(EMPTY);
+    // A hint leaves the line as typed, to be mended.
+    if (command.kind !== "hint") {
+      this.history.add(state.value);
+      this.setInput(EMPTY);
+    }
+    this.run(command);
+  }
+
+  private send(text: string, strategy: Strategy): void {
+    // Resending what was pulled back: the engine checks whether the first try got through.
+    const retryOf = this.pulledBack?.text === text ? this.pulledBack.index : undefined;
+    this.pulledBack = undefined;
+    this.session.send(text, strategy, { retryOf });
+  }
+
+  private async cancel(scope: "running" | "all"): Promise<void> {
+    try {
+      const n = await this.session.cancel(scope);
+      this.say(n ? `asked the server to stop ${n} run(s)` : "no run to cancel");
+    } catch (err) {
+      this.say(`cancel failed: ${errorMessage(err)}`, "warning");
+    }
+  }
+
+  /** Takes the last rejected or failed message out of the queue and into the input. */
+  private pullBack(): void {
+    const last = [...this.state.messages].reverse().find((m) => isRefused(m.status) && !this.state.dismissed.has(m.index));
+    if (!last) return this.say("nothing rejected or failed to pull back");
+    this.pulledBack = { index: last.index, text: last.text };
+    this.update({ dismissed: new Set([...this.state.dismissed, last.index]), input: setValue(last.text) });
+  }
+
+  /** What leaving a session would lose: messages in flight, refusals not dismissed. */
+  private blocking(session: Session): number {
+    const hidden = this.state.dismissed;
+    return session.getSnapshot().filter((m) => !isTerminal(m.status) || (isRefused(m.status) && !hidden.has(m.index))).length;
+  }
+
+  private leave(): void {
+    const unfinished = this.session.getSnapshot().filter((m) => !isTerminal(m.status)).length;
+    this.update({ exit: { threadId: this.session.threadId, unfinished } });
+  }
+
+  private onEvent(event: SessionEvent): void {
+    const { live } = this.state;
+    const messages = this.session.getSnapshot();
+    switch (event.type) {
+      case "messages":
+        return this.update({
+          messages,
+          items: [...this.state.items, ...this.printed(event.messages)],
+          live: live.index === event.index ? NO_LIVE : live,
+        });
+      case "stream":
+        return this.update({ messages, live: liveReducer(live, event.index, event.event, event.data) });
+      case "connection":
+        return this.update({ messages, connection: event.state });
+      case "status": {
+        const ended = isTerminal(event.message.status) && live.index === event.message.index;
+        return this.update({ messages, live: ended ? NO_LIVE : live });
+      }
+    }
+  }
+
+  private printed(list: readonly MessageDict[]): TranscriptItem[] {
+    const theme = this.options.theme(Math.min(80, this.columns));
+    return list.map((m) => ({ key: `m${this.nextKey++}`, text: prettyRepr(m, theme) }));
+  }
+
+  private say(text: string, tone: TranscriptItem["tone"] = "notice"): void {
+    this.update({ items: [...this.state.items, { key: `n${this.nextKey++}`, text: neutralise(text), tone }] });
+  }
+
+  private setInput(input: EditState): void {
+    if (input !== this.state.input) this.update({ input });
+  }
+
+  private track(promise: Promise<void>): void {
+    this.work.add(promise);
+    void promise.finally(() => this.work.delete(promise));
+  }
+
+  private update(patch: Partial<ChatSnapshot>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,231 @@
+// The interactive UI's behaviour, driven through its controller over a real engine session whose
+// SDK client is faked: keys in, snapshot out. No terminal, no sleeps: waits are on the snapshot.
+import { describe, expect, it } from "vitest";
+import { ChatController, type ChatSnapshot } from "../../src/interactive/controller.js";
+import { Session } from "../../src/engine/session.js";
+import { memoryHistory } from "../../src/interactive/input-history.js";
+import { plainTheme } from "../../src/pretty-print/pretty.js";
+import { fakeDeployment, type CreateBehaviour } from "../helpers/fake-client.js";
+
+const K = { enter: { return: true }, tab: { tab: true }, esc: { escape: true }, up: { upArrow: true }, ctrl: { ctrl: true } };
+
+async function setup(behaviours: CreateBehaviour[] = [], openSession?: (id?: string) => Promise<Session>) {
+  const fake = fakeDeployment(behaviours);
+  const open = (threadId: string) => Session.open({ client: fake.client, assistantId: "agent", threadId, retryDelayMs: 5 });
+  const session = await open("thread-1234567890");
+  const controller = new ChatController({
+    session,
+    openSession: openSession ?? ((id) => open(id ?? "thread-new")),
+    strategy: "enqueue",
+    history: memoryHistory(["an older message"]),
+    theme: () => plainTheme,
+  });
+  const snap = () => controller.getSnapshot();
+  /** Types text, then Enter, as separate key presses. */
+  const submit = (text: string) => {
+    controller.key(text, {});
+    controller.key("\r", K.enter);
+  };
+  /** Resolves once the snapshot satisfies `check` (at once if it already does). */
+  const until = (check: (s: ChatSnapshot) => boolean) =>
+    new Promise<void>((resolve) => {
+      if (check(snap())) return resolve();
+      const off = controller.subscribe(() => {
+        if (check(snap())) {
+          off();
+          resolve();
+        }
+      });
+    });
+  const statuses = () => snap().messages.map((m) => m.status);
+  const said = () => snap().items.map((i) => i.text).join("\n");
+  return { fake, session, controller, snap, submit, until, statuses, said };
+}
+
+describe("the interactive controller", () => {
+  it("Tab cycles the strategy at once; /strategy sets it", async () => {
+    const ui = await setup();
+    ui.controller.key("\t", K.tab);
+    expect(ui.snap().strategy).toBe("reject");
+    ui.controller.key("\t", K.tab);
+    expect(ui.snap().strategy).toBe("interrupt");
+    ui.submit("/strategy rollback");
+    expect(ui.snap().strategy).toBe("rollback");
+  });
+
+  it("Enter sends while a run is in flight, clears the input, and both messages are queued in order", async () => {
+    const ui = await setup();
+    ui.submit("what's the weather in sf?");
+    ui.submit("what's the weather in nyc?");
+    expect(ui.snap().input.value).toBe("");
+    await ui.until(() => ui.statuses().join() === "running,pending");
+    expect(ui.fake.runs.map((r) => [r.text, r.strategy])).toEqual([
+      ["what's the weather in sf?", "enqueue"],
+      ["what's the weather in nyc?", "enqueue"],
+    ]);
+    ui.controller.key("still typing", {});
+    expect(ui.snap().input).toEqual({ value: "still typing", cursor: 12 });
+  });
+
+  it("a paste with line breaks sends each line", async () => {
+    const ui = await setup();
+    ui.controller.key("one\rtwo\rthree", {});
+    expect(ui.snap().input.value).toBe("three");
+    expect(ui.snap().messages.map((m) => m.text)).toEqual(["one", "two"]);
+  });
+
+  it("/interrupt <text> sends one message with that strategy and keeps the chosen one", async () => {
+    const ui = await setup();
+    ui.submit("/interrupt look at nyc instead");
+    expect(ui.snap().messages[0]).toMatchObject({ text: "look at nyc instead", strategy: "interrupt" });
+    expect(ui.snap().strategy).toBe("enqueue");
+  });
+
+  it("a rejected message stays in view with the server's reason; Ctrl+R pulls it back into the input", async () => {
+    const ui = await setup(["ok", "http-422"]);
+    ui.submit("first");
+    ui.submit("/reject second");
+    await ui.until(() => ui.statuses()[1] === "rejected");
+    expect(ui.snap().messages[1]).toMatchObject({ httpStatus: 422, detail: "refused with http-422" });
+    expect(ui.snap().dismissed.has(1)).toBe(false);
+    ui.controller.key("r", K.ctrl);
+    expect(ui.snap().input).toEqual({ value: "second", cursor: 6 });
+    expect(ui.snap().dismissed.has(1)).toBe(true);
+  });
+
+  it("/retry with nothing refused says so; /dismiss hides every refusal", async () => {
+    const ui = await setup(["http-422", "http-409"]);
+    ui.submit("/retry");
+    expect(ui.said()).toMatch(/nothing rejected or failed to pull back/);
+    ui.submit("a");
+    ui.submit("b");
+    await ui.until(() => ui.statuses().join() === "rejected,rejected");
+    ui.submit("/dismiss");
+    expect([...ui.snap().dismissed]).toEqual([0, 1]);
+  });
+
+  it("prints each finished run's messages into the transcript, server text neutralised", async () => {
+    const ui = await setup();
+    ui.fake.thread.push({ type: "human", id: "h1", content: "hello" }, { type: "ai", id: "a1", content: "evil \x1b]0;t\x07 done" });
+    ui.submit("hello");
+    ui.fake.releaseRuns();
+    await ui.until(() => ui.snap().items.length === 2);
+    expect(ui.said()).toMatch(/=+ Human Message =+\n\nhello/);
+    expect(ui.said()).toMatch(/=+ Ai Message =+\n\nevil \\x1b\]0;t\\x07 done/);
+    expect(ui.said()).not.toContain("\x1b");
+    await ui.until(() => ui.statuses()[0] === "success");
+  });
+
+  it("an unknown command is a warning that keeps the line; /help lists keys and commands", async () => {
+    const ui = await setup();
+    ui.submit("/frobnicate");
+    expect(ui.snap().items.at(-1)).toMatchObject({ tone: "warning", text: expect.stringMatching(/unknown command \/frobnicate/) });
+    expect(ui.snap().input.value).toBe("/frobnicate");
+    ui.controller.key("c", K.ctrl);
+    ui.submit("/help");
+    expect(ui.said()).toMatch(/Tab\s+next strategy/);
+    expect(ui.said()).toMatch(/\/cancel all/);
+  });
+
+  it("Esc asks the server to cancel the running run", async () => {
+    const ui = await setup();
+    ui.submit("long one");
+    await ui.until(() => ui.statuses()[0] === "running");
+    ui.controller.key("", K.esc);
+    await ui.controller.settled();
+    expect(ui.fake.calls).toContain("cancel:run-1");
+    expect(ui.said()).toMatch(/asked the server to stop 1 run\(s\)/);
+  });
+
+  it("/cancel asks the server to cancel the running run; with nothing running it says so", async () => {
+    const ui = await setup();
+    ui.submit("/cancel");
+    await ui.controller.settled();
+    expect(ui.said()).toMatch(/no run to cancel/);
+    ui.submit("long one");
+    await ui.until(() => ui.statuses()[0] === "running");
+    ui.submit("/cancel");
+    await ui.controller.settled();
+    expect(ui.fake.calls.filter((c) => c.startsWith("cancel:"))).toEqual(["cancel:run-1"]);
+  });
+
+  it("↑ walks the input history keeping the draft; a trailing backslash makes a new line instead of sending", async () => {
+    const ui = await setup();
+    ui.controller.key("draft", {});
+    ui.controller.key("", K.up);
+    expect(ui.snap().input.value).toBe("an older message");
+    ui.controller.key("", { downArrow: true });
+    expect(ui.snap().input.value).toBe("draft");
+    ui.controller.key("u", K.ctrl);
+    ui.submit("line one\\");
+    ui.controller.key("line two", {});
+    expect(ui.snap().input.value).toBe("line one\nline two");
+    expect(ui.snap().messages).toHaveLength(0);
+  });
+
+  it("Ctrl+C clears a non-empty input, and on an empty input leaves with the thread id", async () => {
+    const ui = await setup();
+    ui.controller.key("draft", {});
+    ui.controller.key("c", K.ctrl);
+    expect(ui.snap().input.value).toBe("");
+    expect(ui.snap().exit).toBeUndefined();
+    ui.controller.key("c", K.ctrl);
+    expect(ui.snap().exit).toEqual({ threadId: "thread-1234567890", unfinished: 0 });
+  });
+
+  it("/new starts a new thread and /thread switches to one", async () => {
+    const ui = await setup();
+    ui.submit("/new");
+    await ui.controller.settled();
+    expect(ui.snap().threadId).toBe("thread-new");
+    expect(ui.said()).toMatch(/new thread thread-new/);
+    ui.submit("/thread 0123456789abcdef");
+    await ui.controller.settled();
+    expect(ui.snap().threadId).toBe("0123456789abcdef");
+    expect(ui.said()).toMatch(/switched to thread 0123456789abcdef/);
+  });
+
+  it("a failing /thread is a one-line warning and the session stays", async () => {
+    const ui = await setup([], async () => {
+      throw new Error("unknown thread nope on local");
+    });
+    ui.submit("/thread nope");
+    await ui.controller.settled();
+    expect(ui.snap().items.at(-1)).toMatchObject({ tone: "warning", text: "unknown thread nope on local" });
+    expect(ui.snap().threadId).toBe("thread-1234567890");
+  });
+
+  it("/new is refused while a message is in flight, so nothing in the queue is lost", async () => {
+    const ui = await setup();
+    ui.submit("still running");
+    ui.submit("/new");
+    await ui.controller.settled();
+    expect(ui.said()).toMatch(/1 message\(s\) still in the queue: wait for them, \/cancel all, or \/dismiss first/);
+    expect(ui.snap().threadId).toBe("thread-1234567890");
+  });
+
+  it("a message sent while a thread is opening keeps the user on this thread", async () => {
+    let open: (s: Session) => void = () => {};
+    const ui = await setup([], () => new Promise<Session>((resolve) => (open = resolve)));
+    ui.submit("/new");
+    ui.submit("sent meanwhile");
+    const other = await Session.open({ client: ui.fake.client, assistantId: "agent", threadId: "other", fresh: true });
+    open(other);
+    await ui.controller.settled();
+    expect(ui.said()).toMatch(/a message was sent meanwhile; stayed on this thread/);
+    expect(ui.snap().threadId).toBe("thread-1234567890");
+  });
+
+  it("a message that cannot be sent is failed with the reason and offline; Ctrl+R then Enter resends it", async () => {
+    const ui = await setup(["lost", "lost", "lost"]);
+    ui.submit("hello?");
+    await ui.until(() => ui.statuses()[0] === "failed");
+    expect(ui.snap().messages[0]?.detail).toMatch(/Unable to connect to LangGraph server/);
+    expect(ui.snap().connection).toBe("offline");
+    ui.controller.key("r", K.ctrl);
+    ui.controller.key("\r", K.enter);
+    await ui.until(() => ui.statuses()[1] === "running");
+    expect(ui.snap().messages[1]).toMatchObject({ text: "hello?", retryOf: 0 });
+    expect(ui.snap().connection).toBe("connected");
+  });
+});
