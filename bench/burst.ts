@@ -50,7 +50,12 @@ export async function burst(url: string, home: string, count: number): Promise<B
   clearInterval(poll);
   const seconds = (now() - start) / 1000;
   if (code !== 0) throw new Error(`burst run exited ${code}`);
-  const events = out.trim().split("\n").map((l) => JSON.parse(l) as { type: string; index?: number; messages?: Array<{ id: string; type: string; content: unknown }> });
+  const events = out
+    .trim()
+    .split("\n")
+    .map(
+      (l) => JSON.parse(l) as { type: string; index?: number; messages?: Array<{ id: string; type: string; content: unknown }> },
+    );
   const batches = events.filter((e) => e.type === "messages");
   const messages = batches.flatMap((e) => e.messages ?? []);
   const humans = messages.filter((m) => m.type === "human").map((m) => m.content);

@@ -19,7 +19,14 @@ const wanted = (name: string) => only.length === 0 || only.includes(name);
 const home = mkdtempSync(join(tmpdir(), "chat-bench-"));
 const rows: Row[] = [];
 const row = (name: string, base: number, value: number, fmt: (x: number) => string, target: number, unit = "×") =>
-  rows.push({ name, baseline: fmt(base), value: fmt(value), ratio: value / base, target: `≤ ${target}${unit}`, ok: value / base <= target });
+  rows.push({
+    name,
+    baseline: fmt(base),
+    value: fmt(value),
+    ratio: value / base,
+    target: `≤ ${target}${unit}`,
+    ok: value / base <= target,
+  });
 
 const deployment = await startLocalDeployment({
   dataDir: join(home, "data"),
@@ -28,7 +35,9 @@ const deployment = await startLocalDeployment({
   nWorkers: 10,
 });
 try {
-  console.error(`bench: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${RUNS} runs per measure`);
+  console.error(
+    `bench: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${RUNS} runs per measure`,
+  );
 
   if (wanted("startup")) {
     const bare = median(await bareNode(RUNS));
@@ -42,7 +51,14 @@ try {
     const n = 20;
     const floor: number[] = [];
     const chat: number[] = [];
-    const args = ["--url", deployment.url, "--json", "--strategy", "enqueue", ...Array.from({ length: n }, (_, i) => ["-m", `what's the weather in place ${i}?`]).flat()];
+    const args = [
+      "--url",
+      deployment.url,
+      "--json",
+      "--strategy",
+      "enqueue",
+      ...Array.from({ length: n }, (_, i) => ["-m", `what's the weather in place ${i}?`]).flat(),
+    ];
     for (let i = 0; i < RUNS; i++) {
       // Alternate, so drift on a shared machine hits both alike.
       floor.push(await timeProcess(process.execPath, [join(import.meta.dirname, "floor.mjs"), deployment.url, String(n)]));
@@ -54,11 +70,32 @@ try {
   if (wanted("render")) {
     const keys = 200;
     const base = await renderCost(100, keys);
-    rows.push({ name: "keystroke to frame p99, 100 messages", baseline: "16.0 ms", value: ms(base.p99), ratio: base.p99 / 16, target: "≤ 1× (16 ms)", ok: base.p99 <= 16 });
+    rows.push({
+      name: "keystroke to frame p99, 100 messages",
+      baseline: "16.0 ms",
+      value: ms(base.p99),
+      ratio: base.p99 / 16,
+      target: "≤ 1× (16 ms)",
+      ok: base.p99 <= 16,
+    });
     for (const n of [1000, 5000]) {
       const r = await renderCost(n, keys);
-      rows.push({ name: `keystroke to frame p99, ${n} messages`, baseline: ms(base.p99), value: ms(r.p99), ratio: r.p99 / base.p99, target: "flat; ≤ 16 ms", ok: r.p99 <= 16 });
-      rows.push({ name: `CPU per keystroke, ${n} messages`, baseline: `${base.cpuMicrosPerKey.toFixed(0)} µs`, value: `${r.cpuMicrosPerKey.toFixed(0)} µs`, ratio: r.cpuMicrosPerKey / base.cpuMicrosPerKey, target: "flat", ok: undefined });
+      rows.push({
+        name: `keystroke to frame p99, ${n} messages`,
+        baseline: ms(base.p99),
+        value: ms(r.p99),
+        ratio: r.p99 / base.p99,
+        target: "flat; ≤ 16 ms",
+        ok: r.p99 <= 16,
+      });
+      rows.push({
+        name: `CPU per keystroke, ${n} messages`,
+        baseline: `${base.cpuMicrosPerKey.toFixed(0)} µs`,
+        value: `${r.cpuMicrosPerKey.toFixed(0)} µs`,
+        ratio: r.cpuMicrosPerKey / base.cpuMicrosPerKey,
+        target: "flat",
+        ok: undefined,
+      });
     }
   }
 
@@ -66,7 +103,14 @@ try {
     const base = await bareRss();
     const r = await burst(deployment.url, home, BURST);
     const mb = (x: number) => `${(x / 2 ** 20).toFixed(0)} MB`;
-    rows.push({ name: `burst of ${r.count}: peak RSS (vs bare node)`, baseline: mb(base), value: mb(r.peakRss), ratio: r.peakRss / base, target: "≤ 150 MB", ok: r.peakRss <= 150 * 2 ** 20 });
+    rows.push({
+      name: `burst of ${r.count}: peak RSS (vs bare node)`,
+      baseline: mb(base),
+      value: mb(r.peakRss),
+      ratio: r.peakRss / base,
+      target: "≤ 150 MB",
+      ok: r.peakRss <= 150 * 2 ** 20,
+    });
     rows.push({
       name: `burst of ${r.count}: answered / in order / duplicated`,
       baseline: String(r.count),

@@ -47,7 +47,11 @@ function transcript(n: number): MessageDict[] {
   return Array.from({ length: n }, (_, i) =>
     i % 2 === 0
       ? { type: "human", id: `h${i}`, content: `what's the weather in place number ${i}?` }
-      : { type: "ai", id: `a${i}`, content: `It's ${40 + (i % 50)}°F and sunny in place number ${i - 1} right now, with a light wind.` },
+      : {
+          type: "ai",
+          id: `a${i}`,
+          content: `It's ${40 + (i % 50)}°F and sunny in place number ${i - 1} right now, with a light wind.`,
+        },
   );
 }
 
@@ -70,10 +74,13 @@ export async function renderCost(messages: number, keys: number): Promise<Render
     history: memoryHistory(),
     theme: () => plainTheme,
   });
-  const app = render(
-    <App controller={controller} deployment="local" assistant="agent" />,
-    { stdout: stdout as never, stdin: stdin as never, stderr: stdout as never, exitOnCtrlC: false, patchConsole: false },
-  );
+  const app = render(<App controller={controller} deployment="local" assistant="agent" />, {
+    stdout: stdout as never,
+    stdin: stdin as never,
+    stderr: stdout as never,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
   await new Promise((r) => setTimeout(r, 300)); // first frame with the whole transcript
   const times: number[] = [];
   const cpuStart = process.cpuUsage();

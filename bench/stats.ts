@@ -19,7 +19,9 @@ export function timeProcess(command: string, args: string[], env: NodeJS.Process
     const child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...env } });
     let err = "";
     child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-    child.on("exit", (code) => (code === 0 ? resolve(now() - start) : reject(new Error(`${command} ${args.join(" ")} exited ${code}: ${err}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve(now() - start) : reject(new Error(`${command} ${args.join(" ")} exited ${code}: ${err}`)),
+    );
   });
 }
 
@@ -34,7 +36,14 @@ export interface Row {
 
 export function printTable(rows: Row[]): string {
   const header = ["measure", "baseline", "value", "ratio", "target", ""];
-  const lines = rows.map((r) => [r.name, r.baseline, r.value, r.ratio.toFixed(2), r.target, r.ok === undefined ? "" : r.ok ? "ok" : "MISSED"]);
+  const lines = rows.map((r) => [
+    r.name,
+    r.baseline,
+    r.value,
+    r.ratio.toFixed(2),
+    r.target,
+    r.ok === undefined ? "" : r.ok ? "ok" : "MISSED",
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? "").length)));
   const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(" | ")} |`;
   return [fmt(header), fmt(widths.map((w) => "-".repeat(w))), ...lines.map(fmt)].join("\n");

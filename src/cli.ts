@@ -25,7 +25,8 @@ export interface ChatFlags extends TargetFlags {
 function numberArg(what: string, min = 0) {
   return (value: string): number => {
     const n = Number(value);
-    if (value.trim() === "" || !Number.isFinite(n) || n < min) throw new InvalidArgumentError(`${what} must be a number >= ${min}.`);
+    if (value.trim() === "" || !Number.isFinite(n) || n < min)
+      throw new InvalidArgumentError(`${what} must be a number >= ${min}.`);
     return n;
   };
 }
@@ -126,7 +127,11 @@ export function buildProgram(run: Runner): Command {
   targetOptions(program.command("demo"))
     .description("show what each strategy does: the same double-text once per strategy, side by side")
     .option("--strategies <list>", `comma-separated subset of ${STRATEGIES.join(",")}`)
-    .option("--after <ms>", "send the second message this long after the first (default: after its tool call)", numberArg("--after"))
+    .option(
+      "--after <ms>",
+      "send the second message this long after the first (default: after its tool call)",
+      numberArg("--after"),
+    )
     .option("--json", "print the observed timelines and outcomes as JSON")
     .exitOverride()
     .action((flags: DemoFlags) => run(async () => (await import("./commands/demo.js")).demoCommand(flags)));

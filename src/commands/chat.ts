@@ -1,44 +1,57 @@
-// `chat`: resolve settings, connect, check, open the thread, then hand the session to a face
-// (the Ink UI at a terminal, the scripted face otherwise).
+// `chat`: choose the face, connect, open the thread, then hand its session to that face (the Ink UI
+// at a terminal, the scripted face otherwise). Only choosing and wiring happen here.
 import type { ExitCode } from "../exit-codes.js";
 import { UsageError } from "../errors.js";
 import { connect, connectionProblem, openThread, probe } from "../deployment/connect.js";
+import type { Session } from "../engine/session.js";
 import { lastThread, rememberThread } from "../settings/last-thread.js";
 import { fromLines, fromList, readScript } from "../scripted/sources.js";
 import { onInterrupt } from "../signals.js";
 import { drawLiveEvenInCi } from "../interactive/terminal.js";
 import type { ChatFlags } from "../cli.js";
-import { resolveTarget } from "./target.js";
+import { resolveTarget, type Target } from "./target.js";
 
-export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
-  // Check everything we can before starting anything, so a bad flag or script costs nothing.
-  const target = resolveTarget(flags);
-  if (flags.resume && flags.thread) throw new UsageError("--resume and --thread cannot be used together");
+/** Scripted when messages come from flags, a file or a pipe; interactive at a terminal. */
+function chooseFace(flags: ChatFlags): { scripted: boolean; interactive: boolean; source: AsyncIterable<string> } {
   const messages = flags.message ?? [];
   const scripted = messages.length > 0 || flags.script !== undefined || !process.stdin.isTTY;
   const interactive = !scripted && process.stdout.isTTY === true;
-  if (interactive) drawLiveEvenInCi();
-  // Load the UI while the network checks run.
-  const ui = interactive ? Promise.all([import("../interactive/run.js"), import("../interactive/input-history.js")]) : undefined;
-  ui?.catch(() => undefined);
   const source = messages.length
     ? fromList(messages)
     : flags.script !== undefined
       ? fromList(readScript(flags.script))
       : fromLines(process.stdin, scripted ? undefined : () => process.stderr.write("> "));
-  const deploymentKey = target.url ?? "local";
-  const remembering: Array<Promise<void>> = [];
-  let threadFlag = flags.thread;
-  if (flags.resume) {
-    threadFlag = lastThread(deploymentKey, target.assistant);
-    if (!threadFlag) throw new UsageError(`no earlier thread with ${deploymentKey} and assistant ${target.assistant} to resume`);
-  }
+  return { scripted, interactive, source };
+}
+
+/** The thread to continue: --thread, the remembered one for --resume, or none (a new one). */
+function threadToContinue(flags: ChatFlags, target: Target): string | undefined {
+  if (flags.resume && flags.thread) throw new UsageError("--resume and --thread cannot be used together");
+  if (!flags.resume) return flags.thread;
+  const remembered = lastThread(target.url ?? "local", target.assistant);
+  if (!remembered)
+    throw new UsageError(`no earlier thread with ${target.url ?? "local"} and assistant ${target.assistant} to resume`);
+  return remembered;
+}
+
+export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
+  // Check everything we can before starting anything, so a bad flag or script costs nothing.
+  const target = resolveTarget(flags);
+  const face = chooseFace(flags);
+  const threadFlag = threadToContinue(flags, target);
+  if (face.interactive) drawLiveEvenInCi();
+  // Load the UI while the network checks run.
+  const ui = face.interactive
+    ? Promise.all([import("../interactive/run.js"), import("../interactive/input-history.js")])
+    : undefined;
+  ui?.catch(() => undefined);
 
   const connection = await connect({ url: target.url, apiKey: target.apiKey, demoLatencyMs: target.demoLatencyMs });
   const stopListening = onInterrupt(async () => {
     if (!connection.local) process.stderr.write("chat: runs already sent keep going on the server\n");
     await connection.close();
   });
+  const remembering: Array<Promise<void>> = [];
   try {
     if (flags.verbose && connection.local) {
       process.stderr.write(`chat: local deployment at ${connection.url}, log ${connection.local.logFile}\n`);
@@ -46,65 +59,82 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
     // The first request goes out before the rest of chat is loaded; both proceed together.
     const probing = probe(connection.client, connection.label, target.assistant);
     probing.catch(() => undefined);
-    const [{ Session }, { runScripted }, { themeFor }] = await Promise.all([
+    const [{ Session }, , { themeFor }] = await Promise.all([
       import("../engine/session.js"),
       import("../scripted/scripted.js"),
       import("../pretty-print/colour.js"),
     ]);
     await probing;
-    const threadId = await openThread(connection.client, threadFlag, connection.label);
-    const open = async (id: string, fresh = false) => {
+    const open = async (threadId: string | undefined): Promise<Session> => {
+      const id = await openThread(connection.client, threadId, connection.label);
       const session = await Session.open({
         client: connection.client,
         createClient: connection.createClient,
         assistantId: target.assistant,
         threadId: id,
-        fresh,
+        fresh: threadId === undefined,
       }).catch((err: unknown) => {
         throw connectionProblem(err, connection.label);
       });
-      remembering.push(rememberThread(deploymentKey, target.assistant, id));
+      remembering.push(rememberThread(target.url ?? "local", target.assistant, id));
       return session;
     };
-    const session = await open(threadId, threadFlag === undefined);
+    const session = await open(threadFlag);
     if (ui) {
       const [{ runInteractive }, { fileHistory }] = await ui;
       return await runInteractive({
         session,
-        openSession: async (id) => open(await openThread(connection.client, id, connection.label), id === undefined),
+        openSession: open,
         deployment: connection.label,
         assistant: target.assistant,
         strategy: target.strategy,
         history: fileHistory(connection.label),
         theme: (width) => themeFor(process.env, true, width),
-        resumeCommand: resumeCommand(target.url, target.assistant),
+        resumeCommand: resumeCommand(target),
         isLocal: connection.local !== undefined,
       });
     }
-    if (!scripted) {
-      process.stderr.write(
-        `chat: thread ${threadId} on ${connection.label}, strategy ${target.strategy}. ` +
-          "Type a message and press Enter; Ctrl+D to finish.\n",
-      );
-    }
-    const code = await runScripted(session, source, {
-      strategy: target.strategy,
-      gapMs: flags.gap,
-      json: flags.json === true,
-      timeoutMs: flags.timeout === undefined ? undefined : flags.timeout * 1000,
-      theme: themeFor(process.env, process.stdout.isTTY === true),
-      stdout: (text) => process.stdout.write(text),
-      stderr: (text) => process.stderr.write(text),
-    });
-    if (!scripted) process.stderr.write(`chat: resume with: ${resumeCommand(target.url, target.assistant)} --thread ${threadId}\n`);
-    return code;
+    return await runScriptedFace(session, face, flags, target, connection.label);
   } finally {
     stopListening();
     await Promise.all([connection.close(), ...remembering]);
   }
 }
 
+/** The scripted face; typed lines at a terminal (no UI: stdout is not one) get a prompt and a goodbye. */
+async function runScriptedFace(
+  session: Session,
+  face: ReturnType<typeof chooseFace>,
+  flags: ChatFlags,
+  target: Target,
+  label: string,
+): Promise<ExitCode> {
+  // Already loaded by chatCommand, next to the first request.
+  const [{ runScripted }, { themeFor }] = await Promise.all([
+    import("../scripted/scripted.js"),
+    import("../pretty-print/colour.js"),
+  ]);
+  if (!face.scripted) {
+    process.stderr.write(
+      `chat: thread ${session.threadId} on ${label}, strategy ${target.strategy}. ` +
+        "Type a message and press Enter; Ctrl+D to finish.\n",
+    );
+  }
+  const code = await runScripted(session, face.source, {
+    strategy: target.strategy,
+    gapMs: flags.gap,
+    json: flags.json === true,
+    timeoutMs: flags.timeout === undefined ? undefined : flags.timeout * 1000,
+    theme: themeFor(process.env, process.stdout.isTTY === true),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+  if (!face.scripted) process.stderr.write(`chat: resume with: ${resumeCommand(target)} --thread ${session.threadId}\n`);
+  return code;
+}
+
 /** The command that comes back to this deployment and assistant, whatever the settings say then. */
-function resumeCommand(url: string | undefined, assistant: string): string {
-  return ["chat", ...(url ? ["--url", url] : ["--local"]), ...(assistant !== "agent" ? ["--assistant", assistant] : [])].join(" ");
+function resumeCommand(target: Target): string {
+  const where = target.url ? ["--url", target.url] : ["--local"];
+  return ["chat", ...where, ...(target.assistant !== "agent" ? ["--assistant", target.assistant] : [])].join(" ");
 }

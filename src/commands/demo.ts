@@ -18,10 +18,15 @@ export interface DemoFlags extends TargetFlags {
 
 export function parseStrategies(list: string | undefined): Strategy[] {
   if (list === undefined) return [...STRATEGIES];
-  const names = list.split(",").map((s) => s.trim()).filter(Boolean);
+  const names = list
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = names.filter((n) => !isStrategy(n));
   if (bad.length || names.length === 0) {
-    throw new UsageError(`--strategies takes a comma-separated list of ${STRATEGIES.join(", ")}${bad.length ? ` (not ${bad.join(", ")})` : ""}`);
+    throw new UsageError(
+      `--strategies takes a comma-separated list of ${STRATEGIES.join(", ")}${bad.length ? ` (not ${bad.join(", ")})` : ""}`,
+    );
   }
   return [...new Set(names)] as Strategy[];
 }

@@ -8,12 +8,13 @@ import { resolveTarget, type TargetFlags } from "./target.js";
 
 type Out = (text: string) => void;
 
-
 /** Aligned columns; every cell comes from the server, so every cell is neutralised. */
 function table(rows: string[][]): string {
   const safe = rows.map((r) => r.map((cell) => neutralise(cell).replace(/\s+/g, " ")));
   const widths = safe[0]?.map((_, i) => Math.max(...safe.map((r) => (r[i] ?? "").length))) ?? [];
-  return safe.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join("  ")).join("\n") + "\n";
+  return (
+    safe.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join("  ")).join("\n") + "\n"
+  );
 }
 
 export async function listCommand(
@@ -35,11 +36,22 @@ export async function listCommand(
     const found = await connection.client.threads.search({ limit: flags.limit, sortBy: "updated_at", sortOrder: "desc" });
     const rows = found.map((t) => {
       const last = messagesOf(t.values).at(-1);
-      return { thread_id: t.thread_id, status: t.status, updated_at: t.updated_at, last_message: last ? oneLine(pyStr(last.content ?? ""), 48) : null };
+      return {
+        thread_id: t.thread_id,
+        status: t.status,
+        updated_at: t.updated_at,
+        last_message: last ? oneLine(pyStr(last.content ?? ""), 48) : null,
+      };
     });
     if (flags.json) out(`${safeJson(rows)}\n`);
     else if (rows.length === 0) out(`no threads on ${connection.label}\n`);
-    else out(table([["ID", "STATUS", "UPDATED", "LAST MESSAGE"], ...rows.map((r) => [r.thread_id, r.status, r.updated_at, r.last_message ?? ""])]));
+    else
+      out(
+        table([
+          ["ID", "STATUS", "UPDATED", "LAST MESSAGE"],
+          ...rows.map((r) => [r.thread_id, r.status, r.updated_at, r.last_message ?? ""]),
+        ]),
+      );
     return EXIT.ok;
   } finally {
     await connection.close();

@@ -21,7 +21,8 @@ export function explain(lane: LaneResult): string {
     second === "success" ? `the second run completed (${count(leftSecond)})` : `the second run ended ${statusLabel(second)}`;
   switch (first) {
     case "interrupted": {
-      const kept = leftFirst > 0 ? `its partial messages stay in the thread (${count(leftFirst)})` : "it left nothing in the thread";
+      const kept =
+        leftFirst > 0 ? `its partial messages stay in the thread (${count(leftFirst)})` : "it left nothing in the thread";
       const how = lane.details[0]?.startsWith("rollback requested") ? "stopped (not deleted)" : "interrupted";
       return `The first run was ${how} ${when(lane)}; ${kept}; ${secondPart}.`;
     }
@@ -46,7 +47,9 @@ export function deviation(lane: LaneResult): string | undefined {
     case "reject":
       return second === "rejected" ? undefined : "documented: the second message is rejected; here it was accepted";
     case "interrupt":
-      return first === "interrupted" ? undefined : `documented: the first run is interrupted; here it ended ${statusLabel(first)}`;
+      return first === "interrupted"
+        ? undefined
+        : `documented: the first run is interrupted; here it ended ${statusLabel(first)}`;
     case "rollback":
       if (first === "rolled_back") return undefined;
       return first === "interrupted"

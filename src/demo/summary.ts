@@ -8,7 +8,12 @@ import type { LaneResult, TimelineEntry } from "./lane.js";
 
 /** "ai     → search(weather in san francisco)": role and the first words. */
 export function compactMessage(m: MessageDict, width = 72): string {
-  const calls = (m.tool_calls ?? []).map((c) => `→ ${pyStr(c.name)}(${Object.values((c.args as object) ?? {}).map(pyStr).join(", ")})`);
+  const calls = (m.tool_calls ?? []).map(
+    (c) =>
+      `→ ${pyStr(c.name)}(${Object.values((c.args as object) ?? {})
+        .map(pyStr)
+        .join(", ")})`,
+  );
   const text = [pyStr(m.content ?? ""), ...calls].filter((s) => s.trim() !== "").join(" ");
   return `${m.type.padEnd(6)} ${oneLine(neutralise(text), width - 7)}`;
 }

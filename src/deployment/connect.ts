@@ -120,7 +120,8 @@ export async function openThread(client: Client, threadId: string | undefined, l
   } catch (err) {
     const status = httpStatus(err);
     if (status === 404) throw new UsageError(`unknown thread ${threadId} on ${label}`);
-    if (status === 400 || status === 422) throw new UsageError(`invalid thread id ${JSON.stringify(threadId)}: ${serverMessage(err)}`);
+    if (status === 400 || status === 422)
+      throw new UsageError(`invalid thread id ${JSON.stringify(threadId)}: ${serverMessage(err)}`);
     throw connectionProblem(err, label);
   }
 }

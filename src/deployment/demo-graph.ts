@@ -24,9 +24,8 @@ function plan(messages: BaseMessage[]): Reply {
     const id = `call_${(hashCode(query + messages.length) >>> 0).toString(36)}`;
     return { toolCall: { name: "search", args: { query }, id } };
   }
-  const call = [...messages]
-    .reverse()
-    .find((m): m is AIMessage => m instanceof AIMessage && !!m.tool_calls?.length)?.tool_calls?.[0];
+  const call = [...messages].reverse().find((m): m is AIMessage => m instanceof AIMessage && !!m.tool_calls?.length)
+    ?.tool_calls?.[0];
   return { text: answer(placeFrom(String(call?.args?.query ?? textOf(last)))) };
 }
 

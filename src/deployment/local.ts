@@ -83,7 +83,13 @@ export async function startLocalDeployment(options: LocalOptions = {}): Promise<
   }
 }
 
-async function start(options: LocalOptions, host: string, dataDir: string, logFile: string, lock: DataLock): Promise<LocalDeployment> {
+async function start(
+  options: LocalOptions,
+  host: string,
+  dataDir: string,
+  logFile: string,
+  lock: DataLock,
+): Promise<LocalDeployment> {
   const config: ServerConfig = {
     port: options.port ?? 0,
     host,

@@ -58,7 +58,8 @@ export function lockDataDir(dataDir: string): DataLock {
             ` (its data: ${dataDir})`,
         );
       }
-      if (owner?.pid === process.pid) throw new ConnectionError(`the built-in deployment is already running in this process (${dataDir})`);
+      if (owner?.pid === process.pid)
+        throw new ConnectionError(`the built-in deployment is already running in this process (${dataDir})`);
       unlinkSync(file); // left behind by a chat that died
     }
   }

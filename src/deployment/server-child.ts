@@ -55,7 +55,14 @@ try {
   process.on("disconnect", () => void stop(cleanup));
   const port = Number(host.split(":").at(-1));
   // Talk to ourselves on loopback whatever interface we listen on.
-  const self = config.host === "::" || config.host === "::1" ? "[::1]" : config.host === "0.0.0.0" ? "127.0.0.1" : config.host.includes(":") ? `[${config.host}]` : config.host;
+  const self =
+    config.host === "::" || config.host === "::1"
+      ? "[::1]"
+      : config.host === "0.0.0.0"
+        ? "127.0.0.1"
+        : config.host.includes(":")
+          ? `[${config.host}]`
+          : config.host;
   await clearStaleRuns(`http://${self}:${port}`);
   process.send?.({ type: "ready", port });
 } catch (err) {

@@ -29,7 +29,10 @@ const DIRECTIONS = ["N", "NE", "E", "SE", "S", "SW", "W", "NW"];
 /** "what's the weather in sf?" -> "san francisco"; anything else -> the text itself. */
 export function placeFrom(text: string): string {
   const match = /\b(?:in|for|at)\s+(.+?)[\s?.!]*$/i.exec(text.trim());
-  const place = (match?.[1] ?? text).trim().toLowerCase().replace(/[?.!]+$/, "");
+  const place = (match?.[1] ?? text)
+    .trim()
+    .toLowerCase()
+    .replace(/[?.!]+$/, "");
   return ALIASES[place] ?? (place || "nowhere in particular");
 }
 

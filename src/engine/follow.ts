@@ -10,6 +10,16 @@ export type RunOutcome =
   /** Stopped by a later interrupt/rollback (or a cancel); `deleted` when the run is gone. */
   | { kind: "stopped"; deleted: boolean; detail?: string; serverStatus?: string };
 
+export interface FollowTiming {
+  /** Silence before the first status check; doubled after each check that finds the run going. */
+  quietFirstMs: number;
+  quietMaxMs: number;
+  /** How long a run the server says has failed may keep its stream open to deliver the error. */
+  errorGraceMs: number;
+  /** The n-th consecutive failure waits `backoffMs * 2 ** n` before joining again. */
+  backoffMs: number;
+}
+
 export interface FollowOptions {
   signal: AbortSignal;
   onEvent(event: string, data: unknown): void;
@@ -17,7 +27,11 @@ export interface FollowOptions {
   onRetry?(err: unknown): void;
   /** Consecutive failures to reach the server before giving up. */
   maxFailures?: number;
+  /** Tests shorten these; the defaults suit the LangGraph servers. */
+  timing?: Partial<FollowTiming>;
 }
+
+const DEFAULT_TIMING: FollowTiming = { quietFirstMs: 120, quietMaxMs: 2000, errorGraceMs: 2000, backoffMs: 200 };
 
 /** The text of a stream `error` event: `{error, message}` on the JS server, or a string. */
 export function streamErrorText(data: unknown): string {
@@ -38,9 +52,83 @@ function isStopMessage(text: string | undefined): boolean {
   return text !== undefined && /^(interrupt|rollback)$/i.test(text.trim());
 }
 
-const QUIET_FIRST_MS = 120;
-const QUIET_MAX_MS = 2000;
-const ERROR_GRACE_MS = 2000;
+/**
+ * The JS server closes a finished run's stream only ~500 ms after its last event. Rather than
+ * wait for that on every run, while the stream is quiet this asks for the run's status (backing
+ * off) and calls `ended` once the run is over. It owns its one timer and its one status check;
+ * `stop()` ends both.
+ */
+class QuietWatcher {
+  private timer: NodeJS.Timeout | undefined;
+  private wait: number;
+  private phase: "quiet" | "checking" | "grace" | "stopped" = "quiet";
+  private readonly checks = new AbortController();
+
+  constructor(
+    private readonly timing: FollowTiming,
+    private readonly status: (signal: AbortSignal) => Promise<string>,
+    private readonly ended: (status: string) => void,
+  ) {
+    this.wait = timing.quietFirstMs;
+  }
+
+  /** The stream opened or delivered an event: the quiet period starts again. */
+  poke(): void {
+    this.wait = this.timing.quietFirstMs;
+    if (this.phase === "quiet") this.arm(this.wait, () => void this.check());
+  }
+
+  stop(): void {
+    this.phase = "stopped";
+    clearTimeout(this.timer);
+    this.checks.abort();
+  }
+
+  private arm(ms: number, fire: () => void): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(fire, ms);
+  }
+
+  private async check(): Promise<void> {
+    this.phase = "checking";
+    const status = await this.status(this.checks.signal).catch(() => undefined);
+    if (this.phase !== "checking") return;
+    if (status === "success" || status === "interrupted") {
+      this.phase = "stopped";
+      this.ended(status);
+    } else if (status === "error" || status === "timeout") {
+      // Its error event is normally on its way and says whether this was an interrupt; a stream
+      // that stays silent (a half-open connection) must not hold us until the socket times out.
+      this.phase = "grace";
+      this.arm(this.timing.errorGraceMs, () => {
+        this.phase = "stopped";
+        this.ended(status);
+      });
+    } else {
+      // Still going, or no answer this time: ask again later, less often.
+      this.phase = "quiet";
+      this.wait = Math.min(this.wait * 2, this.timing.quietMaxMs);
+      this.arm(this.wait, () => void this.check());
+    }
+  }
+}
+
+/** What one attempt settled: how the run ended, or a failure to retry. */
+type Step = { outcome: RunOutcome } | { failure: unknown };
+
+/** One join: the events it delivered, and either the stream's end or what settled instead. */
+type Read = { events: number } & ({ ended: string | undefined } | { step: Step });
+
+interface Follow {
+  client: EngineClient;
+  threadId: string;
+  runId: string;
+  options: FollowOptions;
+  timing: FollowTiming;
+  /** Where the next join resumes; "-1" replays the run's stream from its first event. */
+  lastEventId: string;
+  streamError: string | undefined;
+}
 
 export async function followRun(
   client: EngineClient,
@@ -48,103 +136,101 @@ export async function followRun(
   runId: string,
   options: FollowOptions,
 ): Promise<RunOutcome> {
-  // "-1" replays the run's stream from its first event (runs are created resumable), so
-  // nothing is missed when we join a run that started before we got to it.
-  let lastEventId = "-1";
-  let streamError: string | undefined;
-  let failures = 0;
-  const maxFailures = options.maxFailures ?? 5;
-  const failed = async (err: unknown): Promise<void> => {
-    if (options.signal.aborted) throw err;
-    failures += 1;
-    if (failures >= maxFailures) throw err;
-    options.onRetry?.(err);
-    await sleep(200 * 2 ** failures, undefined, { signal: options.signal });
+  // Runs are created resumable, so replaying from "-1" misses nothing of a run that started
+  // before we got to it.
+  const follow: Follow = {
+    client,
+    threadId,
+    runId,
+    options,
+    timing: { ...DEFAULT_TIMING, ...options.timing },
+    lastEventId: "-1",
+    streamError: undefined,
   };
-
-  for (;;) {
-    // The server closes a finished run's stream only ~500 ms after its last event. When the
-    // stream goes quiet we ask for the run's status (backing off) and stop reading as soon as it
-    // has ended cleanly. An error is read to the end, so its message ("interrupt") is not missed.
-    const attempt = new AbortController();
-    let endedEarly: string | undefined;
-    let quiet = QUIET_FIRST_MS;
-    let timer: NodeJS.Timeout | undefined;
-    let reading = true;
-    const watch = () => {
-      clearTimeout(timer);
-      if (!reading) return;
-      timer = setTimeout(() => {
-        client.runs.get(threadId, runId, { signal: attempt.signal }).then(
-          (run) => {
-            if (run.status === "success" || run.status === "interrupted") {
-              endedEarly = run.status;
-              attempt.abort();
-            } else if (run.status === "error" || run.status === "timeout") {
-              // Its error event is normally on its way; a stream that stays silent (a half-open
-              // connection) must not hold us until the socket times out.
-              setTimeout(() => {
-                if (!reading) return;
-                endedEarly = run.status;
-                attempt.abort();
-              }, ERROR_GRACE_MS);
-            } else {
-              quiet = Math.min(quiet * 2, QUIET_MAX_MS);
-              watch();
-            }
-          },
-          () => undefined,
-        );
-      }, quiet);
-    };
-    try {
-      const signal = AbortSignal.any([options.signal, attempt.signal]);
-      const stream = client.runs.joinStream(threadId, runId, { signal, lastEventId });
-      watch();
-      for await (const part of stream) {
-        failures = 0;
-        quiet = QUIET_FIRST_MS;
-        watch();
-        if (part.id !== undefined) lastEventId = part.id;
-        if (part.event === "error") streamError = streamErrorText(part.data);
-        else options.onEvent(part.event, part.data);
-      }
-    } catch (err) {
-      if (httpStatus(err) === 404 && !options.signal.aborted) return { kind: "stopped", deleted: true };
-      if (endedEarly === undefined || options.signal.aborted) {
-        reading = false;
-        clearTimeout(timer);
-        await failed(err);
-        continue;
-      }
-    } finally {
-      reading = false;
-      clearTimeout(timer);
-      attempt.abort();
-    }
-    let status: string;
-    try {
-      status = endedEarly ?? (await client.runs.get(threadId, runId, { signal: options.signal })).status;
-    } catch (err) {
-      if (httpStatus(err) === 404) return { kind: "stopped", deleted: true };
-      await failed(err);
-      continue;
-    }
-    switch (status) {
-      case "success":
-        return { kind: "success", serverStatus: status };
-      case "interrupted":
-        return { kind: "stopped", deleted: false, serverStatus: status };
-      case "error":
-        return isStopMessage(streamError)
-          ? { kind: "stopped", deleted: false, serverStatus: status }
-          : { kind: "error", detail: streamError ?? "the run failed on the server", serverStatus: status };
-      case "timeout":
-        return { kind: "error", detail: "the run timed out on the server", serverStatus: status };
-      default:
-        // Still pending or running: the stream ended early (a dropped connection). Join again.
-        await failed(new Error(`the stream of run ${runId} ended while it was ${status}`));
-    }
+  const maxFailures = options.maxFailures ?? 5;
+  for (let failures = 0; ;) {
+    const read = await readStream(follow);
+    if (read.events > 0) failures = 0;
+    const step = "ended" in read ? await conclude(follow, read.ended) : read.step;
+    if ("outcome" in step) return step.outcome;
+    if (options.signal.aborted) throw step.failure;
+    failures += 1;
+    if (failures >= maxFailures) throw step.failure;
+    options.onRetry?.(step.failure);
+    await sleep(follow.timing.backoffMs * 2 ** failures, undefined, { signal: options.signal });
   }
 }
 
+/**
+ * One join of the run's stream, read until it ends or the watcher finds the run over. `ended`
+ * carries the status the watcher saw (undefined when the stream ended by itself).
+ */
+async function readStream(follow: Follow): Promise<Read> {
+  const { client, threadId, runId, options } = follow;
+  const attempt = new AbortController();
+  let endedEarly: string | undefined;
+  const watcher = new QuietWatcher(
+    follow.timing,
+    async (signal) => (await client.runs.get(threadId, runId, { signal })).status,
+    (status) => {
+      endedEarly = status;
+      attempt.abort();
+    },
+  );
+  let events = 0;
+  try {
+    const signal = AbortSignal.any([options.signal, attempt.signal]);
+    const stream = client.runs.joinStream(threadId, runId, { signal, lastEventId: follow.lastEventId });
+    watcher.poke();
+    for await (const part of stream) {
+      events += 1;
+      watcher.poke();
+      if (part.id !== undefined) follow.lastEventId = part.id;
+      if (part.event === "error") follow.streamError = streamErrorText(part.data);
+      else options.onEvent(part.event, part.data);
+    }
+    return { events, ended: endedEarly };
+  } catch (err) {
+    if (httpStatus(err) === 404 && !options.signal.aborted) {
+      return { events, step: { outcome: { kind: "stopped", deleted: true } } };
+    }
+    // Our own early stop surfaces as an abort error; that is the run ending, not a failure.
+    if (endedEarly !== undefined && !options.signal.aborted) return { events, ended: endedEarly };
+    return { events, step: { failure: err } };
+  } finally {
+    watcher.stop();
+    attempt.abort();
+  }
+}
+
+/** The stream has ended: how the run ended, by its status (asked for unless already known). */
+async function conclude(follow: Follow, known: string | undefined): Promise<Step> {
+  let status = known;
+  if (status === undefined) {
+    try {
+      status = (await follow.client.runs.get(follow.threadId, follow.runId, { signal: follow.options.signal })).status;
+    } catch (err) {
+      return httpStatus(err) === 404 ? { outcome: { kind: "stopped", deleted: true } } : { failure: err };
+    }
+  }
+  const outcome = outcomeOf(status, follow.streamError);
+  // Still pending or running: the stream ended early (a dropped connection). Join again.
+  return outcome ? { outcome } : { failure: new Error(`the stream of run ${follow.runId} ended while it was ${status}`) };
+}
+
+function outcomeOf(status: string, streamError: string | undefined): RunOutcome | undefined {
+  switch (status) {
+    case "success":
+      return { kind: "success", serverStatus: status };
+    case "interrupted":
+      return { kind: "stopped", deleted: false, serverStatus: status };
+    case "error":
+      return isStopMessage(streamError)
+        ? { kind: "stopped", deleted: false, serverStatus: status }
+        : { kind: "error", detail: streamError ?? "the run failed on the server", serverStatus: status };
+    case "timeout":
+      return { kind: "error", detail: "the run timed out on the server", serverStatus: status };
+    default:
+      return undefined;
+  }
+}

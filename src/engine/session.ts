@@ -10,12 +10,7 @@ import { followRun, type RunOutcome } from "./follow.js";
 import { findRun, readMessages } from "./lookup.js";
 import type { MessageDict } from "./message.js";
 import { isTerminal } from "./status.js";
-import {
-  type ConnectionState,
-  type OutgoingMessage,
-  type SessionEvent,
-  type SessionListener,
-} from "./types.js";
+import { type ConnectionState, type OutgoingMessage, type SessionEvent, type SessionListener } from "./types.js";
 
 export interface SessionOptions {
   client: EngineClient;
@@ -217,7 +212,11 @@ export class Session {
   private async adoptIfMade(index: number, why?: string): Promise<"adopted" | "absent" | "unknown"> {
     const { clientId, runId } = this.get(index);
     const delayMs = this.options.retryDelayMs ?? 300;
-    const lookup = await findRun(this.options.client, this.threadId, clientId, { signal: this.abort.signal, delayMs, knownRunId: runId });
+    const lookup = await findRun(this.options.client, this.threadId, clientId, {
+      signal: this.abort.signal,
+      delayMs,
+      knownRunId: runId,
+    });
     if (lookup === "absent") return "absent";
     if (lookup === "unknown") {
       this.setConnection("offline");

@@ -38,7 +38,14 @@ export const STATUS: Readonly<Record<MessageStatus, StatusFacts>> = {
   success: { terminal: true, refused: false, label: "success", event: "finished", mark: "✓", tone: "done" },
   error: { terminal: true, refused: false, label: "error", event: "ended in error", mark: "✗", tone: "bad" },
   interrupted: { terminal: true, refused: false, label: "interrupted", event: "interrupted", mark: "■", tone: "stopped" },
-  rolled_back: { terminal: true, refused: false, label: "rolled back", event: "deleted (rolled back)", mark: "↺", tone: "stopped" },
+  rolled_back: {
+    terminal: true,
+    refused: false,
+    label: "rolled back",
+    event: "deleted (rolled back)",
+    mark: "↺",
+    tone: "stopped",
+  },
   rejected: { terminal: true, refused: true, label: "rejected", event: "rejected", mark: "✗", tone: "bad" },
   failed: { terminal: true, refused: true, label: "failed", event: "failed", mark: "!", tone: "bad" },
 };

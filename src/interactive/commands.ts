@@ -80,7 +80,6 @@ export function parseInput(line: string): Command | undefined {
 
 /** /help: the key and command tables. */
 export function helpText(): string {
-  const rows = (table: ReadonlyArray<readonly [string, string]>) =>
-    table.map(([k, v]) => `  ${k.padEnd(28)} ${v}`).join("\n");
+  const rows = (table: ReadonlyArray<readonly [string, string]>) => table.map(([k, v]) => `  ${k.padEnd(28)} ${v}`).join("\n");
   return `Keys\n${rows(KEY_HELP)}\nCommands\n${rows(COMMAND_HELP)}`;
 }

@@ -153,7 +153,8 @@ export class ChatController {
     const from = this.session;
     if (this.switching) return this.say("already switching threads", "warning");
     const waiting = this.blocking(from);
-    if (waiting) return this.say(`${waiting} message(s) still in the queue: wait for them, /cancel all, or /dismiss first`, "warning");
+    if (waiting)
+      return this.say(`${waiting} message(s) still in the queue: wait for them, /cancel all, or /dismiss first`, "warning");
     this.switching = true;
     try {
       const next = await this.options.openSession(threadId);

@@ -69,4 +69,3 @@ export function prettyRepr(message: MessageDict, theme: Theme = plainTheme): str
 export function prettyTranscript(messages: readonly MessageDict[], theme: Theme = plainTheme): string {
   return messages.map((m) => `${prettyRepr(m, theme)}\n`).join("");
 }
-

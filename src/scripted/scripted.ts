@@ -44,19 +44,29 @@ export function jsonEvent(event: SessionEvent, threadId: string): object | undef
     return { type: "sent", ...base, run_id: m.runId, thread_id: threadId, strategy: m.strategy, text: m.text };
   }
   if (m.status === "rejected") {
-    return { type: "rejected", ...base, strategy: m.strategy, status: m.httpStatus ?? null, text: m.text, reason: m.detail ?? null };
+    return {
+      type: "rejected",
+      ...base,
+      strategy: m.strategy,
+      status: m.httpStatus ?? null,
+      text: m.text,
+      reason: m.detail ?? null,
+    };
   }
   if (isTerminal(m.status)) {
-    return { type: "finished", ...base, run_id: m.runId ?? null, status: m.status, server_status: m.serverStatus ?? null, detail: m.detail ?? null };
+    return {
+      type: "finished",
+      ...base,
+      run_id: m.runId ?? null,
+      status: m.status,
+      server_status: m.serverStatus ?? null,
+      detail: m.detail ?? null,
+    };
   }
   return undefined;
 }
 
-export async function runScripted(
-  session: Session,
-  source: AsyncIterable<string>,
-  options: ScriptedOptions,
-): Promise<ExitCode> {
+export async function runScripted(session: Session, source: AsyncIterable<string>, options: ScriptedOptions): Promise<ExitCode> {
   const unsubscribe = session.subscribe((event) => {
     if (options.json) {
       const data = jsonEvent(event, session.threadId);

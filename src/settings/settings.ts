@@ -55,7 +55,8 @@ export const SETTINGS: Record<SettingKey, Spec> = {
     describe: "local demo agent's wait per step, in ms",
     check: (value) => {
       const n = Number(value);
-      if (value.trim() === "" || !Number.isFinite(n) || n < 0) throw new Error(`demoLatency must be a number >= 0, not ${JSON.stringify(value)}`);
+      if (value.trim() === "" || !Number.isFinite(n) || n < 0)
+        throw new Error(`demoLatency must be a number >= 0, not ${JSON.stringify(value)}`);
       return String(n);
     },
   },
@@ -91,7 +92,8 @@ export function resolveSetting(key: SettingKey, flag: string | undefined, env: N
     if (value !== undefined && value !== "") return { value: checkSetting(key, value, name), source: "env", origin: name };
   }
   const stored = saved[key];
-  if (typeof stored === "string") return { value: checkSetting(key, stored, `saved setting ${key}`), source: "saved", origin: "config" };
+  if (typeof stored === "string")
+    return { value: checkSetting(key, stored, `saved setting ${key}`), source: "saved", origin: "config" };
   if (spec.fallback !== undefined) return { value: spec.fallback, source: "default" };
   return { value: undefined, source: "unset" };
 }
@@ -128,7 +130,9 @@ export function readSaved(dir = configDir()): Saved {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new UsageError(`the settings file ${path} is not valid JSON (${err instanceof Error ? err.message : String(err)}); fix or delete it`);
+    throw new UsageError(
+      `the settings file ${path} is not valid JSON (${err instanceof Error ? err.message : String(err)}); fix or delete it`,
+    );
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new UsageError(`the settings file ${path} must hold a JSON object; fix or delete it`);

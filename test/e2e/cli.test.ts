@@ -13,7 +13,11 @@ const SF = "what's the weather in sf?";
 const NYC = "what's the weather in nyc?";
 let home: string;
 const env = () => ({ CHAT_CONFIG_DIR: home, CHAT_DEMO_LATENCY_MS: "100" });
-const titles = (out: string) => out.split("\n").filter((l) => /^=+ \w+ Message =+$/.test(l)).map((l) => l.replace(/=/g, "").trim());
+const titles = (out: string) =>
+  out
+    .split("\n")
+    .filter((l) => /^=+ \w+ Message =+$/.test(l))
+    .map((l) => l.replace(/=/g, "").trim());
 const EXCHANGE = ["Human Message", "Ai Message", "Tool Message", "Ai Message"];
 
 beforeAll(() => {
@@ -34,9 +38,18 @@ describe("scripted mode against the built-in local deployment", () => {
 
     const json = await runCli(["--json", "-m", SF, "-m", NYC], { env: env() });
     expect(json.code).toBe(0);
-    const events = json.stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    const events = json.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(events.map((e) => `${e.type}:${e.index ?? ""}`)).toEqual([
-      "sent:1", "sent:2", "finished:1", "messages:1", "finished:2", "messages:2", "done:",
+      "sent:1",
+      "sent:2",
+      "finished:1",
+      "messages:1",
+      "finished:2",
+      "messages:2",
+      "done:",
     ]);
     expect(events.at(-1)).toMatchObject({ type: "done", exit_code: 0, thread_id: events[0]?.thread_id });
     expect(events.filter((e) => e.type === "finished").map((e) => [e.status, e.server_status])).toEqual([

@@ -17,7 +17,10 @@ const env = () => ({ CHAT_CONFIG_DIR: home, CHAT_DEMO_LATENCY_MS: "300" });
 it("--json --strategies reject,enqueue prints the observed lanes as data", async () => {
   const r = await runCli(["demo", "--json", "--strategies", "reject,enqueue"], { env: env() });
   expect(r.code).toBe(0);
-  const data = JSON.parse(r.stdout) as { type: string; lanes: Array<{ strategy: string; statuses: string[]; what_happened: string; timeline: unknown[] }> };
+  const data = JSON.parse(r.stdout) as {
+    type: string;
+    lanes: Array<{ strategy: string; statuses: string[]; what_happened: string; timeline: unknown[] }>;
+  };
   expect(data.type).toBe("demo");
   expect(data.lanes.map((l) => [l.strategy, l.statuses])).toEqual([
     ["reject", ["success", "rejected"]],
@@ -30,8 +33,10 @@ it("--json --strategies reject,enqueue prints the observed lanes as data", async
 it("prints a plain-text summary when stdout is not a terminal", async () => {
   const r = await runCli(["demo", "--strategies", "interrupt"], { env: env() });
   expect(r.code).toBe(0);
-  expect(r.stdout).toMatch(/^== interrupt == thread [0-9a-f-]{36}\n  timeline:\n/);
-  expect(r.stdout).toMatch(/what happened: The first run was interrupted after its tool call; its partial messages stay in the thread \(3 messages\)/);
+  expect(r.stdout).toMatch(/^== interrupt == thread [0-9a-f-]{36}\n {2}timeline:\n/);
+  expect(r.stdout).toMatch(
+    /what happened: The first run was interrupted after its tool call; its partial messages stay in the thread \(3 messages\)/,
+  );
   expect(r.stdout).not.toMatch(/\x1b/);
 });
 

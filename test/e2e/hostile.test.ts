@@ -36,7 +36,10 @@ it("--json carries the server's content exactly (it is data, not display)", asyn
     env: { CHAT_CONFIG_DIR: server.dir },
   });
   expect(r.code).toBe(0);
-  const events = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as { type: string; messages?: Array<{ content: unknown; name?: string }> });
+  const events = r.stdout
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { type: string; messages?: Array<{ content: unknown; name?: string }> });
   const messages = events.flatMap((e) => (e.type === "messages" ? (e.messages ?? []) : []));
   expect(messages.map((m) => m.content)).toEqual(["go", "", EVIL, `${EVIL}\n${LONG}`]);
   expect(messages[2]?.name).toBe("evil\x1b[5mtool");

@@ -18,8 +18,18 @@ afterAll(async () => {
 it("prints the seed's enqueue transcript byte for byte", async () => {
   const expected = readFileSync(new URL("../fixtures/enqueue-transcript.txt", import.meta.url), "utf8");
   const r = await runCli(
-    ["--url", server.deployment.url, "--assistant", "seed", "--strategy", "enqueue",
-      "-m", "what's the weather in sf?", "-m", "what's the weather in nyc?"],
+    [
+      "--url",
+      server.deployment.url,
+      "--assistant",
+      "seed",
+      "--strategy",
+      "enqueue",
+      "-m",
+      "what's the weather in sf?",
+      "-m",
+      "what's the weather in nyc?",
+    ],
     { env: { CHAT_CONFIG_DIR: server.dir } },
   );
   expect(r.stderr).toMatch(/\[1\] success\n\[2\] success/);

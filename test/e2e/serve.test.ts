@@ -35,7 +35,9 @@ it("prints its URL, serves the demo assistant to the SDK, refuses a second local
     // The same data directory cannot be served twice: the second one says where the first is.
     const second = await runCli(["-m", "hi"], { env: { CHAT_CONFIG_DIR: home } });
     expect(second.code).toBe(3);
-    expect(second.stderr).toMatch(new RegExp(`in use by another chat \\(pid \\d+\\); connect to it with --url ${url.replace(/\./g, "\\.")}`));
+    expect(second.stderr).toMatch(
+      new RegExp(`in use by another chat \\(pid \\d+\\); connect to it with --url ${url.replace(/\./g, "\\.")}`),
+    );
     const viaUrl = await runCli(["--url", url, "-m", "what's the weather in sf?"], { env: { CHAT_CONFIG_DIR: home } });
     expect(viaUrl.code).toBe(0);
     expect(viaUrl.stdout).toMatch(/San Francisco right now/);

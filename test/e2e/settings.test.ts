@@ -111,7 +111,10 @@ describe("the start-up probe", () => {
     [403, /refused the credentials \(HTTP 403\)/],
   ])("a server answering %i is one line and exit 3, for chat and for listings", async (answer, message) => {
     status = answer;
-    for (const args of [["--url", url(), "-m", "hi"], ["threads", "--url", url()]]) {
+    for (const args of [
+      ["--url", url(), "-m", "hi"],
+      ["threads", "--url", url()],
+    ]) {
       const r = await runCli(args, { env: env() });
       expect(r.code).toBe(3);
       expect(r.stderr.trim().split("\n")).toHaveLength(1);

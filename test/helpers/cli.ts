@@ -7,7 +7,15 @@ export const BIN = fileURLToPath(new URL("../../bin/chat.js", import.meta.url));
 /** The caller's environment without settings that would point chat somewhere else. */
 export function hermetic(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const copy = { ...env };
-  for (const name of ["CHAT_URL", "CHAT_ASSISTANT", "CHAT_STRATEGY", "CHAT_DEMO_LATENCY_MS", "LANGGRAPH_API_KEY", "LANGSMITH_API_KEY", "LANGCHAIN_API_KEY"]) {
+  for (const name of [
+    "CHAT_URL",
+    "CHAT_ASSISTANT",
+    "CHAT_STRATEGY",
+    "CHAT_DEMO_LATENCY_MS",
+    "LANGGRAPH_API_KEY",
+    "LANGSMITH_API_KEY",
+    "LANGCHAIN_API_KEY",
+  ]) {
     delete copy[name];
   }
   return copy;
@@ -20,7 +28,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       env: { ...hermetic(process.env), NO_COLOR: "1", ...options.env },

@@ -42,7 +42,11 @@ export function fakeDeployment(behaviours: CreateBehaviour[] = [], options: { li
       async create(
         _thread: string,
         _assistant: string,
-        payload: { metadata: Record<string, unknown>; multitaskStrategy: string; input: { messages: Array<{ content: string }> } },
+        payload: {
+          metadata: Record<string, unknown>;
+          multitaskStrategy: string;
+          input: { messages: Array<{ content: string }> };
+        },
       ) {
         const behaviour = behaviours.shift() ?? "ok";
         calls.push(`create:${behaviour}`);

@@ -57,7 +57,14 @@ export async function recordedSession(server: TestServer, assistantId = "agent")
   const afterNode = (index: number, node: string) =>
     new Promise<void>((resolve) => {
       session.subscribe((e) => {
-        if (e.type === "stream" && e.index === index && e.event === "updates" && typeof e.data === "object" && e.data && node in e.data) {
+        if (
+          e.type === "stream" &&
+          e.index === index &&
+          e.event === "updates" &&
+          typeof e.data === "object" &&
+          e.data &&
+          node in e.data
+        ) {
           resolve();
         }
       });

@@ -1,9 +1,10 @@
 // Drives the built CLI in a real pseudo-terminal (node-pty) and reads the screen through a
 // headless terminal emulator (xterm), scrollback included. Always killed.
 import xterm from "@xterm/headless";
+import type * as NodePty from "node-pty";
 import { BIN } from "./cli.js";
 
-type Pty = typeof import("node-pty");
+type Pty = typeof NodePty;
 
 /**
  * node-pty is an optional dependency (a native build); undefined when it did not install, unless

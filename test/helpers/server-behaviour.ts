@@ -71,10 +71,17 @@ async function holdWorker(client: Client, assistantId: string): Promise<void> {
  * One double-text on a new thread: a first message with enqueue, then (while the first run is
  * still pending, or running after its tool call) a second with `strategy`. Needs one worker.
  */
-export async function measureDoubleText(client: Client, assistantId: string, strategy: Strategy | "none", timing: Timing): Promise<DoubleText> {
+export async function measureDoubleText(
+  client: Client,
+  assistantId: string,
+  strategy: Strategy | "none",
+  timing: Timing,
+): Promise<DoubleText> {
   const { thread_id: threadId } = await client.threads.create();
   const ids = [randomUUID(), randomUUID()] as const;
-  const input = (i: 0 | 1) => ({ messages: [{ type: "human", content: i ? "what's the weather in nyc?" : "what's the weather in sf?", id: ids[i] }] });
+  const input = (i: 0 | 1) => ({
+    messages: [{ type: "human", content: i ? "what's the weather in nyc?" : "what's the weather in sf?", id: ids[i] }],
+  });
   if (timing === "pending") await holdWorker(client, assistantId);
   const first = await client.runs.create(threadId, assistantId, { input: input(0), multitaskStrategy: "enqueue" });
   if (timing === "running") {
@@ -98,14 +105,22 @@ export async function measureDoubleText(client: Client, assistantId: string, str
   second = secondId ? await finalStatus(client, threadId, secondId) : second!;
   const firstStatus = await finalStatus(client, threadId, first.run_id);
   const thread = await messagesOf(client, threadId);
-  return { strategy, timing, first: firstStatus, second, firstLeft: left(thread, ids[0], ids[1]), secondLeft: left(thread, ids[1], ids[0]) };
+  return {
+    strategy,
+    timing,
+    first: firstStatus,
+    second,
+    firstLeft: left(thread, ids[0], ids[1]),
+    secondLeft: left(thread, ids[1], ids[0]),
+  };
 }
 
 /** Every strategy (and none) against a pending and a running first run. */
 export async function measureAll(client: Client, assistantId: string): Promise<DoubleText[]> {
   const results: DoubleText[] = [];
   for (const strategy of [...STRATEGIES, "none"] as const) {
-    for (const timing of ["pending", "running"] as const) results.push(await measureDoubleText(client, assistantId, strategy, timing));
+    for (const timing of ["pending", "running"] as const)
+      results.push(await measureDoubleText(client, assistantId, strategy, timing));
   }
   return results;
 }

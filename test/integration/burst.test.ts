@@ -18,9 +18,7 @@ it("ten messages sent in one burst with enqueue all run, in send order, each emi
   expect(s.session.getSnapshot().map((m) => m.status)).toEqual(places.map(() => "success"));
   const final = await s.threadMessages();
   expect(final).toHaveLength(40);
-  expect(final.filter((m) => m.type === "human").map((m) => m.content)).toEqual(
-    places.map((p) => `what's the weather in ${p}?`),
-  );
+  expect(final.filter((m) => m.type === "human").map((m) => m.content)).toEqual(places.map((p) => `what's the weather in ${p}?`));
   expect(s.emitted().map((m) => m.id)).toEqual(final.map((m) => m.id));
   // Runs were emitted in queue order: each messages event follows the one before it.
   const order = s.events.flatMap((e) => (e.type === "messages" ? [e.index] : []));

@@ -12,7 +12,9 @@ const lanes = new Map<Strategy, LaneResult>();
 beforeAll(async () => {
   server = await startTestServer({ latencyMs: 300, nWorkers: 4 });
   const results = await Promise.all(
-    STRATEGIES.map((strategy) => runLane({ client: server.client, createClient: server.createClient, assistant: "agent", strategy })),
+    STRATEGIES.map((strategy) =>
+      runLane({ client: server.client, createClient: server.createClient, assistant: "agent", strategy }),
+    ),
   );
   for (const lane of results) lanes.set(lane.strategy, lane);
 });
@@ -54,17 +56,20 @@ it("interrupt: the first stops after its tool call, its partial messages stay, t
 it("rollback: this server stops the running first run instead of deleting it, and the summary flags the difference", () => {
   expect(lane("rollback").statuses).toEqual(["interrupted", "success"]);
   expect(lane("rollback").leftBy).toEqual([3, 4]);
-  expect(explain(lane("rollback"))).toMatch(/^The first run was stopped \(not deleted\) after its tool call; its partial messages stay/);
+  expect(explain(lane("rollback"))).toMatch(
+    /^The first run was stopped \(not deleted\) after its tool call; its partial messages stay/,
+  );
   expect(lane("rollback").serverStatuses).toEqual(["error", "success"]);
   expect(deviation(lane("rollback"))).toMatch(/stopped it \(run status error\) and kept its output/);
 });
 
 it("enqueue: both runs complete in order", () => {
   expect(lane("enqueue").statuses).toEqual(["success", "success"]);
-  expect(lane("enqueue").messages.filter((m) => m.type === "human").map((m) => m.content)).toEqual([
-    "what's the weather in sf?",
-    "what's the weather in nyc?",
-  ]);
+  expect(
+    lane("enqueue")
+      .messages.filter((m) => m.type === "human")
+      .map((m) => m.content),
+  ).toEqual(["what's the weather in sf?", "what's the weather in nyc?"]);
   expect(explain(lane("enqueue"))).toMatch(/both exchanges are in the thread, in order/);
   expect(deviation(lane("enqueue"))).toBeUndefined();
 });

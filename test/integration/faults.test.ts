@@ -19,7 +19,8 @@ let proxy: FaultProxy;
 let direct: Client;
 
 const port = (d: LocalDeployment) => Number(new URL(d.url).port);
-const start = () => startLocalDeployment({ dataDir: join(dir, "data"), logFile: join(dir, "server.log"), latencyMs: 150, nWorkers: 2 });
+const start = () =>
+  startLocalDeployment({ dataDir: join(dir, "data"), logFile: join(dir, "server.log"), latencyMs: 150, nWorkers: 2 });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "chat-faults-"));
@@ -54,7 +55,8 @@ async function proxiedSession() {
     const direct2 = new Client({ apiUrl: deployment.url, apiKey: null });
     return ((await direct2.threads.getState(thread.thread_id)).values as { messages: MessageDict[] }).messages;
   };
-  const runsOnServer = async () => new Client({ apiUrl: deployment.url, apiKey: null }).runs.list(thread.thread_id, { limit: 100 });
+  const runsOnServer = async () =>
+    new Client({ apiUrl: deployment.url, apiKey: null }).runs.list(thread.thread_id, { limit: 100 });
   return { session, events, emitted, final, runsOnServer, threadId: thread.thread_id };
 }
 
@@ -107,7 +109,10 @@ describe("faults between chat and the deployment", () => {
     proxy.refuse(true);
     s.session.send("what's the weather in sf?", "enqueue");
     await s.session.whenIdle();
-    expect(s.session.getSnapshot()[0]).toMatchObject({ status: "failed", detail: expect.stringMatching(/connect|fetch failed|socket/i) });
+    expect(s.session.getSnapshot()[0]).toMatchObject({
+      status: "failed",
+      detail: expect.stringMatching(/connect|fetch failed|socket/i),
+    });
     expect(s.session.getConnection()).toBe("offline");
     proxy.refuse(false);
     s.session.send("what's the weather in sf?", "enqueue", { retryOf: 0 });

@@ -48,7 +48,9 @@ async function scenario(strategy: Strategy, timing: "pending" | "running") {
 }
 
 const summary = (messages: MessageDict[]) =>
-  messages.map((m) => `${m.type}:${typeof m.content === "string" ? m.content.slice(0, 60) : "[list]"}${m.tool_calls?.length ? "+call" : ""}`);
+  messages.map(
+    (m) => `${m.type}:${typeof m.content === "string" ? m.content.slice(0, 60) : "[list]"}${m.tool_calls?.length ? "+call" : ""}`,
+  );
 const fullExchange = (question: string, place: string) => [
   `human:${question}`,
   "ai:+call",

@@ -11,7 +11,12 @@ import { fakeDeployment, type CreateBehaviour } from "../helpers/fake-client.js"
 
 async function setup(behaviours: CreateBehaviour[] = []) {
   const fake = fakeDeployment(behaviours);
-  const session = await Session.open({ client: fake.client, assistantId: "agent", threadId: "thread-1234567890", retryDelayMs: 5 });
+  const session = await Session.open({
+    client: fake.client,
+    assistantId: "agent",
+    threadId: "thread-1234567890",
+    retryDelayMs: 5,
+  });
   const controller = new ChatController({
     session,
     openSession: async () => session,

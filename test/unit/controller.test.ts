@@ -38,7 +38,10 @@ async function setup(behaviours: CreateBehaviour[] = [], openSession?: (id?: str
       });
     });
   const statuses = () => snap().messages.map((m) => m.status);
-  const said = () => snap().items.map((i) => i.text).join("\n");
+  const said = () =>
+    snap()
+      .items.map((i) => i.text)
+      .join("\n");
   return { fake, session, controller, snap, submit, until, statuses, said };
 }
 
@@ -106,7 +109,10 @@ describe("the interactive controller", () => {
 
   it("prints each finished run's messages into the transcript, server text neutralised", async () => {
     const ui = await setup();
-    ui.fake.thread.push({ type: "human", id: "h1", content: "hello" }, { type: "ai", id: "a1", content: "evil \x1b]0;t\x07 done" });
+    ui.fake.thread.push(
+      { type: "human", id: "h1", content: "hello" },
+      { type: "ai", id: "a1", content: "evil \x1b]0;t\x07 done" },
+    );
     ui.submit("hello");
     ui.fake.releaseRuns();
     await ui.until(() => ui.snap().items.length === 2);
@@ -119,7 +125,10 @@ describe("the interactive controller", () => {
   it("an unknown command is a warning that keeps the line; /help lists keys and commands", async () => {
     const ui = await setup();
     ui.submit("/frobnicate");
-    expect(ui.snap().items.at(-1)).toMatchObject({ tone: "warning", text: expect.stringMatching(/unknown command \/frobnicate/) });
+    expect(ui.snap().items.at(-1)).toMatchObject({
+      tone: "warning",
+      text: expect.stringMatching(/unknown command \/frobnicate/),
+    });
     expect(ui.snap().input.value).toBe("/frobnicate");
     ui.controller.key("c", K.ctrl);
     ui.submit("/help");

@@ -28,12 +28,20 @@ const base: LaneResult = {
 
 describe("demo summaries come from what was observed", () => {
   it("a pending first run deleted by rollback, as documented", () => {
-    expect(explain(base)).toBe("The first run was deleted before it started and left nothing in the thread; the second run completed (2 messages).");
+    expect(explain(base)).toBe(
+      "The first run was deleted before it started and left nothing in the thread; the second run completed (2 messages).",
+    );
     expect(deviation(base)).toBeUndefined();
   });
 
   it("a second message accepted under reject is flagged as differing from the docs", () => {
-    const lane: LaneResult = { ...base, strategy: "reject", statuses: ["success", "success"], firstWhenSecondSent: "running", leftBy: [4, 4] };
+    const lane: LaneResult = {
+      ...base,
+      strategy: "reject",
+      statuses: ["success", "success"],
+      firstWhenSecondSent: "running",
+      leftBy: [4, 4],
+    };
     expect(deviation(lane)).toMatch(/documented: the second message is rejected; here it was accepted/);
   });
 
@@ -64,7 +72,14 @@ describe("the live demo view", () => {
       <DemoView
         columns={160}
         lanes={[
-          { strategy: "reject", entries: [{ t: 10, run: 1, what: "created, pending" }, { t: 700, run: 2, what: "rejected (HTTP 422)" }], done: true },
+          {
+            strategy: "reject",
+            entries: [
+              { t: 10, run: 1, what: "created, pending" },
+              { t: 700, run: 2, what: "rejected (HTTP 422)" },
+            ],
+            done: true,
+          },
           { strategy: "enqueue", entries: [{ t: 20, run: 1, what: "running" }], done: false },
         ]}
       />,

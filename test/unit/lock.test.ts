@@ -16,7 +16,9 @@ it("a second local deployment on the same data is refused, naming the running on
   const other = spawn(process.execPath, ["-e", "setTimeout(() => {}, 5000)"], { stdio: "ignore" });
   try {
     writeFileSync(join(dir, "chat.lock"), JSON.stringify({ pid: other.pid, url: "http://127.0.0.1:4242" }));
-    expect(() => lockDataDir(dir)).toThrow(/in use by another chat \(pid \d+\); connect to it with --url http:\/\/127\.0\.0\.1:4242/);
+    expect(() => lockDataDir(dir)).toThrow(
+      /in use by another chat \(pid \d+\); connect to it with --url http:\/\/127\.0\.0\.1:4242/,
+    );
   } finally {
     other.kill();
   }

@@ -21,7 +21,9 @@ const lowest = (major: number) =>
 const NODES = [20, 22, 24].map(lowest);
 
 it("package-lock.json holds no package marked deprecated on the registry", () => {
-  const deprecated = installed.filter(([, p]) => p.deprecated).map(([path, p]) => `${nameOf(path)}@${p.version}: ${p.deprecated}`);
+  const deprecated = installed
+    .filter(([, p]) => p.deprecated)
+    .map(([path, p]) => `${nameOf(path)}@${p.version}: ${p.deprecated}`);
   expect(deprecated).toEqual([]);
 });
 
@@ -33,7 +35,8 @@ it("every locked package's engines admit each Node line that package.json's engi
     // Optional packages (platform builds, wasm fallbacks) are skipped by npm where they do not fit.
     if (!p.engines?.node || p.optional) continue;
     for (const node of NODES) {
-      if (!semver.satisfies(node!, p.engines.node)) misfits.push(`${nameOf(path)}@${p.version} wants node ${p.engines.node}, not ${node}`);
+      if (!semver.satisfies(node!, p.engines.node))
+        misfits.push(`${nameOf(path)}@${p.version} wants node ${p.engines.node}, not ${node}`);
     }
   }
   expect(misfits).toEqual([]);

@@ -15,7 +15,10 @@ describe("creating runs when the server cannot say what happened", () => {
     s.send("hello", "enqueue");
     await s.whenIdle();
     expect(fake.calls.filter((c) => c.startsWith("create"))).toEqual(["create:made-then-lost"]);
-    expect(s.getSnapshot()[0]).toMatchObject({ status: "failed", detail: expect.stringMatching(/cannot tell whether the server got it/) });
+    expect(s.getSnapshot()[0]).toMatchObject({
+      status: "failed",
+      detail: expect.stringMatching(/cannot tell whether the server got it/),
+    });
     expect(s.getConnection()).toBe("offline");
   });
 

@@ -9,8 +9,15 @@ import { resolveTarget } from "../../src/commands/target.js";
 describe("settings precedence: flag > environment > saved > default", () => {
   it("takes each source in turn", () => {
     const saved = { strategy: "reject" };
-    expect(resolveSetting("strategy", "interrupt", { CHAT_STRATEGY: "rollback" }, saved)).toMatchObject({ value: "interrupt", source: "flag" });
-    expect(resolveSetting("strategy", undefined, { CHAT_STRATEGY: "rollback" }, saved)).toMatchObject({ value: "rollback", source: "env", origin: "CHAT_STRATEGY" });
+    expect(resolveSetting("strategy", "interrupt", { CHAT_STRATEGY: "rollback" }, saved)).toMatchObject({
+      value: "interrupt",
+      source: "flag",
+    });
+    expect(resolveSetting("strategy", undefined, { CHAT_STRATEGY: "rollback" }, saved)).toMatchObject({
+      value: "rollback",
+      source: "env",
+      origin: "CHAT_STRATEGY",
+    });
     expect(resolveSetting("strategy", undefined, {}, saved)).toMatchObject({ value: "reject", source: "saved" });
     expect(resolveSetting("strategy", undefined, {}, {})).toMatchObject({ value: "enqueue", source: "default" });
     expect(resolveSetting("url", undefined, {}, {})).toMatchObject({ value: undefined, source: "unset" });
@@ -18,12 +25,19 @@ describe("settings precedence: flag > environment > saved > default", () => {
 
   it("reads the API key in the SDK's order", () => {
     const env = { LANGCHAIN_API_KEY: "c-key-123456", LANGSMITH_API_KEY: "s-key-123456" };
-    expect(resolveSetting("apiKey", undefined, env, { apiKey: "saved-key-1234" })).toMatchObject({ value: "s-key-123456", origin: "LANGSMITH_API_KEY" });
-    expect(resolveSetting("apiKey", undefined, { ...env, LANGGRAPH_API_KEY: "g-key-123456" }, {})).toMatchObject({ origin: "LANGGRAPH_API_KEY" });
+    expect(resolveSetting("apiKey", undefined, env, { apiKey: "saved-key-1234" })).toMatchObject({
+      value: "s-key-123456",
+      origin: "LANGSMITH_API_KEY",
+    });
+    expect(resolveSetting("apiKey", undefined, { ...env, LANGGRAPH_API_KEY: "g-key-123456" }, {})).toMatchObject({
+      origin: "LANGGRAPH_API_KEY",
+    });
   });
 
   it("refuses bad values wherever they come from, naming where", () => {
-    expect(() => resolveSetting("strategy", undefined, { CHAT_STRATEGY: "yolo" }, {})).toThrow(/CHAT_STRATEGY: unknown strategy "yolo"/);
+    expect(() => resolveSetting("strategy", undefined, { CHAT_STRATEGY: "yolo" }, {})).toThrow(
+      /CHAT_STRATEGY: unknown strategy "yolo"/,
+    );
     expect(() => resolveSetting("url", undefined, {}, { url: "not a url" })).toThrow(/saved setting url: malformed URL/);
     expect(() => resolveSetting("demoLatency", "-5", {}, {})).toThrow(/--demo-latency: demoLatency must be a number >= 0/);
   });

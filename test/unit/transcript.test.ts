@@ -7,8 +7,7 @@ import { colourTheme, themeFor } from "../../src/pretty-print/colour.js";
 import { neutralise } from "../../src/sanitize.js";
 
 const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url);
-const msg = (m: Partial<MessageDict> & { type: string }): MessageDict =>
-  asMessageDict({ content: "", ...m }) as MessageDict;
+const msg = (m: Partial<MessageDict> & { type: string }): MessageDict => asMessageDict({ content: "", ...m }) as MessageDict;
 
 describe("pretty transcript, as langchain_core pretty_print()", () => {
   it("reproduces the seed's enqueue transcript byte for byte", () => {

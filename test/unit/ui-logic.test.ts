@@ -26,7 +26,10 @@ describe("input commands", () => {
     expect(parseInput("/quit")).toEqual({ kind: "quit" });
     expect(parseInput("/strategy nope")).toMatchObject({ kind: "hint", text: expect.stringMatching(/usage/) });
     expect(parseInput("/reject")).toMatchObject({ kind: "hint" });
-    expect(parseInput("/frobnicate")).toMatchObject({ kind: "hint", text: expect.stringMatching(/unknown command \/frobnicate/) });
+    expect(parseInput("/frobnicate")).toMatchObject({
+      kind: "hint",
+      text: expect.stringMatching(/unknown command \/frobnicate/),
+    });
   });
 
   it("Tab order is reject → interrupt → rollback → enqueue → reject", () => {
@@ -60,7 +63,8 @@ describe("line editing", () => {
 });
 
 describe("the live run", () => {
-  const ai = (id: string, content: string, extra: object = {}) => ["messages", [{ type: "ai", id, content, ...extra }, {}]] as const;
+  const ai = (id: string, content: string, extra: object = {}) =>
+    ["messages", [{ type: "ai", id, content, ...extra }, {}]] as const;
 
   it("accumulates streamed text per message and tool-call chunks by index", () => {
     let live = liveReducer(NO_LIVE, 0, ...ai("a1", "", { tool_call_chunks: [{ index: 0, name: "search", args: '{"query":' }] }));
@@ -95,7 +99,13 @@ describe("what the queue shows, and for how long", () => {
   });
 
   it("keeps unfinished, recently finished and undismissed rejected messages", () => {
-    const list = [msg(0, "success", 1000), msg(1, "success", 9000), msg(2, "rejected", 1000), msg(3, "pending"), msg(4, "failed", 1)];
+    const list = [
+      msg(0, "success", 1000),
+      msg(1, "success", 9000),
+      msg(2, "rejected", 1000),
+      msg(3, "pending"),
+      msg(4, "failed", 1),
+    ];
     expect(list.filter((m) => inQueue(m, 10_000, new Set([4]))).map((m) => m.index)).toEqual([1, 2, 3]);
   });
 

@@ -3,7 +3,6 @@ import { Box, Text } from "ink";
 import type { LiveState } from "../live.js";
 import { neutralise, oneLine } from "../../sanitize.js";
 
-
 export function LiveRun({ live, columns }: { live: LiveState; columns: number }) {
   if (live.index === undefined || live.entries.length === 0) return null;
   return (

@@ -31,7 +31,7 @@ export function Queue({ messages, now, columns }: QueueProps) {
       {messages.map((m) => {
         const look = STATUS[m.status];
         const color = TONE_COLOUR[look.tone];
-        const seconds = (((m.finishedAt ?? now) - m.sentAt) / 1000).toFixed(1);
+        const seconds = (Math.max(0, (m.finishedAt ?? now) - m.sentAt) / 1000).toFixed(1);
         const fixed = `${look.label} ${m.strategy} ${seconds}s #${m.index + 1}`.length + 8;
         return (
           <Box key={m.index} flexDirection="column">
@@ -41,7 +41,10 @@ export function Queue({ messages, now, columns }: QueueProps) {
               <Text color={color} bold={look.refused}>
                 {look.label}
               </Text>
-              <Text dimColor> {m.strategy} {seconds}s </Text>
+              <Text dimColor>
+                {" "}
+                {m.strategy} {seconds}s{" "}
+              </Text>
               <Text>{shorten(m.text, Math.max(8, columns - fixed))}</Text>
             </Text>
             {m.detail && m.status !== "success" ? (

@@ -29,7 +29,10 @@ export function StatusBar({ deployment, assistant, threadId, strategy, connectio
       <Text dimColor>thread {neutralise(threadId.slice(0, 8))}</Text>
       <Text dimColor>·</Text>
       <Text>
-        strategy <Text bold color="cyan">{strategy}</Text>
+        strategy{" "}
+        <Text bold color="cyan">
+          {strategy}
+        </Text>
       </Text>
       <Text dimColor>·</Text>
       <Text color={c.color}>{c.label}</Text>

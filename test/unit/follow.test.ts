@@ -1,0 +1,204 @@
+// Following one run against a scripted stream: when it stops reading, what it concludes, and how
+// it rejoins, retries and gives up. Timing is checked under fake timers with the real defaults.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { followRun, type FollowOptions } from "../../src/engine/follow.js";
+import { HttpError, connectionError } from "../helpers/fake-client.js";
+import { scriptedRun, valuesEvents, type Part } from "../helpers/fake-stream.js";
+
+function follow(run: ReturnType<typeof scriptedRun>, options: Partial<FollowOptions> = {}) {
+  const delivered: Array<{ event: string; data: unknown }> = [];
+  const retries: unknown[] = [];
+  const controller = new AbortController();
+  let settled = false;
+  const result = followRun(run.client, "thread", "run", {
+    signal: controller.signal,
+    onEvent: (event, data) => delivered.push({ event, data }),
+    onRetry: (err) => retries.push(err),
+    ...options,
+  });
+  result.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  return { result, delivered, retries, controller, settled: () => settled };
+}
+
+const metadata: Part = { id: "0", event: "metadata", data: { run_id: "run" } };
+const errorEvent = (message: string): Part => ({ id: "9", event: "error", data: { error: "Error", message } });
+const fast = { timing: { backoffMs: 1 } };
+
+describe("how the run ended", () => {
+  it("a stream that ends on a successful run is a success, every event delivered once in order", async () => {
+    const run = scriptedRun({ events: [metadata, ...valuesEvents(2)], statuses: ["success"] });
+    const f = follow(run);
+    await expect(f.result).resolves.toEqual({ kind: "success", serverStatus: "success" });
+    expect(f.delivered.map((d) => d.event)).toEqual(["metadata", "values", "values"]);
+    expect(run.joins.map((j) => j.lastEventId)).toEqual(["-1"]);
+  });
+
+  it.each(["interrupt", " Rollback "])(
+    "the stream error %j on a failed run means it was stopped, not that it failed",
+    async (text) => {
+      const run = scriptedRun({ events: [metadata, errorEvent(text)], statuses: ["error"] });
+      const f = follow(run);
+      await expect(f.result).resolves.toEqual({ kind: "stopped", deleted: false, serverStatus: "error" });
+      expect(f.delivered.map((d) => d.event)).toEqual(["metadata"]);
+    },
+  );
+
+  it("any other stream error text is the run's error detail, even one that mentions interrupting", async () => {
+    const run = scriptedRun({ events: [metadata, errorEvent("tool failed: interrupt")], statuses: ["error"] });
+    await expect(follow(run).result).resolves.toEqual({
+      kind: "error",
+      detail: "tool failed: interrupt",
+      serverStatus: "error",
+    });
+  });
+
+  it("a run that is gone when joining is stopped and deleted, with no retry", async () => {
+    const run = scriptedRun({ events: [], joins: [{ then: { throws: new HttpError(404, "not found") } }] });
+    const f = follow(run);
+    await expect(f.result).resolves.toEqual({ kind: "stopped", deleted: true });
+    expect(f.retries).toEqual([]);
+    expect(run.joins).toHaveLength(1);
+  });
+
+  it("a run that is gone when asked for its status after the stream is stopped and deleted", async () => {
+    const run = scriptedRun({ events: [metadata], statuses: [{ throws: new HttpError(404, "not found") }] });
+    await expect(follow(run).result).resolves.toEqual({ kind: "stopped", deleted: true });
+  });
+});
+
+describe("not waiting on a quiet stream", () => {
+  beforeEach(() => vi.useFakeTimers({ now: 0 }));
+  afterEach(() => vi.useRealTimers());
+
+  it.each([
+    ["success", { kind: "success", serverStatus: "success" }],
+    ["interrupted", { kind: "stopped", deleted: false, serverStatus: "interrupted" }],
+  ])(
+    "a quiet stream of a run that is %s ends at the first status check, long before the server closes it",
+    async (status, outcome) => {
+      const run = scriptedRun({ events: [metadata], joins: [{ then: { closeAfterMs: 500 } }], statuses: [status] });
+      const f = follow(run);
+      await vi.advanceTimersByTimeAsync(119);
+      expect(f.settled()).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(f.settled()).toBe(true);
+      await expect(f.result).resolves.toEqual(outcome);
+      expect(run.joins[0]?.signal.aborted).toBe(true);
+      expect(vi.getTimerCount()).toBe(0);
+    },
+  );
+
+  it("a quiet run still going is asked about again, backing off to 2 s, and each event starts the backoff over", async () => {
+    const run = scriptedRun({
+      events: [metadata, ...valuesEvents(1)],
+      joins: [{ steps: [1, { waitMs: 1000 }, 1], then: "silent" }],
+      statuses: ["running"],
+    });
+    const f = follow(run);
+    await vi.advanceTimersByTimeAsync(9000);
+    expect(run.gets).toEqual([120, 360, 840, 1120, 1360, 1840, 2800, 4720, 6720, 8720]);
+    expect(f.settled()).toBe(false);
+    f.controller.abort();
+    await expect(f.result).rejects.toThrow(/abort/i);
+  });
+
+  it("a status check that gets no answer is tried again later instead of leaving the stream unwatched", async () => {
+    const run = scriptedRun({
+      events: [metadata],
+      joins: [{ then: "silent" }],
+      statuses: [{ throws: connectionError() }, "success"],
+    });
+    const f = follow(run);
+    await vi.advanceTimersByTimeAsync(360);
+    expect(run.gets).toEqual([120, 360]);
+    await expect(f.result).resolves.toEqual({ kind: "success", serverStatus: "success" });
+  });
+
+  it.each([
+    ["error", "the run failed on the server"],
+    ["timeout", "the run timed out on the server"],
+  ])("a silent stream of a run in %s is let go after the error grace period, leaving no timer behind", async (status, detail) => {
+    const run = scriptedRun({ events: [metadata], joins: [{ then: "silent" }], statuses: [status] });
+    const f = follow(run);
+    await vi.advanceTimersByTimeAsync(120 + 1999);
+    expect(run.gets).toEqual([120]);
+    expect(f.settled()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(f.result).resolves.toEqual({ kind: "error", detail, serverStatus: status });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("an error event arriving during the grace period ends the read at once and clears the grace timer", async () => {
+    const run = scriptedRun({
+      events: [metadata, errorEvent("boom")],
+      joins: [{ steps: [1, { waitMs: 300 }, 1] }],
+      statuses: ["error"],
+    });
+    const f = follow(run);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(f.settled()).toBe(true);
+    await expect(f.result).resolves.toEqual({ kind: "error", detail: "boom", serverStatus: "error" });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe("rejoining, retrying and giving up", () => {
+  it("a stream that ends while the run is running is joined again from the last event seen, delivering nothing twice", async () => {
+    const run = scriptedRun({
+      events: valuesEvents(4),
+      joins: [{ steps: [2] }, {}],
+      statuses: ["running", "success"],
+    });
+    const f = follow(run, fast);
+    await expect(f.result).resolves.toEqual({ kind: "success", serverStatus: "success" });
+    expect(run.joins.map((j) => j.lastEventId)).toEqual(["-1", "2"]);
+    expect(f.delivered.map((d) => d.data)).toEqual([{ step: 1 }, { step: 2 }, { step: 3 }, { step: 4 }]);
+    expect(f.retries).toEqual([expect.objectContaining({ message: expect.stringMatching(/ended while it was running/) })]);
+  });
+
+  it("connection failures are retried, saying so each time, until a join gets through", async () => {
+    const lost = { then: { throws: connectionError() } };
+    const run = scriptedRun({ events: [metadata], joins: [lost, lost, {}] });
+    const f = follow(run, fast);
+    await expect(f.result).resolves.toEqual({ kind: "success", serverStatus: "success" });
+    expect(f.retries).toHaveLength(2);
+    expect(run.joins).toHaveLength(3);
+  });
+
+  it("after maxFailures consecutive connection failures it gives up with the last error", async () => {
+    const err = connectionError();
+    const run = scriptedRun({ events: [metadata], joins: [{ then: { throws: err } }] });
+    const f = follow(run, { ...fast, maxFailures: 3 });
+    await expect(f.result).rejects.toBe(err);
+    expect(f.retries).toEqual([err, err]);
+    expect(run.joins).toHaveLength(3);
+  });
+
+  it("failures separated by delivered events do not add up to giving up", async () => {
+    const lostAfterOne = { steps: [1], then: { throws: connectionError() } };
+    const run = scriptedRun({ events: valuesEvents(3), joins: [lostAfterOne, lostAfterOne, {}] });
+    const f = follow(run, { ...fast, maxFailures: 2 });
+    await expect(f.result).resolves.toEqual({ kind: "success", serverStatus: "success" });
+    expect(f.delivered).toHaveLength(3);
+  });
+
+  it("aborting while reading a silent stream throws at once, without retrying", { timeout: 1000 }, async () => {
+    const run = scriptedRun({ events: [metadata], joins: [{ then: "silent" }], statuses: ["running"] });
+    const f = follow(run);
+    await new Promise((resolve) => setImmediate(resolve));
+    f.controller.abort();
+    await expect(f.result).rejects.toThrow(/abort/i);
+    expect(f.retries).toEqual([]);
+    expect(run.joins).toHaveLength(1);
+  });
+
+  it("aborting during the back-off throws without waiting it out", { timeout: 1000 }, async () => {
+    const run = scriptedRun({ events: [], joins: [{ then: { throws: connectionError() } }] });
+    const f = follow(run, { timing: { backoffMs: 60_000 }, onRetry: () => f.controller.abort() });
+    await expect(f.result).rejects.toThrow(/abort/i);
+    expect(run.joins).toHaveLength(1);
+  });
+});
