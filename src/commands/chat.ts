@@ -2,7 +2,7 @@
 // at a terminal, the scripted face otherwise). Only choosing and wiring happen here.
 import type { ExitCode } from "../exit-codes.js";
 import { UsageError } from "../errors.js";
-import { connect, connectionProblem, openThread, probe } from "../deployment/connect.js";
+import { connect, connectionProblem, openThread, probe, type Connection } from "../deployment/connect.js";
 import type { Session } from "../engine/session.js";
 import { lastThread, rememberThread } from "../settings/last-thread.js";
 import { fromLines, fromList, readScript } from "../scripted/sources.js";
@@ -65,20 +65,7 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
       import("../pretty-print/colour.js"),
     ]);
     await probing;
-    const open = async (threadId: string | undefined): Promise<Session> => {
-      const id = await openThread(connection.client, threadId, connection.label);
-      const session = await Session.open({
-        client: connection.client,
-        createClient: connection.createClient,
-        assistantId: target.assistant,
-        threadId: id,
-        fresh: threadId === undefined,
-      }).catch((err: unknown) => {
-        throw connectionProblem(err, connection.label);
-      });
-      remembering.push(rememberThread(target.url ?? "local", target.assistant, id));
-      return session;
-    };
+    const open = sessionOpener(Session, connection, target, remembering);
     const session = await open(threadFlag);
     if (ui) {
       const [{ runInteractive }, { fileHistory }] = await ui;
@@ -99,6 +86,29 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
     stopListening();
     await Promise.all([connection.close(), ...remembering]);
   }
+}
+
+/** Opens a thread (a new one without an id) as a session, and remembers it for --resume. */
+function sessionOpener(
+  SessionClass: typeof Session,
+  connection: Connection,
+  target: Target,
+  remembering: Array<Promise<void>>,
+): (threadId?: string) => Promise<Session> {
+  return async (threadId) => {
+    const id = await openThread(connection.client, threadId, connection.label);
+    const session = await SessionClass.open({
+      client: connection.client,
+      createClient: connection.createClient,
+      assistantId: target.assistant,
+      threadId: id,
+      fresh: threadId === undefined,
+    }).catch((err: unknown) => {
+      throw connectionProblem(err, connection.label);
+    });
+    remembering.push(rememberThread(target.url ?? "local", target.assistant, id));
+    return session;
+  };
 }
 
 /** The scripted face; typed lines at a terminal (no UI: stdout is not one) get a prompt and a goodbye. */

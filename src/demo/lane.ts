@@ -6,6 +6,7 @@ import type { EngineClient } from "../engine/sdk.js";
 import { STATUS, type MessageStatus } from "../engine/status.js";
 import type { Strategy } from "../strategies.js";
 import { messagesOf, type MessageDict } from "../engine/message.js";
+import type { SessionEvent } from "../engine/types.js";
 
 export const FIRST = "what's the weather in sf?";
 export const SECOND = "what's the weather in nyc?";
@@ -65,20 +66,9 @@ export async function runLane(options: LaneOptions): Promise<LaneResult> {
   let toolCalled = false;
   const toolCall = new Promise<void>((resolve) => {
     session.subscribe((event) => {
-      if (event.type === "status") {
-        const m = event.message;
-        const words = STATUS[m.status].event;
-        const run = m.index === 0 ? 1 : 2;
-        if (words) note(run, m.status === "rejected" && m.httpStatus ? `${words} (HTTP ${m.httpStatus})` : words);
-      } else if (event.type === "stream" && event.event === "updates" && typeof event.data === "object" && event.data) {
-        const run = event.index === 0 ? 1 : 2;
-        if ("tools" in event.data) {
-          note(run, "tool call answered");
-          if (run === 1) {
-            toolCalled = true;
-            resolve();
-          }
-        } else if ("agent" in event.data) note(run, "model step");
+      if (noteEvent(event, note) === "first tool call") {
+        toolCalled = true;
+        resolve();
       }
     });
   });
@@ -92,14 +82,7 @@ export async function runLane(options: LaneOptions): Promise<LaneResult> {
   await session.whenIdle();
 
   const [first, second] = session.getSnapshot();
-  const state = await options.client.threads.getState(thread.thread_id);
-  const messages = messagesOf(state.values);
-  const secondStart = messages.findIndex((m) => m.id === second?.messageId);
-  const firstStart = messages.findIndex((m) => m.id === first?.messageId);
-  const leftBy: [number, number] = [
-    firstStart < 0 ? 0 : (secondStart < 0 ? messages.length : secondStart) - firstStart,
-    secondStart < 0 ? 0 : messages.length - secondStart,
-  ];
+  const messages = messagesOf((await options.client.threads.getState(thread.thread_id)).values);
   return {
     strategy: options.strategy,
     threadId: thread.thread_id,
@@ -111,6 +94,32 @@ export async function runLane(options: LaneOptions): Promise<LaneResult> {
     firstWhenSecondSent,
     toolCallBeforeSecond,
     messages,
-    leftBy,
+    leftBy: leftBy(messages, first?.messageId, second?.messageId),
   };
+}
+
+/** Puts a session event on the timeline; says when it was the first run's tool call. */
+function noteEvent(event: SessionEvent, note: (run: 1 | 2, what: string) => void): "first tool call" | undefined {
+  if (event.type === "status") {
+    const m = event.message;
+    const words = STATUS[m.status].event;
+    if (words) note(m.index === 0 ? 1 : 2, m.status === "rejected" && m.httpStatus ? `${words} (HTTP ${m.httpStatus})` : words);
+  } else if (event.type === "stream" && event.event === "updates" && typeof event.data === "object" && event.data) {
+    const run = event.index === 0 ? 1 : 2;
+    if ("tools" in event.data) {
+      note(run, "tool call answered");
+      if (run === 1) return "first tool call";
+    } else if ("agent" in event.data) note(run, "model step");
+  }
+  return undefined;
+}
+
+/** How many of the thread's messages each run left, found by each run's human message id. */
+function leftBy(messages: readonly MessageDict[], firstId?: string, secondId?: string): [number, number] {
+  const secondStart = messages.findIndex((m) => m.id === secondId);
+  const firstStart = messages.findIndex((m) => m.id === firstId);
+  return [
+    firstStart < 0 ? 0 : (secondStart < 0 ? messages.length : secondStart) - firstStart,
+    secondStart < 0 ? 0 : messages.length - secondStart,
+  ];
 }

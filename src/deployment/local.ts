@@ -83,13 +83,8 @@ export async function startLocalDeployment(options: LocalOptions = {}): Promise<
   }
 }
 
-async function start(
-  options: LocalOptions,
-  host: string,
-  dataDir: string,
-  logFile: string,
-  lock: DataLock,
-): Promise<LocalDeployment> {
+/** Forks the server child with its log as stdout and stderr; `exited` resolves with its exit code. */
+function spawnServer(options: LocalOptions, host: string, dataDir: string, logFile: string) {
   const config: ServerConfig = {
     port: options.port ?? 0,
     host,
@@ -120,12 +115,16 @@ async function start(
       resolve(code);
     });
   });
+  return { child, exited };
+}
 
-  const port = await new Promise<number>((resolve, reject) => {
+/** The port the child says it listens on, or why it never will. */
+function whenReady(child: ChildProcess, exited: Promise<number | null>, logFile: string, timeoutMs: number): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
       reject(new ConnectionError(`the local deployment did not start in time (log: ${logFile})`));
-    }, options.readyTimeoutMs ?? 60_000);
+    }, timeoutMs);
     child.on("message", (msg: { type?: string; port?: number; message?: string }) => {
       if (msg.type === "ready" && typeof msg.port === "number") {
         clearTimeout(timer);
@@ -140,7 +139,17 @@ async function start(
       reject(new ConnectionError(`the local deployment exited (code ${code}): ${tail(logFile)} (log: ${logFile})`));
     });
   });
+}
 
+async function start(
+  options: LocalOptions,
+  host: string,
+  dataDir: string,
+  logFile: string,
+  lock: DataLock,
+): Promise<LocalDeployment> {
+  const { child, exited } = spawnServer(options, host, dataDir, logFile);
+  const port = await whenReady(child, exited, logFile, options.readyTimeoutMs ?? 60_000);
   const url = httpUrl(host, port);
   lock.setUrl(url);
   void exited.then(() => lock.release());
