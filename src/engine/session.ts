@@ -35,6 +35,8 @@ export class Session {
   private followChain: Promise<void> = Promise.resolve();
   private readonly abort = new AbortController();
   private readonly createClient: EngineClient;
+  /** Pause between tries of a create or a read, grown with each try. */
+  private readonly retryDelayMs: number;
   private readonly cancelled = new Set<string>();
   private connection: ConnectionState = "connected";
   /** The thread's messages when the session was opened (already on screen for no one yet). */
@@ -43,6 +45,7 @@ export class Session {
   private constructor(private readonly options: SessionOptions) {
     this.threadId = options.threadId;
     this.createClient = options.createClient ?? options.client;
+    this.retryDelayMs = options.retryDelayMs ?? 300;
   }
 
   /**
@@ -200,7 +203,7 @@ export class Session {
           this.update(index, { status: "failed", httpStatus: httpStatus(err), detail: serverMessage(err) });
           return;
         }
-        await sleep((this.options.retryDelayMs ?? 300) * attempt);
+        await sleep(this.retryDelayMs * attempt);
       }
     }
   }
@@ -211,10 +214,9 @@ export class Session {
    */
   private async adoptIfMade(index: number, why?: string): Promise<"adopted" | "absent" | "unknown"> {
     const { clientId, runId } = this.get(index);
-    const delayMs = this.options.retryDelayMs ?? 300;
     const lookup = await findRun(this.options.client, this.threadId, clientId, {
       signal: this.abort.signal,
-      delayMs,
+      delayMs: this.retryDelayMs,
       knownRunId: runId,
     });
     if (lookup === "absent") return "absent";
@@ -279,7 +281,7 @@ export class Session {
 
   private async emitNewMessages(index: number): Promise<void> {
     try {
-      const thread = await readMessages(this.options.client, this.threadId, this.options.retryDelayMs ?? 300);
+      const thread = await readMessages(this.options.client, this.threadId, this.retryDelayMs);
       const later = new Set(this.messages.filter((m) => m.index > index).map((m) => m.messageId));
       const fresh = newMessages(thread, this.emitted, later);
       for (const { key } of fresh) this.emitted.add(key);
