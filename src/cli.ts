@@ -15,6 +15,8 @@ export interface ChatFlags extends TargetFlags {
   message?: string[];
   script?: string;
   thread?: string;
+  answer?: string[];
+  continue?: boolean;
   resume?: boolean;
   gap: number;
   json?: boolean;
@@ -90,6 +92,8 @@ export function buildProgram(run: Runner): Command {
     .option("--script <file>", "send each line of a file (blank lines and # comments skipped)")
     .addOption(new Option("--strategy <name>", 'multitask strategy (default: "enqueue")').choices(STRATEGIES))
     .option("--thread <id>", "continue this thread (default: a new thread)")
+    .option("--answer <value>", "answer the next question the agent asks (repeat for more; JSON if it parses)", collect)
+    .option("--continue", "go on from breakpoints the graph pauses at")
     .option("--resume", "continue the last thread used with this deployment and assistant")
     .option("--gap <ms>", "pause between sends in ms (0 = true double-texting)", numberArg("--gap"), 0)
     .option("--json", "print NDJSON events on stdout instead of the transcript")

@@ -5,6 +5,7 @@ export const EXIT = {
   usage: 2,
   unreachable: 3,
   rejected: 4,
+  waiting: 5,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -14,4 +15,5 @@ export const EXIT_HELP: ReadonlyArray<readonly [ExitCode, string]> = [
   [EXIT.usage, "bad usage or configuration (unknown strategy, assistant or thread, bad file)"],
   [EXIT.unreachable, "the deployment cannot be reached or refuses the credentials"],
   [EXIT.rejected, "at least one message was rejected by the server"],
+  [EXIT.waiting, "the agent is waiting for input: a question or breakpoint is still open (see --answer)"],
 ];

@@ -14,13 +14,16 @@ import { resolveTarget, type Target } from "./target.js";
 /** Scripted when messages come from flags, a file or a pipe; interactive at a terminal. */
 function chooseFace(flags: ChatFlags): { scripted: boolean; interactive: boolean; source: AsyncIterable<string> } {
   const messages = flags.message ?? [];
-  const scripted = messages.length > 0 || flags.script !== undefined || !process.stdin.isTTY;
+  const answering = (flags.answer?.length ?? 0) > 0 || flags.continue === true;
+  const scripted = messages.length > 0 || flags.script !== undefined || answering || !process.stdin.isTTY;
   const interactive = !scripted && process.stdout.isTTY === true;
   const source = messages.length
     ? fromList(messages)
     : flags.script !== undefined
       ? fromList(readScript(flags.script))
-      : fromLines(process.stdin, scripted ? undefined : () => process.stderr.write("> "));
+      : answering && process.stdin.isTTY
+        ? fromList([])
+        : fromLines(process.stdin, scripted ? undefined : () => process.stderr.write("> "));
   return { scripted, interactive, source };
 }
 
@@ -135,6 +138,8 @@ async function runScriptedFace(
     gapMs: flags.gap,
     json: flags.json === true,
     timeoutMs: flags.timeout === undefined ? undefined : flags.timeout * 1000,
+    answers: flags.answer ?? [],
+    continueAtBreakpoints: flags.continue === true,
     theme: themeFor(process.env, process.stdout.isTTY === true),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -90,7 +90,11 @@ function spawnServer(options: LocalOptions, host: string, dataDir: string, logFi
     host,
     nWorkers: options.nWorkers ?? 4,
     cwd: dataDir,
-    graphs: { agent: `${builtFile("deployment/demo-graph.js")}:graph`, ...options.graphs },
+    graphs: {
+      agent: `${builtFile("deployment/demo-graph.js")}:graph`,
+      approve: `${builtFile("deployment/approve-graph.js")}:graph`,
+      ...options.graphs,
+    },
   };
   const log = openSync(logFile, "a");
   const env: NodeJS.ProcessEnv = {

@@ -1,13 +1,15 @@
 // One thread: sends each message as a run with its strategy, follows runs in queue order,
 // and emits each finished run's new messages. The only code that talks to the SDK at run time.
 import { randomUUID } from "node:crypto";
-import { setTimeout as sleep } from "node:timers/promises";
 import type { Strategy } from "../strategies.js";
 import { messagesOf } from "./message.js";
 import { newMessages } from "./history.js";
-import { httpStatus, isRejection, isTransient, serverMessage, type EngineClient } from "./sdk.js";
+import { serverMessage, type EngineClient } from "./sdk.js";
 import { followRun, type RunOutcome } from "./follow.js";
-import { findRun, readMessages } from "./lookup.js";
+import { readMessages } from "./lookup.js";
+import { createRun } from "./create.js";
+import { answerPayload, questionOfState, type Question } from "./interrupts.js";
+import { Questions } from "./questions.js";
 import type { MessageDict } from "./message.js";
 import { isTerminal } from "./status.js";
 import { type ConnectionState, type OutgoingMessage, type SessionEvent, type SessionListener } from "./types.js";
@@ -41,6 +43,12 @@ export class Session {
   private connection: ConnectionState = "connected";
   /** The thread's messages when the session was opened (already on screen for no one yet). */
   initialMessages: readonly MessageDict[] = [];
+  private readonly questions = new Questions({
+    get: (index) => this.get(index),
+    update: (index, patch) => this.update(index, patch),
+    emit: (event) => this.emit(event),
+    readState: () => this.options.client.threads.getState(this.threadId, undefined, { subgraphs: true }),
+  });
 
   private constructor(private readonly options: SessionOptions) {
     this.threadId = options.threadId;
@@ -55,11 +63,21 @@ export class Session {
   static async open(options: SessionOptions & { fresh?: boolean }): Promise<Session> {
     const session = new Session(options);
     if (options.fresh) return session;
-    const state = await options.client.threads.getState(options.threadId);
+    const [state, thread] = await Promise.all([
+      options.client.threads.getState(options.threadId, undefined, { subgraphs: true }),
+      options.client.threads.get(options.threadId),
+    ]);
     const existing = newMessages(messagesOf(state.values), new Set(), new Set());
     for (const { key } of existing) session.emitted.add(key);
     session.initialMessages = existing.map((e) => e.message);
+    // An agent that asked before we came is still waiting for its answer.
+    if (thread.status === "interrupted") session.questions.found(questionOfState(state));
     return session;
+  }
+
+  /** The question the thread waits on (from interrupt() or a breakpoint), if any. */
+  getQuestion(): Question | undefined {
+    return this.questions.current();
   }
 
   subscribe(listener: SessionListener): () => void {
@@ -79,16 +97,40 @@ export class Session {
   send(text: string, strategy: Strategy, options: { retryOf?: number } = {}): OutgoingMessage {
     const original = options.retryOf === undefined ? undefined : this.messages[options.retryOf];
     const resend = original?.status === "failed" && original.text === text ? original : undefined;
-    const message: OutgoingMessage = {
-      index: this.messages.length,
+    return this.enqueue({
       clientId: resend?.clientId ?? randomUUID(),
       messageId: resend?.messageId ?? randomUUID(),
       text,
+      kind: "message",
       strategy,
-      status: "sending",
-      sentAt: Date.now(),
       ...(resend ? { retryOf: resend.index, runId: resend.runId } : {}),
-    };
+    });
+  }
+
+  /**
+   * Answers the open question: `value` goes back to interrupt() (to the one with `interruptId`
+   * when several are open); at a breakpoint the run just goes on. Throws when nothing is open.
+   */
+  answer(value: unknown, strategy: Strategy, options: { interruptId?: string; text?: string } = {}): OutgoingMessage {
+    const question = this.questions.current();
+    if (!question) throw new Error("the thread is not waiting for an answer");
+    const breakpoint = question.interrupts.length === 0;
+    return this.enqueue({
+      clientId: randomUUID(),
+      messageId: randomUUID(),
+      text: breakpoint ? "(continue)" : (options.text ?? (typeof value === "string" ? value : JSON.stringify(value))),
+      kind: "answer",
+      answer: {
+        value: breakpoint ? null : value,
+        payload: answerPayload(question, value, options.interruptId),
+        of: question.index,
+      },
+      strategy,
+    });
+  }
+
+  private enqueue(fields: Omit<OutgoingMessage, "index" | "status" | "sentAt">): OutgoingMessage {
+    const message: OutgoingMessage = { ...fields, index: this.messages.length, status: "sending", sentAt: Date.now() };
     this.messages = [...this.messages, message];
     this.emit({ type: "status", message });
     // Creates go out one after another so the server's queue order is our order; each waits
@@ -168,69 +210,33 @@ export class Session {
 
   private async create(index: number): Promise<void> {
     const message = this.get(index);
-    const attempts = this.options.createAttempts ?? 3;
-    // A resend first looks for the run its earlier try may have made.
-    if (message.retryOf !== undefined && (await this.adoptIfMade(index)) !== "absent") return;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const run = await this.createClient.runs.create(this.threadId, this.options.assistantId, {
-          input: { messages: [{ type: "human", content: message.text, id: message.messageId }] },
-          multitaskStrategy: message.strategy,
-          streamMode: [...STREAM_MODES],
-          streamResumable: true,
-          metadata: { chat_client_id: message.clientId },
-          signal: this.abort.signal,
-        });
-        this.setConnection("connected");
-        this.update(index, { status: "pending", runId: run.run_id });
-        return;
-      } catch (err) {
-        if (isRejection(err)) {
-          this.update(index, { status: "rejected", httpStatus: httpStatus(err), detail: serverMessage(err) });
-          return;
-        }
-        if (!isTransient(err) || this.abort.signal.aborted) {
-          this.update(index, { status: "failed", httpStatus: httpStatus(err), detail: serverMessage(err) });
-          return;
-        }
-        // No answer or a 5xx: the server may have made the run anyway. Only a look-up that says
-        // "not there" allows another try, so one message never becomes two runs.
-        this.setConnection("reconnecting");
-        const found = await this.adoptIfMade(index, serverMessage(err));
-        if (found !== "absent") return;
-        if (attempt >= attempts) {
-          this.setConnection("offline");
-          this.update(index, { status: "failed", httpStatus: httpStatus(err), detail: serverMessage(err) });
-          return;
-        }
-        await sleep(this.retryDelayMs * attempt);
-      }
-    }
+    const created = await createRun(
+      {
+        client: this.options.client,
+        createClient: this.createClient,
+        threadId: this.threadId,
+        assistantId: this.options.assistantId,
+        signal: this.abort.signal,
+        attempts: this.options.createAttempts ?? 3,
+        retryDelayMs: this.retryDelayMs,
+        setConnection: (state) => this.setConnection(state),
+      },
+      {
+        clientId: message.clientId,
+        runId: message.runId,
+        resend: message.retryOf !== undefined,
+        payload: this.payloadOf(message),
+      },
+    );
+    this.update(index, created);
+    if (created.status === "pending" && message.kind === "answer") this.questions.answered(index);
   }
 
-  /**
-   * Looks for a run made for this message (by its client id, kept in run metadata). Adopts it if
-   * found; marks the message failed if the server cannot say; "absent" means safe to create.
-   */
-  private async adoptIfMade(index: number, why?: string): Promise<"adopted" | "absent" | "unknown"> {
-    const { clientId, runId } = this.get(index);
-    const lookup = await findRun(this.options.client, this.threadId, clientId, {
-      signal: this.abort.signal,
-      delayMs: this.retryDelayMs,
-      knownRunId: runId,
-    });
-    if (lookup === "absent") return "absent";
-    if (lookup === "unknown") {
-      this.setConnection("offline");
-      this.update(index, {
-        status: "failed",
-        detail: `${why ? `${why}; ` : ""}cannot tell whether the server got it (resend to check, it will not be doubled)`,
-      });
-      return "unknown";
-    }
-    this.setConnection("connected");
-    this.update(index, { status: "pending", runId: lookup.found });
-    return "adopted";
+  /** What the run is made with: the message as new input, or the answer to the open question. */
+  private payloadOf(message: OutgoingMessage): Record<string, unknown> {
+    const common = { multitaskStrategy: message.strategy, streamMode: [...STREAM_MODES], streamResumable: true };
+    if (message.answer) return { ...common, ...message.answer.payload };
+    return { ...common, input: { messages: [{ type: "human", content: message.text, id: message.messageId }] } };
   }
 
   private async follow(index: number): Promise<void> {
@@ -243,7 +249,11 @@ export class Session {
         onRetry: () => this.setConnection("reconnecting"),
         onEvent: (event, data) => {
           this.setConnection("connected");
-          if (this.get(index).status === "pending") this.update(index, { status: "running" });
+          if (this.get(index).status === "pending") {
+            this.update(index, { status: "running" });
+            this.questions.started(index);
+          }
+          if (event === "updates") this.questions.noteUpdate(index, data);
           this.emit({ type: "stream", index, event, data });
         },
       });
@@ -273,10 +283,21 @@ export class Session {
             ? "cancelled"
             : outcome.detail,
       });
+    } else if (outcome.kind === "success" && (await this.askedAfterMessages(index, outcome.serverStatus))) {
+      return;
     } else {
       this.update(index, { status: outcome.kind, detail: outcome.detail, serverStatus: outcome.serverStatus });
     }
     if (this.get(index).status !== "rolled_back") await this.emitNewMessages(index);
+  }
+
+  /** A run that stopped to ask: its messages first, then the question (so it reads in order). */
+  private async askedAfterMessages(index: number, serverStatus: string): Promise<boolean> {
+    if (!this.questions.wasAsked(index)) return false;
+    this.update(index, { serverStatus });
+    await this.emitNewMessages(index);
+    if (this.get(index).status !== "failed") await this.questions.ended(index);
+    return true;
   }
 
   private async emitNewMessages(index: number): Promise<void> {

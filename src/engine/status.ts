@@ -11,6 +11,9 @@ export const MESSAGE_STATUSES = [
   "rolled_back",
   "rejected",
   "failed",
+  "waiting",
+  "answered",
+  "dropped",
 ] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
@@ -22,6 +25,8 @@ interface StatusFacts {
   readonly terminal: boolean;
   /** Never became a run (refused, or could not be sent): kept in view until dismissed, can be pulled back. */
   readonly refused: boolean;
+  /** Kept in the queue until the user acts: dismissed (refusals, dropped questions) or answered. */
+  readonly stays: boolean;
   /** In a queue row or a status line. */
   readonly label: string;
   /** As an event on a timeline ("#1 created, pending"); none for the moment before a create. */
@@ -32,27 +37,59 @@ interface StatusFacts {
 }
 
 export const STATUS: Readonly<Record<MessageStatus, StatusFacts>> = {
-  sending: { terminal: false, refused: false, label: "sending", tone: "waiting" },
-  pending: { terminal: false, refused: false, label: "pending", event: "created, pending", tone: "waiting" },
-  running: { terminal: false, refused: false, label: "running", event: "running", tone: "working" },
-  success: { terminal: true, refused: false, label: "success", event: "finished", mark: "✓", tone: "done" },
-  error: { terminal: true, refused: false, label: "error", event: "ended in error", mark: "✗", tone: "bad" },
-  interrupted: { terminal: true, refused: false, label: "interrupted", event: "interrupted", mark: "■", tone: "stopped" },
+  sending: { terminal: false, refused: false, stays: false, label: "sending", tone: "waiting" },
+  pending: { terminal: false, refused: false, stays: false, label: "pending", event: "created, pending", tone: "waiting" },
+  running: { terminal: false, refused: false, stays: false, label: "running", event: "running", tone: "working" },
+  success: { terminal: true, refused: false, stays: false, label: "success", event: "finished", mark: "✓", tone: "done" },
+  error: { terminal: true, refused: false, stays: false, label: "error", event: "ended in error", mark: "✗", tone: "bad" },
+  interrupted: {
+    terminal: true,
+    refused: false,
+    stays: false,
+    label: "interrupted",
+    event: "interrupted",
+    mark: "■",
+    tone: "stopped",
+  },
   rolled_back: {
     terminal: true,
     refused: false,
+    stays: false,
     label: "rolled back",
     event: "deleted (rolled back)",
     mark: "↺",
     tone: "stopped",
   },
-  rejected: { terminal: true, refused: true, label: "rejected", event: "rejected", mark: "✗", tone: "bad" },
-  failed: { terminal: true, refused: true, label: "failed", event: "failed", mark: "!", tone: "bad" },
+  rejected: { terminal: true, refused: true, stays: true, label: "rejected", event: "rejected", mark: "✗", tone: "bad" },
+  failed: { terminal: true, refused: true, stays: true, label: "failed", event: "failed", mark: "!", tone: "bad" },
+  // The run ended at interrupt() or a breakpoint: the thread waits for a person.
+  waiting: {
+    terminal: true,
+    refused: false,
+    stays: true,
+    label: "waiting for input",
+    event: "waiting for input",
+    mark: "?",
+    tone: "waiting",
+  },
+  answered: { terminal: true, refused: false, stays: false, label: "answered", event: "answered", mark: "✓", tone: "done" },
+  // A later message ran as new input on the waiting thread, and the server dropped the question.
+  dropped: {
+    terminal: true,
+    refused: false,
+    stays: true,
+    label: "question dropped",
+    event: "question dropped",
+    mark: "⊘",
+    tone: "bad",
+  },
 };
 
 export const isTerminal = (status: MessageStatus): boolean => STATUS[status].terminal;
 export const isRefused = (status: MessageStatus): boolean => STATUS[status].refused;
 export const statusLabel = (status: MessageStatus): string => STATUS[status].label;
+/** What /dismiss clears: what stays in view only to be seen, not what waits for an answer. */
+export const isDismissable = (status: MessageStatus): boolean => STATUS[status].stays && status !== "waiting";
 
 /** How long a message that ended normally stays in the queue after it finished. */
 export const QUEUE_RECENT_MS = 4000;
@@ -63,14 +100,14 @@ interface Queued {
   readonly finishedAt?: number;
 }
 
-/** Whether the queue shows this message at time `now`: unfinished, recent, or refused and not dismissed. */
+/** Whether the queue shows this message at time `now`: unfinished, recent, or kept and not dismissed. */
 export function inQueue(message: Queued, now: number, dismissed: ReadonlySet<number>): boolean {
   if (!isTerminal(message.status)) return true;
-  if (isRefused(message.status)) return !dismissed.has(message.index);
+  if (STATUS[message.status].stays) return !dismissed.has(message.index);
   return now - (message.finishedAt ?? now) < QUEUE_RECENT_MS;
 }
 
 /** Something in the queue still changes with time (a spinner, an elapsed time, a row about to go). */
 export function queueMoving(messages: readonly Queued[], now: number): boolean {
-  return messages.some((m) => !isTerminal(m.status) || (!isRefused(m.status) && now - (m.finishedAt ?? 0) < QUEUE_RECENT_MS));
+  return messages.some((m) => !isTerminal(m.status) || (!STATUS[m.status].stays && now - (m.finishedAt ?? 0) < QUEUE_RECENT_MS));
 }

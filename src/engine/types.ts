@@ -2,6 +2,7 @@
 import type { Strategy } from "../strategies.js";
 import type { MessageStatus } from "./status.js";
 import type { MessageDict } from "./message.js";
+import type { OpenInterrupt, Question } from "./interrupts.js";
 
 /** One message the user sent, and what became of its run. */
 export interface OutgoingMessage {
@@ -10,7 +11,12 @@ export interface OutgoingMessage {
   readonly clientId: string;
   /** The id the human message gets in the thread: marks where this run's messages begin. */
   readonly messageId: string;
+  /** What the user typed, or the answer as text. */
   readonly text: string;
+  /** A new message (human input), or an answer to the thread's open question. */
+  readonly kind: "message" | "answer";
+  /** For an answer: the value sent, the run payload it makes, and which message asked (if ours). */
+  readonly answer?: { readonly value: unknown; readonly payload: Record<string, unknown>; readonly of?: number };
   readonly strategy: Strategy;
   readonly status: MessageStatus;
   readonly runId?: string;
@@ -22,6 +28,11 @@ export interface OutgoingMessage {
   readonly httpStatus?: number;
   readonly sentAt: number;
   readonly finishedAt?: number;
+  /** The message that answered this one's question, or dropped it by running as new input. */
+  readonly by?: number;
+  /** The questions its run stopped to ask (empty at a static breakpoint). */
+  readonly interrupts?: readonly OpenInterrupt[];
+  readonly pausedBefore?: Question["pausedBefore"];
   /** A resend of this earlier message: same client id, so a run it did make is found, not doubled. */
   readonly retryOf?: number;
 }
@@ -33,6 +44,13 @@ export type SessionEvent =
   | { readonly type: "status"; readonly message: OutgoingMessage }
   | { readonly type: "messages"; readonly index: number; readonly messages: readonly MessageDict[] }
   | { readonly type: "stream"; readonly index: number; readonly event: string; readonly data: unknown }
-  | { readonly type: "connection"; readonly state: ConnectionState };
+  | { readonly type: "connection"; readonly state: ConnectionState }
+  /** The thread's open question changed: asked, answered, or dropped by message `droppedBy`. */
+  | {
+      readonly type: "question";
+      readonly question: Question | undefined;
+      readonly dropped?: Question;
+      readonly droppedBy?: number;
+    };
 
 export type SessionListener = (event: SessionEvent) => void;

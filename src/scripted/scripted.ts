@@ -1,90 +1,78 @@
 // The non-interactive face: sends each message as it comes, prints each finished run's new
 // messages to stdout in queue order (or NDJSON with --json), status to stderr, returns an exit code.
 import { setTimeout as sleep } from "node:timers/promises";
-import { EXIT, type ExitCode } from "../exit-codes.js";
+import type { ExitCode } from "../exit-codes.js";
 import { UsageError } from "../errors.js";
 import type { Session } from "../engine/session.js";
-import type { OutgoingMessage, SessionEvent } from "../engine/types.js";
-import { isTerminal, statusLabel } from "../engine/status.js";
+import type { SessionEvent } from "../engine/types.js";
+import type { Question } from "../engine/interrupts.js";
+import { isTerminal } from "../engine/status.js";
 import type { Strategy } from "../strategies.js";
 import { prettyTranscript, type Theme } from "../pretty-print/pretty.js";
 import { neutralise, safeJson } from "../sanitize.js";
+import { describeQuestion, questionSummary } from "../human-in-the-loop/describe.js";
+import { answerFor } from "../human-in-the-loop/schemas.js";
+import { exitCodeFor, jsonEvent, sentLine, statusLine } from "./report.js";
 
 export interface ScriptedOptions {
   strategy: Strategy;
   gapMs: number;
   json: boolean;
   timeoutMs?: number;
+  /** Answers for the questions the agent asks, in order (JSON when they parse, else text). */
+  answers?: readonly string[];
+  /** Go on from every breakpoint the graph pauses at. */
+  continueAtBreakpoints?: boolean;
   theme: Theme;
   stdout(text: string): void;
   stderr(text: string): void;
 }
 
-/** How the messages ended, as one exit code: errors first, then rejections. */
-export function exitCodeFor(messages: readonly OutgoingMessage[], timedOut: boolean): ExitCode {
-  if (timedOut || messages.some((m) => m.status === "error" || m.status === "failed")) return EXIT.runFailed;
-  if (messages.some((m) => m.status === "rejected")) return EXIT.rejected;
-  return EXIT.ok;
+/** Prints each event (transcript, status lines or NDJSON) and answers questions while answers last. */
+function reporter(session: Session, options: ScriptedOptions): (event: SessionEvent) => void {
+  const answers = [...(options.answers ?? [])];
+  const runIdOf = (index: number) => session.getSnapshot()[index]?.runId;
+  return (event) => {
+    if (options.json) {
+      const data = jsonEvent(event, session.threadId, runIdOf);
+      if (data) options.stdout(`${safeJson(data)}\n`);
+    } else if (event.type === "messages") options.stdout(prettyTranscript(event.messages, options.theme));
+    else if (event.type === "status") {
+      const m = event.message;
+      if (m.status === "pending") options.stderr(`${sentLine(m)}\n`);
+      else if (isTerminal(m.status)) options.stderr(`${statusLine(m)}\n`);
+    } else if (event.type === "question") {
+      if (event.question) options.stdout(`${describeQuestion(event.question, options.theme.width)}\n`);
+      else if (event.dropped && event.dropped.index === undefined && event.droppedBy !== undefined) {
+        options.stderr(`chat: #${event.droppedBy + 1} ran as a new message, so the server dropped the thread's open question\n`);
+      }
+    }
+    if (event.type === "question" && event.question) answer(session, event.question, answers, options);
+  };
 }
 
-function describe(m: OutgoingMessage): string {
-  const status = statusLabel(m.status);
-  const http = m.httpStatus ? ` (HTTP ${m.httpStatus})` : "";
-  const detail = m.detail ? `: ${neutralise(m.detail)}` : "";
-  return `[${m.index + 1}] ${status}${http}${detail}`;
-}
-
-/** NDJSON for an engine event; undefined for events the scripted face does not report. */
-export function jsonEvent(event: SessionEvent, threadId: string): object | undefined {
-  if (event.type === "messages") return { type: "messages", index: event.index + 1, messages: event.messages };
-  if (event.type !== "status") return undefined;
-  const m = event.message;
-  const base = { index: m.index + 1 };
-  if (m.status === "pending") {
-    return { type: "sent", ...base, run_id: m.runId, thread_id: threadId, strategy: m.strategy, text: m.text };
+function answer(session: Session, question: Question, answers: string[], options: ScriptedOptions): void {
+  if (question.interrupts.length === 0 && options.continueAtBreakpoints) {
+    session.answer(null, options.strategy);
+    return;
   }
-  if (m.status === "rejected") {
-    return {
-      type: "rejected",
-      ...base,
-      strategy: m.strategy,
-      status: m.httpStatus ?? null,
-      text: m.text,
-      reason: m.detail ?? null,
-    };
-  }
-  if (isTerminal(m.status)) {
-    return {
-      type: "finished",
-      ...base,
-      run_id: m.runId ?? null,
-      status: m.status,
-      server_status: m.serverStatus ?? null,
-      detail: m.detail ?? null,
-    };
-  }
-  return undefined;
+  const next = answers.shift();
+  if (next === undefined) return;
+  const decided = answerFor(question.interrupts[0]?.value, next);
+  if ("problem" in decided) return options.stderr(`chat: --answer ${neutralise(next)}: ${decided.problem}\n`);
+  session.answer(decided.value, options.strategy, { text: next });
 }
 
 export async function runScripted(session: Session, source: AsyncIterable<string>, options: ScriptedOptions): Promise<ExitCode> {
-  const unsubscribe = session.subscribe((event) => {
-    if (options.json) {
-      const data = jsonEvent(event, session.threadId);
-      if (data) options.stdout(`${safeJson(data)}\n`);
-      return;
-    }
-    if (event.type === "messages") options.stdout(prettyTranscript(event.messages, options.theme));
-    else if (event.type === "status") {
-      const m = event.message;
-      if (m.status === "pending") options.stderr(`[${m.index + 1}] sent with ${m.strategy}: ${neutralise(m.text)}\n`);
-      else if (isTerminal(m.status)) options.stderr(`${describe(m)}\n`);
-    }
-  });
+  const report = reporter(session, options);
+  const unsubscribe = session.subscribe(report);
+  // A thread that was already waiting when opened: say so, and answer it first if we can.
+  const waitingAtStart = session.getQuestion();
+  if (waitingAtStart) report({ type: "question", question: waitingAtStart });
 
   let timedOut = false;
-  const deadline = options.timeoutMs === undefined ? undefined : Date.now() + options.timeoutMs;
   const timeout = new Promise<void>((resolve) => {
-    if (deadline === undefined) return;
+    if (options.timeoutMs === undefined) return;
     setTimeout(() => {
       timedOut = true;
       resolve();
@@ -99,7 +87,7 @@ export async function runScripted(session: Session, source: AsyncIterable<string
       first = false;
       session.send(text, options.strategy);
     }
-    if (first) throw new UsageError("no messages to send (give -m, --script or lines on stdin)");
+    if (first && !waitingAtStart) throw new UsageError("no messages to send (give -m, --script or lines on stdin)");
     await session.whenIdle();
   })();
   try {
@@ -107,6 +95,11 @@ export async function runScripted(session: Session, source: AsyncIterable<string
   } finally {
     unsubscribe();
   }
+  return finish(session, sending, timedOut, options);
+}
+
+/** Says what is left unfinished or unanswered, and turns it all into an exit code. */
+function finish(session: Session, sending: Promise<void>, timedOut: boolean, options: ScriptedOptions): ExitCode {
   const messages = session.getSnapshot();
   if (timedOut) {
     sending.catch(() => {}); // still running; its outcome no longer matters
@@ -114,7 +107,13 @@ export async function runScripted(session: Session, source: AsyncIterable<string
     options.stderr(`chat: timed out after ${(options.timeoutMs ?? 0) / 1000}s with ${open} message(s) unfinished\n`);
     session.close();
   }
-  const code = exitCodeFor(messages, timedOut);
+  const question = timedOut ? undefined : session.getQuestion();
+  if (question) {
+    options.stderr(
+      `chat: the agent is waiting for input: ${questionSummary(question)} (answer with --thread ${session.threadId} --answer <value>)\n`,
+    );
+  }
+  const code = exitCodeFor(messages, timedOut, question !== undefined);
   if (options.json) options.stdout(`${safeJson({ type: "done", thread_id: session.threadId, exit_code: code })}\n`);
   return code;
 }

@@ -152,7 +152,7 @@ describe("bad input: one line on stderr, a documented exit code, no stack trace"
   it("an unknown assistant exits 2 and lists the ones that exist", async () => {
     const r = await runCli(["--assistant", "nope", "-m", "hi"], { env: env() });
     expect(r.code).toBe(2);
-    expect(oneLine(r.stderr)).toMatch(/unknown assistant "nope" \(available: agent\)/);
+    expect(oneLine(r.stderr)).toMatch(/unknown assistant "nope" \(available: agent, approve\)/);
   });
 
   it("an unknown thread exits 2", async () => {

@@ -92,6 +92,7 @@ describe("what the queue shows, and for how long", () => {
     clientId: "c",
     messageId: "m",
     text: "t",
+    kind: "message",
     strategy: "enqueue",
     status,
     sentAt: 0,

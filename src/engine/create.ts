@@ -1,0 +1,82 @@
+// Creating one run, exactly once: a create that gets no answer or a 5xx is tried again only after
+// a look-up (by the client id in the run's metadata) says the server did not make it.
+import { setTimeout as sleep } from "node:timers/promises";
+import { findRun } from "./lookup.js";
+import { httpStatus, isRejection, isTransient, serverMessage, type EngineClient } from "./sdk.js";
+import type { ConnectionState } from "./types.js";
+
+/** How a create ended: a run made (or found), refused by the server, or failed to be sent. */
+export type Created =
+  { status: "pending"; runId: string } | { status: "rejected" | "failed"; httpStatus?: number; detail: string };
+
+export interface CreateContext {
+  /** For look-ups; may retry on its own. */
+  client: EngineClient;
+  /** For the create itself; must not retry on its own. */
+  createClient: EngineClient;
+  threadId: string;
+  assistantId: string;
+  signal: AbortSignal;
+  attempts: number;
+  retryDelayMs: number;
+  setConnection(state: ConnectionState): void;
+}
+
+export interface RunRequest {
+  readonly clientId: string;
+  /** A run an earlier try of this message is known to have made. */
+  readonly runId?: string;
+  /** A resend: first look for the run the earlier try may have made. */
+  readonly resend: boolean;
+  /** input or command, strategy, stream modes: everything but the metadata. */
+  readonly payload: Record<string, unknown>;
+}
+
+export async function createRun(ctx: CreateContext, request: RunRequest): Promise<Created> {
+  if (request.resend) {
+    const found = await adoptIfMade(ctx, request);
+    if (found !== "absent") return found;
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const run = await ctx.createClient.runs.create(ctx.threadId, ctx.assistantId, {
+        ...request.payload,
+        metadata: { chat_client_id: request.clientId },
+        signal: ctx.signal,
+      });
+      ctx.setConnection("connected");
+      return { status: "pending", runId: run.run_id };
+    } catch (err) {
+      const refusal = { httpStatus: httpStatus(err), detail: serverMessage(err) };
+      if (isRejection(err)) return { status: "rejected", ...refusal };
+      if (!isTransient(err) || ctx.signal.aborted) return { status: "failed", ...refusal };
+      // No answer or a 5xx: the server may have made the run anyway. Only a look-up that says
+      // "not there" allows another try, so one message never becomes two runs.
+      ctx.setConnection("reconnecting");
+      const found = await adoptIfMade(ctx, request, refusal.detail);
+      if (found !== "absent") return found;
+      if (attempt >= ctx.attempts) {
+        ctx.setConnection("offline");
+        return { status: "failed", ...refusal };
+      }
+      await sleep(ctx.retryDelayMs * attempt);
+    }
+  }
+}
+
+/** The run made for this message, if the server has it; "absent" means creating is safe. */
+async function adoptIfMade(ctx: CreateContext, request: RunRequest, why?: string): Promise<Created | "absent"> {
+  const lookup = await findRun(ctx.client, ctx.threadId, request.clientId, {
+    signal: ctx.signal,
+    delayMs: ctx.retryDelayMs,
+    knownRunId: request.runId,
+  });
+  if (lookup === "absent") return "absent";
+  if (lookup === "unknown") {
+    ctx.setConnection("offline");
+    const detail = `${why ? `${why}; ` : ""}cannot tell whether the server got it (resend to check, it will not be doubled)`;
+    return { status: "failed", detail };
+  }
+  ctx.setConnection("connected");
+  return { status: "pending", runId: lookup.found };
+}

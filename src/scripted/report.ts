@@ -1,0 +1,93 @@
+// What the scripted face says about each engine event: a status line on stderr, an NDJSON event
+// with --json, and the exit code for how everything ended. Pure.
+import { EXIT, type ExitCode } from "../exit-codes.js";
+import type { Question } from "../engine/interrupts.js";
+import type { OutgoingMessage, SessionEvent } from "../engine/types.js";
+import { isTerminal, statusLabel } from "../engine/status.js";
+import { questionSummary } from "../human-in-the-loop/describe.js";
+import { neutralise } from "../sanitize.js";
+
+/** How the messages ended, as one exit code: errors first, then an agent left waiting, then rejections. */
+export function exitCodeFor(messages: readonly OutgoingMessage[], timedOut: boolean, waiting = false): ExitCode {
+  if (timedOut || messages.some((m) => m.status === "error" || m.status === "failed")) return EXIT.runFailed;
+  if (waiting) return EXIT.waiting;
+  if (messages.some((m) => m.status === "rejected")) return EXIT.rejected;
+  return EXIT.ok;
+}
+
+/** The stderr line for a message that reached a final status. */
+export function statusLine(m: OutgoingMessage): string {
+  if (m.status === "waiting")
+    return `[${m.index + 1}] waiting for input: ${questionSummary({ interrupts: m.interrupts ?? [], pausedBefore: m.pausedBefore })}`;
+  if (m.status === "answered" && m.by !== undefined) return `[${m.index + 1}] answered by #${m.by + 1}`;
+  const http = m.httpStatus ? ` (HTTP ${m.httpStatus})` : "";
+  const detail = m.detail ? `: ${neutralise(m.detail)}` : "";
+  return `[${m.index + 1}] ${statusLabel(m.status)}${http}${detail}`;
+}
+
+/** The stderr line for a message just sent. */
+export function sentLine(m: OutgoingMessage): string {
+  const what = m.kind === "answer" ? `answer${m.answer?.of !== undefined ? ` to #${m.answer.of + 1}` : ""}` : "sent";
+  return `[${m.index + 1}] ${what} with ${m.strategy}: ${neutralise(m.text)}`;
+}
+
+function questionEvent(question: Question, threadId: string, runId: string | undefined): object {
+  return {
+    type: "interrupt",
+    index: question.index === undefined ? null : question.index + 1,
+    run_id: runId ?? null,
+    thread_id: threadId,
+    interrupts: question.interrupts.map((i) => ({ id: i.id ?? null, value: i.value })),
+    paused_before: question.pausedBefore ?? null,
+  };
+}
+
+function statusEvent(m: OutgoingMessage, threadId: string): object | undefined {
+  const base = { index: m.index + 1 };
+  switch (m.status) {
+    case "pending":
+      return {
+        type: "sent",
+        ...base,
+        run_id: m.runId,
+        thread_id: threadId,
+        strategy: m.strategy,
+        text: m.text,
+        ...(m.answer ? { answers: m.answer.of === undefined ? null : m.answer.of + 1, value: m.answer.value } : {}),
+      };
+    case "rejected":
+      return {
+        type: "rejected",
+        ...base,
+        strategy: m.strategy,
+        status: m.httpStatus ?? null,
+        text: m.text,
+        reason: m.detail ?? null,
+      };
+    case "answered":
+      return { type: "answered", ...base, by: m.by === undefined ? null : m.by + 1 };
+    case "dropped":
+      return { type: "question_dropped", ...base, by: m.by === undefined ? null : m.by + 1, reason: m.detail ?? null };
+  }
+  if (!isTerminal(m.status)) return undefined;
+  const finished = { type: "finished", ...base, run_id: m.runId ?? null, status: m.status };
+  return { ...finished, server_status: m.serverStatus ?? null, detail: m.detail ?? null };
+}
+
+/** NDJSON for an engine event; undefined for events the scripted face does not report. */
+export function jsonEvent(
+  event: SessionEvent,
+  threadId: string,
+  runIdOf: (index: number) => string | undefined,
+): object | undefined {
+  if (event.type === "messages") return { type: "messages", index: event.index + 1, messages: event.messages };
+  if (event.type === "question") {
+    const { question, dropped, droppedBy } = event;
+    if (question) return questionEvent(question, threadId, question.index === undefined ? undefined : runIdOf(question.index));
+    // A question found when the thread was opened has no message of ours to report it on.
+    if (dropped?.index === undefined && droppedBy !== undefined)
+      return { type: "question_dropped", index: null, by: droppedBy + 1 };
+    return undefined;
+  }
+  return event.type === "status" ? statusEvent(event.message, threadId) : undefined;
+}

@@ -1,0 +1,96 @@
+// Agents that stop and ask, end to end: the built CLI against the real LangGraph.js API server
+// serving the built-in `approve` graph (LangChain v1 review shape) and a breakpoint graph.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { startTestServer, type TestServer } from "../helpers/local-server.js";
+
+const BREAKPOINT = `${fileURLToPath(new URL("../fixtures/breakpoint-graph.mjs", import.meta.url))}:graph`;
+let server: TestServer;
+let home: string;
+
+beforeAll(async () => {
+  home = mkdtempSync(join(tmpdir(), "chat-hitl-"));
+  server = await startTestServer({ latencyMs: 100, graphs: { paused: BREAKPOINT } });
+});
+afterAll(async () => {
+  await server?.stop();
+  rmSync(home, { recursive: true, force: true });
+});
+
+const chat = (args: string[]) => runCli(["--url", server.deployment.url, ...args], { env: { CHAT_CONFIG_DIR: home } });
+const events = (stdout: string) =>
+  stdout
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+it("a question answered with --answer approve goes on to the agent's final answer, exit 0", async () => {
+  const r = await chat(["--assistant", "approve", "-m", "table for 2 at 7pm", "--answer", "approve"]);
+  expect(r.stderr).toContain(
+    "[1] waiting for input: review book_table\n[2] answer to #1 with enqueue: approve\n[1] answered by #2\n[2] success\n",
+  );
+  expect(r.stdout).toMatch(/=+ Waiting For You =+\n\n#1 asks:\nReview 1 action before the agent goes on:\n {2}book_table\n/);
+  expect(r.stdout).toMatch(
+    /allowed: approve, edit, reject\n=+ Tool Message =+\nName: book_table\n\nbooked: table for 2 at 7pm\n/,
+  );
+  expect(r.stdout).toMatch(/Done: table for 2 at 7pm is booked\.\n$/);
+  expect(r.code).toBe(0);
+});
+
+it("a question left unanswered is printed after the run's messages and exits 5", async () => {
+  const r = await chat(["--assistant", "approve", "-m", "table for 4"]);
+  expect(r.code).toBe(5);
+  expect(r.stdout.indexOf("Waiting For You")).toBeGreaterThan(r.stdout.indexOf("book_table (call_book_1)"));
+  expect(r.stderr).toMatch(
+    /^chat: the agent is waiting for input: review book_table \(answer with --thread [0-9a-f-]{36} --answer <value>\)$/m,
+  );
+  const thread = /--thread ([0-9a-f-]{36})/.exec(r.stderr)?.[1] ?? "";
+
+  // Later, with no message: the waiting thread is shown and answered (a rejection with a reason).
+  const later = await chat(["--assistant", "approve", "--thread", thread, "--answer", "reject: too late", "--json"]);
+  const seen = events(later.stdout);
+  expect(seen[0]).toMatchObject({ type: "interrupt", index: null, thread_id: thread });
+  expect(seen.find((e) => e.type === "sent")).toMatchObject({
+    answers: null,
+    value: { decisions: [{ type: "reject", message: "too late" }] },
+  });
+  const messages = seen.flatMap((e) => (e.type === "messages" ? (e.messages as Array<{ content: string }>) : []));
+  expect(messages.map((m) => m.content)).toEqual(["not booked (rejected: too late)", "All right, I did not book anything."]);
+  expect(seen.at(-1)).toMatchObject({ type: "done", exit_code: 0 });
+});
+
+it("with enqueue, a message already queued behind a run that asks drops its question, and says so", async () => {
+  const r = await chat(["--assistant", "approve", "-m", "table for 2", "-m", "and a taxi", "--json"]);
+  const seen = events(r.stdout);
+  expect(seen.map((e) => `${e.type}:${e.index ?? ""}`)).toEqual([
+    "sent:1",
+    "sent:2",
+    "messages:1",
+    "finished:1",
+    "interrupt:1",
+    "question_dropped:1",
+    "messages:2",
+    "finished:2",
+    "interrupt:2",
+    "done:",
+  ]);
+  expect(seen[3]).toMatchObject({ status: "waiting", server_status: "success" });
+  expect(seen[5]).toMatchObject({ by: 2, reason: "#2 ran as a new message, so the server dropped the question" });
+  expect(seen.at(-1)).toMatchObject({ exit_code: 5 });
+});
+
+it("a breakpoint is shown as where the graph paused; --continue goes on, and without it the exit code is 5", async () => {
+  const paused = await chat(["--assistant", "paused", "-m", "weather in sf?"]);
+  expect(paused.code).toBe(5);
+  expect(paused.stderr).toContain("[1] waiting for input: paused before weather_node (in weather_graph)\n");
+  expect(paused.stdout).toMatch(/=+ Paused =+\n\n#1 paused before weather_node \(in weather_graph\), at a breakpoint\.\n$/);
+
+  const goneOn = await chat(["--assistant", "paused", "-m", "weather in sf?", "--continue"]);
+  expect(goneOn.code).toBe(0);
+  expect(goneOn.stderr).toContain("[2] answer to #1 with enqueue: (continue)\n[1] answered by #2\n[2] success\n");
+  expect(goneOn.stdout).toMatch(/It's sunny in SF\.\n$/);
+});
