@@ -94,7 +94,7 @@ async function unknownAssistant(client: Client, assistant: string): Promise<Usag
   let known: string[] = [];
   try {
     const all = await client.assistants.search({ limit: 100 });
-    known = [...new Set(all.map((a) => a.graph_id))];
+    known = [...new Set(all.map((a) => a.graph_id))].sort();
   } catch {
     // the list is a courtesy
   }

@@ -11,6 +11,8 @@ import { LiveRun } from "./components/LiveRun.js";
 import { Queue } from "./components/Queue.js";
 import { StatusBar } from "./components/StatusBar.js";
 
+const TONE: Record<string, string | undefined> = { warning: "yellow", question: "cyan" };
+
 export interface AppProps {
   controller: ChatController;
   deployment: string;
@@ -33,7 +35,7 @@ export function App({ controller, deployment, assistant }: AppProps) {
     <>
       <Static items={state.items}>
         {(item) => (
-          <Text key={item.key} dimColor={item.tone === "notice"} color={item.tone === "warning" ? "yellow" : undefined}>
+          <Text key={item.key} dimColor={item.tone === "notice"} color={TONE[item.tone ?? "plain"]}>
             {item.text}
           </Text>
         )}
@@ -41,13 +43,14 @@ export function App({ controller, deployment, assistant }: AppProps) {
       <Box flexDirection="column">
         <LiveRun live={state.live} columns={columns} />
         <Queue messages={queue} now={now} columns={columns} />
-        <Input state={state.input} strategy={state.strategy} />
+        <Input state={state.input} strategy={state.strategy} question={state.question} />
         <StatusBar
           deployment={deployment}
           assistant={assistant}
           threadId={state.threadId}
           strategy={state.strategy}
           connection={state.connection}
+          waiting={state.question !== undefined}
         />
       </Box>
     </>

@@ -3,7 +3,11 @@
 import { STRATEGIES, isStrategy, type Strategy } from "../strategies.js";
 
 export type Command =
-  | { kind: "send"; text: string; strategy?: Strategy }
+  /** `explicit`: /send or /<strategy>, a new message even while the agent waits for an answer. */
+  | { kind: "send"; text: string; strategy?: Strategy; explicit?: boolean }
+  /** An answer to the open question: a decision word of its schema, or a value (`which`: 1-based). */
+  | { kind: "answer"; text: string; word?: string; which?: number }
+  | { kind: "continue" }
   | { kind: "strategy"; strategy: Strategy }
   | { kind: "cancel"; scope: "running" | "all" }
   | { kind: "new" }
@@ -17,6 +21,11 @@ export type Command =
 export const COMMAND_HELP: ReadonlyArray<readonly [string, string]> = [
   ["/strategy <name>", `strategy for the next messages (${STRATEGIES.join(", ")})`],
   ["/<strategy> <text>", "send one message with that strategy, e.g. /interrupt look at nyc instead"],
+  ["/answer [#n] <value>", "answer the agent's open question (#n: which, when several are open)"],
+  ["/approve, /edit, /reject <why>", "answer a tool-call review (LangChain v1); /edit alone puts the args in the input"],
+  ["/accept, /respond <text>, /ignore", "answer an agent-inbox request"],
+  ["/continue", "go on from a breakpoint (Enter on an empty input does too)"],
+  ["/send <text>", "send a new message while the agent waits (its question is dropped; asks first)"],
   ["/cancel", "cancel the running run (server-side)"],
   ["/cancel all", "cancel every pending and running run of the thread"],
   ["/retry", "pull the last rejected or failed message back into the input"],
@@ -28,7 +37,7 @@ export const COMMAND_HELP: ReadonlyArray<readonly [string, string]> = [
 ];
 
 export const KEY_HELP: ReadonlyArray<readonly [string, string]> = [
-  ["Enter", "send"],
+  ["Enter", "send; while the agent waits for an answer, answer it"],
   ["\\ then Enter, or Alt+Enter", "new line in the message"],
   ["↑ / ↓", "walk the input history"],
   ["Tab", "next strategy (reject → interrupt → rollback → enqueue)"],
@@ -37,6 +46,9 @@ export const KEY_HELP: ReadonlyArray<readonly [string, string]> = [
   ["Ctrl+U", "clear the input"],
   ["Ctrl+C", "clear the input; on an empty input, quit"],
 ];
+
+/** The decision words of the two question schemas agents send (see human-in-the-loop/schemas.ts). */
+const DECISIONS = ["approve", "edit", "reject", "accept", "respond", "ignore"];
 
 export function nextStrategy(current: Strategy): Strategy {
   return STRATEGIES[(STRATEGIES.indexOf(current) + 1) % STRATEGIES.length] ?? "enqueue";
@@ -50,9 +62,21 @@ export function parseInput(line: string): Command | undefined {
   const [, name = "", rest = ""] = /^\/(\S*)\s*([\s\S]*)$/.exec(text) ?? [];
   const arg = rest.trim();
   if (isStrategy(name)) {
-    return arg ? { kind: "send", text: arg, strategy: name } : { kind: "hint", text: `type the message after /${name}` };
+    return arg
+      ? { kind: "send", text: arg, strategy: name, explicit: true }
+      : { kind: "hint", text: `type the message after /${name}` };
   }
+  if (DECISIONS.includes(name)) return { kind: "answer", text: arg, word: name };
   switch (name) {
+    case "send":
+      return arg ? { kind: "send", text: arg, explicit: true } : { kind: "hint", text: "type the message after /send" };
+    case "answer": {
+      const [, which, value = ""] = /^(?:#(\d+)\s+)?([\s\S]*)$/.exec(arg) ?? [];
+      if (!value) return { kind: "hint", text: "usage: /answer [#n] <value>" };
+      return { kind: "answer", text: value, ...(which ? { which: Number(which) } : {}) };
+    }
+    case "continue":
+      return { kind: "continue" };
     case "strategy":
       if (isStrategy(arg)) return { kind: "strategy", strategy: arg };
       return { kind: "hint", text: `usage: /strategy ${STRATEGIES.join("|")}` };

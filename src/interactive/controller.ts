@@ -2,53 +2,20 @@
 // the input being edited, the transcript, what is dismissed. The Ink view only subscribes and draws.
 import type { Key } from "ink";
 import type { Session } from "../engine/session.js";
-import type { ConnectionState, OutgoingMessage, SessionEvent } from "../engine/types.js";
-import type { MessageDict } from "../engine/message.js";
+import type { SessionEvent } from "../engine/types.js";
 import { isRefused, isTerminal } from "../engine/status.js";
 import type { Strategy } from "../strategies.js";
-import { prettyRepr, type Theme } from "../pretty-print/pretty.js";
-import { neutralise } from "../sanitize.js";
 import { errorMessage } from "../errors.js";
 import { helpText, nextStrategy, parseInput, type Command } from "./commands.js";
 import { EMPTY, edit, newlineInstead, setValue, type EditState } from "./editing.js";
 import { HistoryWalker } from "./history-walker.js";
-import type { InputHistory } from "./input-history.js";
-import { NO_LIVE, liveReducer, type LiveState } from "./live.js";
+import { NO_LIVE, liveReducer } from "./live.js";
+import type { ChatSnapshot, ControllerOptions } from "./snapshot.js";
+import type { Question } from "../engine/interrupts.js";
+import { Transcript, type TranscriptItem } from "./transcript.js";
+import { answerAction } from "./answering.js";
 
-export interface TranscriptItem {
-  readonly key: string;
-  readonly text: string;
-  readonly tone?: "notice" | "warning";
-}
-
-export interface ExitInfo {
-  readonly threadId: string;
-  readonly unfinished: number;
-}
-
-export interface ChatSnapshot {
-  readonly threadId: string;
-  /** The session's messages: the queue is drawn from these. */
-  readonly messages: readonly OutgoingMessage[];
-  readonly strategy: Strategy;
-  readonly input: EditState;
-  /** Printed once, in order, above the live region. A new array on change, never mutated. */
-  readonly items: TranscriptItem[];
-  readonly dismissed: ReadonlySet<number>;
-  readonly live: LiveState;
-  readonly connection: ConnectionState;
-  /** Set when the user leaves; the view then ends. */
-  readonly exit?: ExitInfo;
-}
-
-export interface ControllerOptions {
-  session: Session;
-  openSession(threadId?: string): Promise<Session>;
-  strategy: Strategy;
-  history: InputHistory;
-  theme(width: number): Theme;
-  columns?: number;
-}
+export type { ChatSnapshot, ControllerOptions, ExitInfo, TranscriptItem } from "./snapshot.js";
 
 export class ChatController {
   private state: ChatSnapshot;
@@ -57,27 +24,32 @@ export class ChatController {
   private readonly listeners = new Set<() => void>();
   private readonly history: HistoryWalker;
   private readonly work = new Set<Promise<void>>();
-  private nextKey = 0;
-  private columns: number;
+  private readonly transcript: Transcript;
   /** The last message pulled back into the input: sending that same text again is its resend. */
   private pulledBack: { index: number; text: string } | undefined;
   private switching = false;
+  /** A new message typed over an open question waits for a second /send: it drops the question. */
+  private confirmSend: string | undefined;
+  /** The line just submitted, put back when an answer in it is refused. */
+  private submitted = "";
 
   constructor(private readonly options: ControllerOptions) {
     this.session = options.session;
-    this.columns = options.columns ?? 80;
+    this.transcript = new Transcript(options.theme, options.columns);
     this.history = new HistoryWalker(options.history);
     this.state = {
       threadId: this.session.threadId,
       messages: this.session.getSnapshot(),
       strategy: options.strategy,
       input: EMPTY,
-      items: this.printed(this.session.initialMessages),
+      items: this.transcript.messages(this.session.initialMessages),
       dismissed: new Set(),
       live: NO_LIVE,
       connection: this.session.getConnection(),
+      question: undefined,
     };
     this.detach = this.session.subscribe((event) => this.onEvent(event));
+    this.showQuestion(this.session.getQuestion());
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -93,7 +65,7 @@ export class ChatController {
   }
 
   setColumns(columns: number): void {
-    this.columns = columns;
+    this.transcript.columns = columns;
   }
 
   dispose(): void {
@@ -126,7 +98,11 @@ export class ChatController {
   run(command: Command): void {
     switch (command.kind) {
       case "send":
+        if (this.state.question && !command.explicit) return this.answer({ kind: "answer", text: command.text });
         return this.send(command.text, command.strategy ?? this.state.strategy);
+      case "answer":
+      case "continue":
+        return this.answer(command);
       case "strategy":
         return this.update({ strategy: command.strategy });
       case "cancel":
@@ -176,7 +152,8 @@ export class ChatController {
         connection: next.getConnection(),
       });
       this.say(`${threadId ? "switched to" : "new"} thread ${next.threadId}`);
-      this.update({ items: [...this.state.items, ...this.printed(next.initialMessages)] });
+      this.add(...this.transcript.messages(next.initialMessages));
+      this.showQuestion(next.getQuestion());
     } catch (err) {
       this.say(errorMessage(err), "warning");
     } finally {
@@ -189,7 +166,9 @@ export class ChatController {
     const withNewline = newlineInstead(state, { meta });
     if (withNewline) return this.setInput(withNewline);
     const command = parseInput(state.value);
-    if (!command) return this.setInput(EMPTY);
+    // Enter on an empty line goes on from a breakpoint.
+    if (!command) return this.state.question?.interrupts.length === 0 ? this.answer({ kind: "continue" }) : this.setInput(EMPTY);
+    this.submitted = state.value;
     // A hint leaves the line as typed, to be mended.
     if (command.kind !== "hint") {
       this.history.add(state.value);
@@ -198,7 +177,26 @@ export class ChatController {
     this.run(command);
   }
 
+  private answer(command: Parameters<typeof answerAction>[1]): void {
+    const action = answerAction(this.state.question, command);
+    if ("problem" in action) {
+      this.setInput(setValue(this.submitted));
+      return this.say(action.problem, "warning");
+    }
+    if ("prefill" in action) return this.setInput(setValue(action.prefill));
+    this.session.answer(action.answer, this.state.strategy, { interruptId: action.interruptId, text: action.text });
+  }
+
   private send(text: string, strategy: Strategy): void {
+    if (this.state.question && this.confirmSend !== text) {
+      this.confirmSend = text;
+      this.setInput(setValue(this.submitted));
+      return this.say(
+        "the agent is waiting for an answer: a new message drops its question. Enter again to send it anyway",
+        "warning",
+      );
+    }
+    this.confirmSend = undefined;
     // Resending what was pulled back: the engine checks whether the first try got through.
     const retryOf = this.pulledBack?.text === text ? this.pulledBack.index : undefined;
     this.pulledBack = undefined;
@@ -240,13 +238,17 @@ export class ChatController {
       case "messages":
         return this.update({
           messages,
-          items: [...this.state.items, ...this.printed(event.messages)],
+          items: [...this.state.items, ...this.transcript.messages(event.messages)],
           live: live.index === event.index ? NO_LIVE : live,
         });
       case "stream":
         return this.update({ messages, live: liveReducer(live, event.index, event.event, event.data) });
       case "connection":
         return this.update({ messages, connection: event.state });
+      case "question":
+        this.update({ messages });
+        if (event.dropped && event.droppedBy !== undefined) this.add(this.transcript.dropped(event.dropped, event.droppedBy));
+        return this.showQuestion(event.question);
       case "status": {
         const ended = isTerminal(event.message.status) && live.index === event.message.index;
         return this.update({ messages, live: ended ? NO_LIVE : live });
@@ -254,13 +256,19 @@ export class ChatController {
     }
   }
 
-  private printed(list: readonly MessageDict[]): TranscriptItem[] {
-    const theme = this.options.theme(Math.min(80, this.columns));
-    return list.map((m) => ({ key: `m${this.nextKey++}`, text: prettyRepr(m, theme) }));
+  /** The question in the transcript, and answer mode on (or off when none is open). */
+  private showQuestion(question: Question | undefined): void {
+    this.confirmSend = undefined;
+    this.update({ question });
+    if (question) this.add(this.transcript.question(question));
+  }
+
+  private add(...items: TranscriptItem[]): void {
+    this.update({ items: [...this.state.items, ...items] });
   }
 
   private say(text: string, tone: TranscriptItem["tone"] = "notice"): void {
-    this.update({ items: [...this.state.items, { key: `n${this.nextKey++}`, text: neutralise(text), tone }] });
+    this.add(this.transcript.note(text, tone));
   }
 
   private setInput(input: EditState): void {

@@ -25,6 +25,8 @@ export interface FakeRun {
   strategy: string;
   text: string;
   status: string;
+  /** An answer's resume command (or null input at a breakpoint). */
+  command?: unknown;
 }
 
 /** Each create call follows the next scripted behaviour ("ok" when the script runs out). */
@@ -33,6 +35,8 @@ export function fakeDeployment(behaviours: CreateBehaviour[] = [], options: { li
   const runs: FakeRun[] = [];
   const calls: string[] = [];
   const thread: MessageDict[] = [];
+  /** Run number (1-based) -> what its graph asks: `[{id, value}]`, or [] for a breakpoint. */
+  const asking = new Map<number, unknown[]>();
   let release: () => void = () => {};
   // Runs report "running" while held, so a quiet stream does not end them before releaseRuns().
   let holding = true;
@@ -45,7 +49,8 @@ export function fakeDeployment(behaviours: CreateBehaviour[] = [], options: { li
         payload: {
           metadata: Record<string, unknown>;
           multitaskStrategy: string;
-          input: { messages: Array<{ content: string }> };
+          input?: { messages: Array<{ content: string }> } | null;
+          command?: unknown;
         },
       ) {
         const behaviour = behaviours.shift() ?? "ok";
@@ -55,8 +60,9 @@ export function fakeDeployment(behaviours: CreateBehaviour[] = [], options: { li
             run_id: `run-${runs.length + 1}`,
             metadata: payload.metadata,
             strategy: payload.multitaskStrategy,
-            text: payload.input.messages[0]?.content ?? "",
+            text: payload.input?.messages[0]?.content ?? "",
             status: "success",
+            ...(payload.input === undefined || payload.input === null ? { command: payload.command ?? null } : {}),
           };
           runs.push(run);
           return run;
@@ -80,6 +86,9 @@ export function fakeDeployment(behaviours: CreateBehaviour[] = [], options: { li
       async *joinStream(_thread: string, runId: string) {
         calls.push(`join:${runId}`);
         yield { id: "0", event: "metadata", data: { run_id: runId } };
+        // A run told to ask stops at interrupt(): its stream says so, as the server's does.
+        const asks = asking.get(Number(runId.slice(4)));
+        if (asks !== undefined) yield { id: "1", event: "updates", data: { __interrupt__: asks } };
         await released;
       },
       async get(_thread: string, runId: string) {
@@ -104,6 +113,8 @@ export function fakeDeployment(behaviours: CreateBehaviour[] = [], options: { li
     runs,
     calls,
     thread,
+    /** Makes run number `n` (1-based) stop to ask, as interrupt() does; [] is a breakpoint. */
+    ask: (n: number, interrupts: unknown[]) => asking.set(n, interrupts),
     /** Lets every run followed so far (and later) end. */
     releaseRuns: () => {
       holding = false;

@@ -237,4 +237,85 @@ describe("the interactive controller", () => {
     expect(ui.snap().messages[1]).toMatchObject({ text: "hello?", retryOf: 0 });
     expect(ui.snap().connection).toBe("connected");
   });
+
+  describe("while the agent waits for an answer", () => {
+    const REVIEW = {
+      action_requests: [{ name: "book_table", args: { request: "table for 2" } }],
+      review_configs: [{ action_name: "book_table", allowed_decisions: ["approve", "edit", "reject"] }],
+    };
+
+    async function asked(interrupts: unknown[]) {
+      const ui = await setup();
+      ui.fake.ask(1, interrupts);
+      ui.fake.releaseRuns();
+      ui.submit("table for 2");
+      await ui.until((s) => s.question !== undefined);
+      return ui;
+    }
+
+    it("shows the question in the transcript, and Enter answers it with what the schema expects", async () => {
+      const ui = await asked([{ id: "i1", value: REVIEW }]);
+      expect(ui.statuses()).toEqual(["waiting"]);
+      expect(ui.snap().items.at(-1)).toMatchObject({
+        tone: "question",
+        text: expect.stringMatching(/#1 asks:\nReview 1 action/),
+      });
+      ui.submit("reject: too dear");
+      await ui.until(() => ui.statuses()[0] === "answered");
+      expect(ui.fake.runs[1]?.command).toEqual({ resume: { decisions: [{ type: "reject", message: "too dear" }] } });
+      expect(ui.snap().messages[1]).toMatchObject({ kind: "answer", text: "reject: too dear" });
+      expect(ui.snap().question).toBeUndefined();
+    });
+
+    it("/edit alone puts the action's args in the input to be edited, then sends them", async () => {
+      const ui = await asked([{ id: "i1", value: REVIEW }]);
+      ui.submit("/edit");
+      expect(ui.snap().input.value).toBe('/edit {"request":"table for 2"}');
+      ui.controller.key("u", K.ctrl);
+      ui.submit('/edit {"request":"table for 4"}');
+      await ui.until(() => ui.fake.runs.length === 2);
+      expect(ui.fake.runs[1]?.command).toEqual({
+        resume: { decisions: [{ type: "edit", edited_action: { name: "book_table", args: { request: "table for 4" } } }] },
+      });
+    });
+
+    it("an answer the schema does not take is a warning, and the line stays to be mended", async () => {
+      const ui = await asked([{ id: "i1", value: REVIEW }]);
+      ui.submit("maybe");
+      expect(ui.said()).toMatch(/this question takes approve, edit, reject/);
+      expect(ui.snap().input.value).toBe("maybe");
+      expect(ui.fake.runs).toHaveLength(1);
+    });
+
+    it("with several open questions, /answer #2 answers that one by its id", async () => {
+      const ui = await asked([
+        { id: "a", value: "first?" },
+        { id: "b", value: "second?" },
+      ]);
+      ui.submit("/answer #2 yes");
+      await ui.until(() => ui.fake.runs.length === 2);
+      expect(ui.fake.runs[1]?.command).toEqual({ resume: { b: "yes" } });
+    });
+
+    it("a new message over an open question asks first, then goes and the question is reported dropped", async () => {
+      const ui = await asked([{ id: "i1", value: "go on?" }]);
+      ui.submit("/send something else");
+      expect(ui.said()).toMatch(/a new message drops its question\. Enter again to send it anyway/);
+      expect(ui.snap().input.value).toBe("/send something else");
+      expect(ui.fake.runs).toHaveLength(1);
+      ui.controller.key("\r", K.enter);
+      await ui.until(() => ui.statuses()[0] === "dropped");
+      expect(ui.fake.runs[1]).toMatchObject({ text: "something else" });
+      expect(ui.said()).toMatch(/#1's question was dropped: #2 ran as a new message/);
+    });
+
+    it("at a breakpoint, Enter on an empty line goes on (null input)", async () => {
+      const ui = await asked([]);
+      expect(ui.said()).toMatch(/#1 paused, at a breakpoint\.\nPress Enter to go on/);
+      ui.controller.key("\r", K.enter);
+      await ui.until(() => ui.fake.runs.length === 2);
+      expect(ui.fake.runs[1]?.command).toBeNull();
+      expect(ui.snap().messages[1]?.text).toBe("(continue)");
+    });
+  });
 });

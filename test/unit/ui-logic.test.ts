@@ -12,6 +12,7 @@ describe("input commands", () => {
       kind: "send",
       text: "stop, look at nyc instead",
       strategy: "interrupt",
+      explicit: true,
     });
     expect(parseInput("//etc/hosts is a file")).toEqual({ kind: "send", text: "/etc/hosts is a file" });
     expect(parseInput("   ")).toBeUndefined();
@@ -24,6 +25,10 @@ describe("input commands", () => {
     expect(parseInput("/thread abc")).toEqual({ kind: "thread", threadId: "abc" });
     expect(parseInput("/new")).toEqual({ kind: "new" });
     expect(parseInput("/quit")).toEqual({ kind: "quit" });
+    expect(parseInput("/send hi there")).toEqual({ kind: "send", text: "hi there", explicit: true });
+    expect(parseInput("/answer #2 yes")).toEqual({ kind: "answer", text: "yes", which: 2 });
+    expect(parseInput("/reject too dear")).toEqual({ kind: "answer", text: "too dear", word: "reject" });
+    expect(parseInput("/continue")).toEqual({ kind: "continue" });
     expect(parseInput("/strategy nope")).toMatchObject({ kind: "hint", text: expect.stringMatching(/usage/) });
     expect(parseInput("/reject")).toMatchObject({ kind: "hint" });
     expect(parseInput("/frobnicate")).toMatchObject({

@@ -16,9 +16,11 @@ export interface StatusBarProps {
   threadId: string;
   strategy: Strategy;
   connection: ConnectionState;
+  /** The agent waits for an answer. */
+  waiting?: boolean;
 }
 
-export function StatusBar({ deployment, assistant, threadId, strategy, connection }: StatusBarProps) {
+export function StatusBar({ deployment, assistant, threadId, strategy, connection, waiting }: StatusBarProps) {
   const c = CONNECTION[connection];
   return (
     <Box flexWrap="wrap" columnGap={1}>
@@ -36,6 +38,8 @@ export function StatusBar({ deployment, assistant, threadId, strategy, connectio
       </Text>
       <Text dimColor>·</Text>
       <Text color={c.color}>{c.label}</Text>
+      {waiting ? <Text dimColor>·</Text> : null}
+      {waiting ? <Text color="yellow">waiting for your answer</Text> : null}
     </Box>
   );
 }

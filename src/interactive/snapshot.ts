@@ -1,0 +1,43 @@
+// The interactive UI's state as the view reads it, and what the controller is built from.
+import type { Session } from "../engine/session.js";
+import type { ConnectionState, OutgoingMessage } from "../engine/types.js";
+import type { Question } from "../engine/interrupts.js";
+import type { Strategy } from "../strategies.js";
+import type { Theme } from "../pretty-print/pretty.js";
+import type { EditState } from "./editing.js";
+import type { InputHistory } from "./input-history.js";
+import type { LiveState } from "./live.js";
+import type { TranscriptItem } from "./transcript.js";
+
+export type { TranscriptItem };
+
+export interface ExitInfo {
+  readonly threadId: string;
+  readonly unfinished: number;
+}
+
+export interface ChatSnapshot {
+  readonly threadId: string;
+  /** The session's messages: the queue is drawn from these. */
+  readonly messages: readonly OutgoingMessage[];
+  readonly strategy: Strategy;
+  readonly input: EditState;
+  /** Printed once, in order, above the live region. A new array on change, never mutated. */
+  readonly items: TranscriptItem[];
+  readonly dismissed: ReadonlySet<number>;
+  readonly live: LiveState;
+  readonly connection: ConnectionState;
+  /** What the agent waits for; while it is open, Enter answers it. */
+  readonly question: Question | undefined;
+  /** Set when the user leaves; the view then ends. */
+  readonly exit?: ExitInfo;
+}
+
+export interface ControllerOptions {
+  session: Session;
+  openSession(threadId?: string): Promise<Session>;
+  strategy: Strategy;
+  history: InputHistory;
+  theme(width: number): Theme;
+  columns?: number;
+}

@@ -1,0 +1,53 @@
+// The items the transcript prints, each once and in order: the thread's messages as pretty_print
+// shows them, notices and warnings, and the agent's questions. Pure apart from the key counter.
+import type { MessageDict } from "../engine/message.js";
+import type { Question } from "../engine/interrupts.js";
+import { prettyRepr, type Theme } from "../pretty-print/pretty.js";
+import { describeQuestion } from "../human-in-the-loop/describe.js";
+import { neutralise } from "../sanitize.js";
+
+export interface TranscriptItem {
+  readonly key: string;
+  readonly text: string;
+  readonly tone?: "notice" | "warning" | "question";
+}
+
+export class Transcript {
+  private nextKey = 0;
+  /** The terminal's width: rules are drawn at most 80 wide, as pretty_print does. */
+  columns: number;
+
+  constructor(
+    private readonly theme: (width: number) => Theme,
+    columns = 80,
+  ) {
+    this.columns = columns;
+  }
+
+  messages(list: readonly MessageDict[]): TranscriptItem[] {
+    const theme = this.theme(this.width());
+    return list.map((m) => ({ key: `m${this.nextKey++}`, text: prettyRepr(m, theme) }));
+  }
+
+  note(text: string, tone: TranscriptItem["tone"] = "notice"): TranscriptItem {
+    return { key: `n${this.nextKey++}`, text: neutralise(text), tone };
+  }
+
+  /** The question in full, and how to answer it here. */
+  question(question: Question): TranscriptItem {
+    const how = question.interrupts.length
+      ? "Type your answer and press Enter (/help for more)."
+      : "Press Enter to go on (/continue).";
+    return { key: `q${this.nextKey++}`, text: `${describeQuestion(question, this.width())}\n${how}`, tone: "question" };
+  }
+
+  /** Said when a new message ran on a waiting thread and the server dropped its question. */
+  dropped(question: Question, byIndex: number): TranscriptItem {
+    const whose = question.index === undefined ? "The thread's" : `#${question.index + 1}'s`;
+    return this.note(`${whose} question was dropped: #${byIndex + 1} ran as a new message`, "warning");
+  }
+
+  private width(): number {
+    return Math.min(80, this.columns);
+  }
+}
