@@ -22,7 +22,10 @@ export const COMMAND_HELP: ReadonlyArray<readonly [string, string]> = [
   ["/strategy <name>", `strategy for the next messages (${STRATEGIES.join(", ")})`],
   ["/<strategy> <text>", "send one message with that strategy, e.g. /interrupt look at nyc instead"],
   ["/answer [#n] <value>", "answer the agent's open question (#n: which, when several are open)"],
-  ["/approve, /edit, /reject <why>", "answer a tool-call review (LangChain v1); /edit alone puts the args in the input"],
+  [
+    "/approve, /edit",
+    "answer a tool-call review (LangChain v1); to reject, type reject: and the reason; /edit alone puts the args in the input",
+  ],
   ["/accept, /respond <text>, /ignore", "answer an agent-inbox request"],
   ["/continue", "go on from a breakpoint (Enter on an empty input does too)"],
   ["/send <text>", "send a new message while the agent waits (its question is dropped; asks first)"],
@@ -48,7 +51,8 @@ export const KEY_HELP: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** The decision words of the two question schemas agents send (see human-in-the-loop/schemas.ts). */
-const DECISIONS = ["approve", "edit", "reject", "accept", "respond", "ignore"];
+// Not "reject": /reject <text> sends with that strategy; a rejection is typed as "reject: <why>".
+const DECISIONS = ["approve", "edit", "accept", "respond", "ignore"];
 
 export function nextStrategy(current: Strategy): Strategy {
   return STRATEGIES[(STRATEGIES.indexOf(current) + 1) % STRATEGIES.length] ?? "enqueue";

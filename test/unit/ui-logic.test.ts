@@ -27,7 +27,8 @@ describe("input commands", () => {
     expect(parseInput("/quit")).toEqual({ kind: "quit" });
     expect(parseInput("/send hi there")).toEqual({ kind: "send", text: "hi there", explicit: true });
     expect(parseInput("/answer #2 yes")).toEqual({ kind: "answer", text: "yes", which: 2 });
-    expect(parseInput("/reject too dear")).toEqual({ kind: "answer", text: "too dear", word: "reject" });
+    expect(parseInput("/approve")).toEqual({ kind: "answer", text: "", word: "approve" });
+    expect(parseInput("/reject too dear")).toMatchObject({ kind: "send", strategy: "reject" });
     expect(parseInput("/continue")).toEqual({ kind: "continue" });
     expect(parseInput("/strategy nope")).toMatchObject({ kind: "hint", text: expect.stringMatching(/usage/) });
     expect(parseInput("/reject")).toMatchObject({ kind: "hint" });
