@@ -57,3 +57,25 @@ it.skipIf(!pty)("double-texting in the terminal UI: enqueue, reject via Tab, /in
   expect(s.text()).toMatch(/resume with: chat --local --thread [0-9a-f-]{36}/);
   expect(serverPidsUnder(home)).toEqual([]);
 });
+
+it.skipIf(!pty)("answering the agent in the terminal UI: the question, answer mode, approve, the booking", async () => {
+  if (!pty) return;
+  screen?.kill();
+  const env = { CHAT_CONFIG_DIR: home, CHAT_DEMO_LATENCY_MS: "200", NO_COLOR: "1" };
+  const s = (screen = startInPty(pty, env, 100, 40, ["--assistant", "approve"]));
+  await s.waitFor(/strategy enqueue · connected/);
+  await s.enter("table for 2 at 7pm");
+  await s.waitFor(/Waiting For You =+\n\n#1 asks:\nReview 1 action before the agent goes on:\n {2}book_table/);
+  await s.waitFor(/answer › +your answer · \/help/);
+  await s.waitFor(/connected · waiting for your answer/);
+  await s.waitFor(/\? #1 waiting for input enqueue/);
+
+  await s.enter("approve");
+  await s.waitFor(/Ai Message =+\n\nDone: table for 2 at 7pm is booked\./);
+  await s.waitFor(/› +message \(enqueue\)/);
+  expect(s.text()).not.toMatch(/connected · waiting for your answer/);
+
+  s.write("\x03");
+  expect(await s.exited).toBe(0);
+  expect(serverPidsUnder(home)).toEqual([]);
+});

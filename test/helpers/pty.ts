@@ -30,9 +30,9 @@ export interface Screen {
   kill(): void;
 }
 
-export function startInPty(pty: Pty, env: NodeJS.ProcessEnv, cols = 100, rows = 40): Screen {
+export function startInPty(pty: Pty, env: NodeJS.ProcessEnv, cols = 100, rows = 40, args: string[] = []): Screen {
   const term = new xterm.Terminal({ cols, rows, scrollback: 5000, allowProposedApi: true });
-  const child = pty.spawn(process.execPath, [BIN], {
+  const child = pty.spawn(process.execPath, [BIN, ...args], {
     name: "xterm-256color",
     cols,
     rows,
