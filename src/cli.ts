@@ -94,6 +94,7 @@ export function buildProgram(run: Runner): Command {
     .option("--thread <id>", "continue this thread (default: a new thread)")
     .option("--answer <value>", "answer the next question the agent asks (repeat for more; JSON if it parses)", collect)
     .option("--continue", "go on from breakpoints the graph pauses at")
+    .option("--hold", "hold new messages in chat while a run may still ask, until it is answered")
     .option("--resume", "continue the last thread used with this deployment and assistant")
     .option("--gap <ms>", "pause between sends in ms (0 = true double-texting)", numberArg("--gap"), 0)
     .option("--json", "print NDJSON events on stdout instead of the transcript")

@@ -78,6 +78,7 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
         deployment: connection.label,
         assistant: target.assistant,
         strategy: target.strategy,
+        hold: target.hold,
         history: fileHistory(connection.label),
         theme: (width) => themeFor(process.env, true, width),
         resumeCommand: resumeCommand(target),
@@ -106,6 +107,7 @@ function sessionOpener(
       assistantId: target.assistant,
       threadId: id,
       fresh: threadId === undefined,
+      hold: target.hold,
     }).catch((err: unknown) => {
       throw connectionProblem(err, connection.label);
     });

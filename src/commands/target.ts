@@ -8,6 +8,7 @@ export interface TargetFlags {
   local?: boolean;
   assistant?: string;
   strategy?: string;
+  hold?: boolean;
   demoLatency?: string;
 }
 
@@ -17,6 +18,8 @@ export interface Target {
   apiKey?: string;
   assistant: string;
   strategy: Strategy;
+  /** Hold new messages in the client while a run may still ask (until it is answered). */
+  hold: boolean;
   demoLatencyMs: number;
 }
 
@@ -29,6 +32,7 @@ export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv = proce
     apiKey: get("apiKey"),
     assistant: get("assistant", flags.assistant) ?? "agent",
     strategy: (get("strategy", flags.strategy) ?? "enqueue") as Strategy,
+    hold: get("hold", flags.hold === undefined ? undefined : flags.hold ? "on" : "off") === "on",
     demoLatencyMs: Number(get("demoLatency", flags.demoLatency)),
   };
 }

@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { findRun } from "./lookup.js";
 import { httpStatus, isRejection, isTransient, serverMessage, type EngineClient } from "./sdk.js";
-import type { ConnectionState } from "./types.js";
+import type { ConnectionState, OutgoingMessage } from "./types.js";
 
 /** How a create ended: a run made (or found), refused by the server, or failed to be sent. */
 export type Created =
@@ -79,4 +79,11 @@ async function adoptIfMade(ctx: CreateContext, request: RunRequest, why?: string
   }
   ctx.setConnection("connected");
   return { status: "pending", runId: lookup.found };
+}
+
+/** What a message's run is made with: its text as new human input, or its answer to the open question. */
+export function runPayload(message: OutgoingMessage, streamModes: readonly string[]): Record<string, unknown> {
+  const common = { multitaskStrategy: message.strategy, streamMode: [...streamModes], streamResumable: true };
+  if (message.answer) return { ...common, ...message.answer.payload };
+  return { ...common, input: { messages: [{ type: "human", content: message.text, id: message.messageId }] } };
 }

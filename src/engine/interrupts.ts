@@ -15,6 +15,11 @@ export interface Question {
   readonly interrupts: readonly OpenInterrupt[];
   /** A static breakpoint (interruptBefore/After): the node it paused before, and its subgraph. */
   readonly pausedBefore?: { readonly node: string; readonly graph?: string };
+  /**
+   * A later message of ours was already on its way when the run stopped to ask: the server runs
+   * it next as new input and drops this question, so it cannot be answered.
+   */
+  readonly doomedBy?: number;
 }
 
 function asInterrupts(list: unknown): OpenInterrupt[] {

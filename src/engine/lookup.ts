@@ -2,6 +2,8 @@
 // made after all (found by the client id in its metadata), and what does the thread hold now.
 import { setTimeout as sleep } from "node:timers/promises";
 import { messagesOf, type MessageDict } from "./message.js";
+import { newMessages } from "./history.js";
+import { questionOfState, type Question } from "./interrupts.js";
 import { httpStatus, type EngineClient } from "./sdk.js";
 
 export type Lookup = { found: string } | "absent" | "unknown";
@@ -53,4 +55,15 @@ export async function readMessages(client: EngineClient, threadId: string, delay
       await sleep(delayMs * 2 ** attempt);
     }
   }
+}
+
+/** What a thread holds when a session opens it: its messages, and the question it waits on. */
+export async function readOpening(client: EngineClient, threadId: string) {
+  const [state, thread] = await Promise.all([
+    client.threads.getState(threadId, undefined, { subgraphs: true }),
+    client.threads.get(threadId),
+  ]);
+  const existing = newMessages(messagesOf(state.values), new Set(), new Set());
+  const question: Question | undefined = thread.status === "interrupted" ? questionOfState(state) : undefined;
+  return { existing, question };
 }

@@ -7,6 +7,8 @@ interface Host {
   get(index: number): OutgoingMessage;
   update(index: number, patch: Partial<OutgoingMessage>): void;
   emit(event: SessionEvent): void;
+  /** The first later new message of ours already sent or on its way, if any. */
+  laterInFlight(index: number): number | undefined;
   /** The thread's state with subgraphs, to name the node a breakpoint paused before. */
   readState(): Promise<{ next?: unknown; tasks?: unknown }>;
 }
@@ -43,7 +45,8 @@ export class Questions {
     if (!interrupts) return;
     // A breakpoint has no value: the state says where it paused (best effort, it is only words).
     const where = interrupts.length ? {} : await this.host.readState().then(questionOfState, () => ({}));
-    const question: Question = { ...where, interrupts, index };
+    const doomedBy = this.host.laterInFlight(index);
+    const question: Question = { ...where, interrupts, index, ...(doomedBy !== undefined ? { doomedBy } : {}) };
     this.host.update(index, { status: "waiting", interrupts, pausedBefore: question.pausedBefore });
     this.set(question);
   }

@@ -2,17 +2,18 @@
 // and emits each finished run's new messages. The only code that talks to the SDK at run time.
 import { randomUUID } from "node:crypto";
 import type { Strategy } from "../strategies.js";
-import { messagesOf } from "./message.js";
 import { newMessages } from "./history.js";
 import { serverMessage, type EngineClient } from "./sdk.js";
 import { followRun, type RunOutcome } from "./follow.js";
-import { readMessages } from "./lookup.js";
-import { createRun } from "./create.js";
-import { answerPayload, questionOfState, type Question } from "./interrupts.js";
+import { readMessages, readOpening } from "./lookup.js";
+import { createRun, runPayload } from "./create.js";
+import { answerPayload, type Question } from "./interrupts.js";
 import { Questions } from "./questions.js";
+import { inFlightRuns, runsToCancel, stoppedReport } from "./stopped.js";
 import type { MessageDict } from "./message.js";
 import { isTerminal } from "./status.js";
-import { type ConnectionState, type OutgoingMessage, type SessionEvent, type SessionListener } from "./types.js";
+import type { OutgoingMessage } from "./types.js";
+import { MessageStore } from "./store.js";
 
 export interface SessionOptions {
   client: EngineClient;
@@ -23,15 +24,15 @@ export interface SessionOptions {
   /** Attempts and pause for a create that got no answer or a 5xx. */
   createAttempts?: number;
   retryDelayMs?: number;
+  /** Hold new messages in the client while a run of ours may still ask (see setHold). */
+  hold?: boolean;
 }
 
 // No "values": each would carry the whole thread state; the state is read once per run instead.
 export const STREAM_MODES = ["messages-tuple", "updates"] as const;
 
-export class Session {
+export class Session extends MessageStore {
   readonly threadId: string;
-  private messages: OutgoingMessage[] = [];
-  private readonly listeners = new Set<SessionListener>();
   private readonly emitted = new Set<string>();
   private createChain: Promise<void> = Promise.resolve();
   private followChain: Promise<void> = Promise.resolve();
@@ -39,19 +40,24 @@ export class Session {
   private readonly createClient: EngineClient;
   /** Pause between tries of a create or a read, grown with each try. */
   private readonly retryDelayMs: number;
+  private hold: boolean;
   private readonly cancelled = new Set<string>();
-  private connection: ConnectionState = "connected";
   /** The thread's messages when the session was opened (already on screen for no one yet). */
   initialMessages: readonly MessageDict[] = [];
   private readonly questions = new Questions({
     get: (index) => this.get(index),
     update: (index, patch) => this.update(index, patch),
     emit: (event) => this.emit(event),
+    laterInFlight: (index) =>
+      this.messages.find((m) => m.index > index && m.kind === "message" && ["sending", "pending", "running"].includes(m.status))
+        ?.index,
     readState: () => this.options.client.threads.getState(this.threadId, undefined, { subgraphs: true }),
   });
 
   private constructor(private readonly options: SessionOptions) {
+    super();
     this.threadId = options.threadId;
+    this.hold = options.hold ?? false;
     this.createClient = options.createClient ?? options.client;
     this.retryDelayMs = options.retryDelayMs ?? 300;
   }
@@ -63,15 +69,11 @@ export class Session {
   static async open(options: SessionOptions & { fresh?: boolean }): Promise<Session> {
     const session = new Session(options);
     if (options.fresh) return session;
-    const [state, thread] = await Promise.all([
-      options.client.threads.getState(options.threadId, undefined, { subgraphs: true }),
-      options.client.threads.get(options.threadId),
-    ]);
-    const existing = newMessages(messagesOf(state.values), new Set(), new Set());
-    for (const { key } of existing) session.emitted.add(key);
-    session.initialMessages = existing.map((e) => e.message);
+    const opened = await readOpening(options.client, options.threadId);
+    for (const { key } of opened.existing) session.emitted.add(key);
+    session.initialMessages = opened.existing.map((e) => e.message);
     // An agent that asked before we came is still waiting for its answer.
-    if (thread.status === "interrupted") session.questions.found(questionOfState(state));
+    if (opened.question) session.questions.found(opened.question);
     return session;
   }
 
@@ -80,31 +82,45 @@ export class Session {
     return this.questions.current();
   }
 
-  subscribe(listener: SessionListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  /** Every message sent so far; a new array whenever anything changes. */
-  getSnapshot(): readonly OutgoingMessage[] {
-    return this.messages;
+  /**
+   * Sends at once (unless held, see setHold; `now` overrides): never held back by a run in flight.
+   * `retryOf` names a failed message this one resends; a run its create did make is adopted.
+   */
+  send(text: string, strategy: Strategy, options: { retryOf?: number; now?: boolean } = {}): OutgoingMessage {
+    const original = options.retryOf === undefined ? undefined : this.messages[options.retryOf];
+    const resend = original?.status === "failed" && original.text === text ? original : undefined;
+    return this.enqueue(
+      {
+        clientId: resend?.clientId ?? randomUUID(),
+        messageId: resend?.messageId ?? randomUUID(),
+        text,
+        kind: "message",
+        strategy,
+        ...(resend ? { retryOf: resend.index, runId: resend.runId } : {}),
+      },
+      !options.now && this.mayStillAsk(),
+    );
   }
 
   /**
-   * Sends at once: creation is never held back by a run in flight. `retryOf` names a failed
-   * message this one resends; if its create did reach the server after all, that run is adopted.
+   * With hold on, a new message waits in the client while a run of ours is in flight or the
+   * agent's question is open, so the server never drops a question for it; off releases them all.
    */
-  send(text: string, strategy: Strategy, options: { retryOf?: number } = {}): OutgoingMessage {
-    const original = options.retryOf === undefined ? undefined : this.messages[options.retryOf];
-    const resend = original?.status === "failed" && original.text === text ? original : undefined;
-    return this.enqueue({
-      clientId: resend?.clientId ?? randomUUID(),
-      messageId: resend?.messageId ?? randomUUID(),
-      text,
-      kind: "message",
-      strategy,
-      ...(resend ? { retryOf: resend.index, runId: resend.runId } : {}),
-    });
+  setHold(on: boolean): void {
+    this.hold = on;
+    if (on) return;
+    for (const m of this.messages) if (m.status === "held") this.start(m.index);
+  }
+
+  private mayStillAsk(): boolean {
+    const busy = this.messages.some((m) => m.status !== "held" && !isTerminal(m.status));
+    return this.hold && (busy || this.questions.current() !== undefined);
+  }
+
+  /** The first held message goes out once nothing of ours may still ask. */
+  private releaseHeld(): void {
+    const next = this.messages.find((m) => m.status === "held");
+    if (next && !this.mayStillAsk()) this.start(next.index);
   }
 
   /**
@@ -114,6 +130,11 @@ export class Session {
   answer(value: unknown, strategy: Strategy, options: { interruptId?: string; text?: string } = {}): OutgoingMessage {
     const question = this.questions.current();
     if (!question) throw new Error("the thread is not waiting for an answer");
+    if (question.doomedBy !== undefined) {
+      throw new Error(
+        `#${question.doomedBy + 1} is already queued and runs next as a new message: the server drops this question`,
+      );
+    }
     const breakpoint = question.interrupts.length === 0;
     return this.enqueue({
       clientId: randomUUID(),
@@ -129,15 +150,27 @@ export class Session {
     });
   }
 
-  private enqueue(fields: Omit<OutgoingMessage, "index" | "status" | "sentAt">): OutgoingMessage {
-    const message: OutgoingMessage = { ...fields, index: this.messages.length, status: "sending", sentAt: Date.now() };
+  private enqueue(fields: Omit<OutgoingMessage, "index" | "status" | "sentAt">, held = false): OutgoingMessage {
+    const message: OutgoingMessage = {
+      ...fields,
+      index: this.messages.length,
+      status: held ? "held" : "sending",
+      sentAt: Date.now(),
+    };
     this.messages = [...this.messages, message];
     this.emit({ type: "status", message });
+    if (!held) this.start(message.index);
+    return message;
+  }
+
+  private start(index: number): void {
+    if (this.get(index).status === "held") this.update(index, { status: "sending" });
     // Creates go out one after another so the server's queue order is our order; each waits
     // only for the previous create's answer (milliseconds), never for a run.
-    const created = (this.createChain = this.createChain.then(() => this.create(message.index)));
-    this.followChain = Promise.all([this.followChain, created]).then(() => this.follow(message.index));
-    return message;
+    const created = (this.createChain = this.createChain.then(() => this.create(index)));
+    this.followChain = Promise.all([this.followChain, created])
+      .then(() => this.follow(index))
+      .then(() => this.releaseHeld());
   }
 
   /** Resolves when every message sent so far has finished and its messages were emitted. */
@@ -149,63 +182,20 @@ export class Session {
     } while (chain !== this.followChain);
   }
 
-  getConnection(): ConnectionState {
-    return this.connection;
-  }
-
   /**
    * Cancels (action interrupt) the running run, or every pending and running run of the
    * thread, ours or not. Returns how many runs were asked to stop.
    */
   async cancel(scope: "running" | "all"): Promise<number> {
-    const { runs } = this.options.client;
-    let ids: string[];
-    if (scope === "all") {
-      const [pending, running] = await Promise.all([
-        runs.list(this.threadId, { status: "pending", limit: 100 }),
-        runs.list(this.threadId, { status: "running", limit: 100 }),
-      ]);
-      ids = [...running, ...pending].map((run) => run.run_id);
-    } else {
-      const active = this.messages.find((m) => m.status === "running") ?? this.messages.find((m) => m.status === "pending");
-      ids = active?.runId ? [active.runId] : [];
-    }
+    const ids = scope === "all" ? await inFlightRuns(this.options.client, this.threadId) : runsToCancel(this.messages);
     for (const id of ids) this.cancelled.add(id);
-    await Promise.all(ids.map((id) => runs.cancel(this.threadId, id, false, "interrupt")));
+    await Promise.all(ids.map((id) => this.options.client.runs.cancel(this.threadId, id, false, "interrupt")));
     return ids.length;
   }
 
   /** Stops following runs (they keep going on the server). */
   close(): void {
     this.abort.abort();
-  }
-
-  private setConnection(state: ConnectionState): void {
-    if (state === this.connection) return;
-    this.connection = state;
-    this.emit({ type: "connection", state });
-  }
-
-  private emit(event: SessionEvent): void {
-    for (const listener of this.listeners) listener(event);
-  }
-
-  private update(index: number, patch: Partial<OutgoingMessage>): OutgoingMessage {
-    const current = this.messages[index];
-    if (!current) throw new Error(`no message ${index}`);
-    const next: OutgoingMessage = { ...current, ...patch };
-    if (isTerminal(next.status) && next.finishedAt === undefined) {
-      (next as { finishedAt?: number }).finishedAt = Date.now();
-    }
-    this.messages = this.messages.map((m) => (m.index === index ? next : m));
-    if (patch.status !== undefined && patch.status !== current.status) this.emit({ type: "status", message: next });
-    return next;
-  }
-
-  private get(index: number): OutgoingMessage {
-    const message = this.messages[index];
-    if (!message) throw new Error(`no message ${index}`);
-    return message;
   }
 
   private async create(index: number): Promise<void> {
@@ -225,18 +215,11 @@ export class Session {
         clientId: message.clientId,
         runId: message.runId,
         resend: message.retryOf !== undefined,
-        payload: this.payloadOf(message),
+        payload: runPayload(message, STREAM_MODES),
       },
     );
     this.update(index, created);
     if (created.status === "pending" && message.kind === "answer") this.questions.answered(index);
-  }
-
-  /** What the run is made with: the message as new input, or the answer to the open question. */
-  private payloadOf(message: OutgoingMessage): Record<string, unknown> {
-    const common = { multitaskStrategy: message.strategy, streamMode: [...STREAM_MODES], streamResumable: true };
-    if (message.answer) return { ...common, ...message.answer.payload };
-    return { ...common, input: { messages: [{ type: "human", content: message.text, id: message.messageId }] } };
   }
 
   private async follow(index: number): Promise<void> {
@@ -265,24 +248,9 @@ export class Session {
     if (outcome.kind === "stopped") {
       // Which later message stopped it? Its create may still be on its way back.
       await this.createChain;
-      const cause = this.messages.find(
-        (m) => m.index > index && (m.strategy === "interrupt" || m.strategy === "rollback") && m.runId,
-      );
-      const keptDespiteRollback = cause?.strategy === "rollback" && !outcome.deleted;
-      if (outcome.deleted && cause?.strategy !== "rollback") {
-        // Gone, and not by a rollback of ours: deleted elsewhere, or lost when the server restarted.
-        this.update(index, { status: "failed", detail: "the run is gone from the server (deleted, or lost in a restart)" });
-        return;
-      }
-      this.update(index, {
-        status: outcome.deleted ? "rolled_back" : "interrupted",
-        serverStatus: outcome.serverStatus,
-        detail: keptDespiteRollback
-          ? "rollback requested: the server stopped the run but kept its output"
-          : !cause && this.cancelled.has(message.runId)
-            ? "cancelled"
-            : outcome.detail,
-      });
+      const report = stoppedReport(outcome, index, this.messages, this.cancelled.has(message.runId));
+      this.update(index, report);
+      if (report.status === "failed") return;
     } else if (outcome.kind === "success" && (await this.askedAfterMessages(index, outcome.serverStatus))) {
       return;
     } else {

@@ -2,6 +2,7 @@
 // its mark, and what the queue shows for how long. Every face (UI, scripted, demo) reads this.
 
 export const MESSAGE_STATUSES = [
+  "held",
   "sending",
   "pending",
   "running",
@@ -37,6 +38,8 @@ interface StatusFacts {
 }
 
 export const STATUS: Readonly<Record<MessageStatus, StatusFacts>> = {
+  // Kept in the client (the hold option) until no run of ours may still ask.
+  held: { terminal: false, refused: false, stays: false, label: "held", event: "held back", tone: "waiting" },
   sending: { terminal: false, refused: false, stays: false, label: "sending", tone: "waiting" },
   pending: { terminal: false, refused: false, stays: false, label: "pending", event: "created, pending", tone: "waiting" },
   running: { terminal: false, refused: false, stays: false, label: "running", event: "running", tone: "working" },

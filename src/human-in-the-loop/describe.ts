@@ -58,7 +58,13 @@ export function describeQuestion(question: Question, width = 80): string {
     ...(question.interrupts.length > 1 ? [`[${i + 1}] ${interrupt.id ?? ""}`.trimEnd()] : []),
     ...shapeLines(shapeOf(interrupt.value)),
   ]);
-  return neutralise([titleRule("Waiting For You", width), "", `${who} asks:`, ...body].join("\n"));
+  const doomed =
+    question.doomedBy === undefined
+      ? []
+      : [
+          `#${question.doomedBy + 1} is already queued: it runs next as a new message and the server drops this question (--hold keeps later messages back until it is answered).`,
+        ];
+  return neutralise([titleRule("Waiting For You", width), "", `${who} asks:`, ...body, ...doomed].join("\n"));
 }
 
 /** One line for a status line or a queue row: the question's first words. */

@@ -51,6 +51,7 @@ export function App({ controller, deployment, assistant }: AppProps) {
           strategy={state.strategy}
           connection={state.connection}
           waiting={state.question !== undefined}
+          hold={state.hold}
         />
       </Box>
     </>

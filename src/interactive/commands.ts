@@ -8,6 +8,7 @@ export type Command =
   /** An answer to the open question: a decision word of its schema, or a value (`which`: 1-based). */
   | { kind: "answer"; text: string; word?: string; which?: number }
   | { kind: "continue" }
+  | { kind: "hold"; on?: boolean }
   | { kind: "strategy"; strategy: Strategy }
   | { kind: "cancel"; scope: "running" | "all" }
   | { kind: "new" }
@@ -29,6 +30,7 @@ export const COMMAND_HELP: ReadonlyArray<readonly [string, string]> = [
   ["/accept, /respond <text>, /ignore", "answer an agent-inbox request"],
   ["/continue", "go on from a breakpoint (Enter on an empty input does too)"],
   ["/send <text>", "send a new message while the agent waits (its question is dropped; asks first)"],
+  ["/hold [on/off]", "hold new messages in chat while a run may still ask, until it is answered (toggles)"],
   ["/cancel", "cancel the running run (server-side)"],
   ["/cancel all", "cancel every pending and running run of the thread"],
   ["/retry", "pull the last rejected or failed message back into the input"],
@@ -81,6 +83,10 @@ export function parseInput(line: string): Command | undefined {
     }
     case "continue":
       return { kind: "continue" };
+    case "hold":
+      if (arg === "") return { kind: "hold" };
+      if (arg === "on" || arg === "off") return { kind: "hold", on: arg === "on" };
+      return { kind: "hint", text: "usage: /hold [on|off]" };
     case "strategy":
       if (isStrategy(arg)) return { kind: "strategy", strategy: arg };
       return { kind: "hint", text: `usage: /strategy ${STRATEGIES.join("|")}` };

@@ -47,6 +47,7 @@ export class ChatController {
       live: NO_LIVE,
       connection: this.session.getConnection(),
       question: undefined,
+      hold: options.hold ?? false,
     };
     this.detach = this.session.subscribe((event) => this.onEvent(event));
     this.showQuestion(this.session.getQuestion());
@@ -99,10 +100,12 @@ export class ChatController {
     switch (command.kind) {
       case "send":
         if (this.state.question && !command.explicit) return this.answer({ kind: "answer", text: command.text });
-        return this.send(command.text, command.strategy ?? this.state.strategy);
+        return this.send(command.text, command.strategy ?? this.state.strategy, command.explicit === true);
       case "answer":
       case "continue":
         return this.answer(command);
+      case "hold":
+        return this.setHold(command.on ?? !this.state.hold);
       case "strategy":
         return this.update({ strategy: command.strategy });
       case "cancel":
@@ -143,6 +146,7 @@ export class ChatController {
       from.close();
       this.session = next;
       this.detach = next.subscribe((event) => this.onEvent(event));
+      next.setHold(this.state.hold);
       this.pulledBack = undefined;
       this.update({
         threadId: next.threadId,
@@ -184,10 +188,21 @@ export class ChatController {
       return this.say(action.problem, "warning");
     }
     if ("prefill" in action) return this.setInput(setValue(action.prefill));
-    this.session.answer(action.answer, this.state.strategy, { interruptId: action.interruptId, text: action.text });
+    try {
+      this.session.answer(action.answer, this.state.strategy, { interruptId: action.interruptId, text: action.text });
+    } catch (err) {
+      this.say(errorMessage(err), "warning");
+    }
   }
 
-  private send(text: string, strategy: Strategy): void {
+  private setHold(on: boolean): void {
+    this.session.setHold(on);
+    this.update({ hold: on });
+    this.say(on ? "hold on: new messages wait in chat while a run may still ask" : "hold off: new messages go at once");
+  }
+
+  /** `now`: typed as /send or /<strategy>, so it goes even when hold would keep it back. */
+  private send(text: string, strategy: Strategy, now = false): void {
     if (this.state.question && this.confirmSend !== text) {
       this.confirmSend = text;
       this.setInput(setValue(this.submitted));
@@ -200,16 +215,14 @@ export class ChatController {
     // Resending what was pulled back: the engine checks whether the first try got through.
     const retryOf = this.pulledBack?.text === text ? this.pulledBack.index : undefined;
     this.pulledBack = undefined;
-    this.session.send(text, strategy, { retryOf });
+    this.session.send(text, strategy, { retryOf, now });
   }
 
-  private async cancel(scope: "running" | "all"): Promise<void> {
-    try {
-      const n = await this.session.cancel(scope);
-      this.say(n ? `asked the server to stop ${n} run(s)` : "no run to cancel");
-    } catch (err) {
-      this.say(`cancel failed: ${errorMessage(err)}`, "warning");
-    }
+  private cancel(scope: "running" | "all"): Promise<void> {
+    return this.session.cancel(scope).then(
+      (n) => this.say(n ? `asked the server to stop ${n} run(s)` : "no run to cancel"),
+      (err: unknown) => this.say(`cancel failed: ${errorMessage(err)}`, "warning"),
+    );
   }
 
   /** Takes the last rejected or failed message out of the queue and into the input. */

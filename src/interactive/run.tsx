@@ -14,6 +14,7 @@ export interface InteractiveOptions {
   deployment: string;
   assistant: string;
   strategy: Strategy;
+  hold: boolean;
   history: InputHistory;
   theme(width: number): Theme;
   /** The command line that continues this thread, without the thread flag. */

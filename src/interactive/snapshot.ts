@@ -29,6 +29,8 @@ export interface ChatSnapshot {
   readonly connection: ConnectionState;
   /** What the agent waits for; while it is open, Enter answers it. */
   readonly question: Question | undefined;
+  /** New messages wait in chat while a run may still ask (the hold option). */
+  readonly hold: boolean;
   /** Set when the user leaves; the view then ends. */
   readonly exit?: ExitInfo;
 }
@@ -37,6 +39,8 @@ export interface ControllerOptions {
   session: Session;
   openSession(threadId?: string): Promise<Session>;
   strategy: Strategy;
+  /** The hold option at start; the session was opened with the same. */
+  hold?: boolean;
   history: InputHistory;
   theme(width: number): Theme;
   columns?: number;

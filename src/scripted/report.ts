@@ -39,6 +39,8 @@ function questionEvent(question: Question, threadId: string, runId: string | und
     thread_id: threadId,
     interrupts: question.interrupts.map((i) => ({ id: i.id ?? null, value: i.value })),
     paused_before: question.pausedBefore ?? null,
+    /** A message already queued behind it runs next as new input, and the server drops this question. */
+    will_be_dropped_by: question.doomedBy === undefined ? null : question.doomedBy + 1,
   };
 }
 
@@ -64,6 +66,8 @@ function statusEvent(m: OutgoingMessage, threadId: string): object | undefined {
         text: m.text,
         reason: m.detail ?? null,
       };
+    case "held":
+      return { type: "held", ...base, text: m.text };
     case "answered":
       return { type: "answered", ...base, by: m.by === undefined ? null : m.by + 1 };
     case "dropped":

@@ -40,6 +40,7 @@ function reporter(session: Session, options: ScriptedOptions): (event: SessionEv
     else if (event.type === "status") {
       const m = event.message;
       if (m.status === "pending") options.stderr(`${sentLine(m)}\n`);
+      else if (m.status === "held") options.stderr(`[${m.index + 1}] held until no run may still ask (--hold)\n`);
       else if (isTerminal(m.status)) options.stderr(`${statusLine(m)}\n`);
     } else if (event.type === "question") {
       if (event.question) options.stdout(`${describeQuestion(event.question, options.theme.width)}\n`);
@@ -47,7 +48,9 @@ function reporter(session: Session, options: ScriptedOptions): (event: SessionEv
         options.stderr(`chat: #${event.droppedBy + 1} ran as a new message, so the server dropped the thread's open question\n`);
       }
     }
-    if (event.type === "question" && event.question) answer(session, event.question, answers, options);
+    if (event.type === "question" && event.question && event.question.doomedBy === undefined) {
+      answer(session, event.question, answers, options);
+    }
   };
 }
 
@@ -108,6 +111,8 @@ function finish(session: Session, sending: Promise<void>, timedOut: boolean, opt
     session.close();
   }
   const question = timedOut ? undefined : session.getQuestion();
+  const held = messages.filter((m) => m.status === "held").length;
+  if (question && held) options.stderr(`chat: ${held} message(s) held back, unsent, while the agent waits for input\n`);
   if (question) {
     options.stderr(
       `chat: the agent is waiting for input: ${questionSummary(question)} (answer with --thread ${session.threadId} --answer <value>)\n`,

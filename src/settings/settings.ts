@@ -8,7 +8,7 @@ import { STRATEGIES, isStrategy } from "../strategies.js";
 import { DEFAULT_DEMO_LATENCY_MS } from "../deployment/demo-latency.js";
 import { parseDeploymentUrl } from "../deployment/url.js";
 
-export const SETTING_KEYS = ["url", "assistant", "strategy", "apiKey", "demoLatency"] as const;
+export const SETTING_KEYS = ["url", "assistant", "strategy", "hold", "apiKey", "demoLatency"] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 export type Source = "flag" | "env" | "saved" | "default" | "unset";
 
@@ -40,6 +40,17 @@ export const SETTINGS: Record<SettingKey, Spec> = {
     check: (value) => {
       if (!isStrategy(value)) throw new Error(`unknown strategy ${JSON.stringify(value)} (use ${STRATEGIES.join(", ")})`);
       return value;
+    },
+  },
+  hold: {
+    env: ["CHAT_HOLD"],
+    fallback: "off",
+    describe: "hold new messages in chat while a run may still ask the user (on, off)",
+    check: (value) => {
+      const v = value.trim().toLowerCase();
+      if (["on", "true", "1", "yes"].includes(v)) return "on";
+      if (["off", "false", "0", "no"].includes(v)) return "off";
+      throw new Error(`hold is on or off, not ${JSON.stringify(value)}`);
     },
   },
   apiKey: {

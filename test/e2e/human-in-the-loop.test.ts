@@ -79,8 +79,51 @@ it("with enqueue, a message already queued behind a run that asks drops its ques
     "done:",
   ]);
   expect(seen[3]).toMatchObject({ status: "waiting", server_status: "success" });
+  expect(seen[4]).toMatchObject({ will_be_dropped_by: 2 });
   expect(seen[5]).toMatchObject({ by: 2, reason: "#2 ran as a new message, so the server dropped the question" });
   expect(seen.at(-1)).toMatchObject({ exit_code: 5 });
+});
+
+it("--hold keeps the second message back until the first's question is answered, so nothing is dropped", async () => {
+  const r = await chat([
+    "--assistant",
+    "approve",
+    "--hold",
+    "-m",
+    "table for 2",
+    "-m",
+    "and a taxi",
+    "--answer",
+    "approve",
+    "--answer",
+    "reject: no taxi",
+  ]);
+  expect(r.code).toBe(0);
+  expect(r.stderr).toBe(
+    [
+      "[2] held until no run may still ask (--hold)",
+      "[1] sent with enqueue: table for 2",
+      "[1] waiting for input: review book_table",
+      "[3] answer to #1 with enqueue: approve",
+      "[1] answered by #3",
+      "[3] success",
+      "[2] sent with enqueue: and a taxi",
+      "[2] waiting for input: review book_table",
+      "[4] answer to #2 with enqueue: reject: no taxi",
+      "[2] answered by #4",
+      "[4] success",
+      "",
+    ].join("\n"),
+  );
+  expect(r.stdout).toMatch(/booked: table for 2\n[\s\S]*Done: table for 2 is booked\.[\s\S]*not booked \(rejected: no taxi\)/);
+});
+
+it("without --hold, an answer goes to the question that is still open, not to one a queued message will drop", async () => {
+  const r = await chat(["--assistant", "approve", "-m", "table for 2", "-m", "and a taxi", "--answer", "approve"]);
+  expect(r.stderr).toContain("[1] question dropped: #2 ran as a new message, so the server dropped the question\n");
+  expect(r.stderr).toContain("[3] answer to #2 with enqueue: approve\n[2] answered by #3\n");
+  expect(r.stdout).toContain("#2 is already queued: it runs next as a new message and the server drops this question");
+  expect(r.code).toBe(0);
 });
 
 it("a breakpoint is shown as where the graph paused; --continue goes on, and without it the exit code is 5", async () => {

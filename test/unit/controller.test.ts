@@ -309,6 +309,36 @@ describe("the interactive controller", () => {
       expect(ui.said()).toMatch(/#1's question was dropped: #2 ran as a new message/);
     });
 
+    it("/hold keeps a new message in chat while a run may still ask, and sends it once the question is answered", async () => {
+      const ui = await setup();
+      ui.submit("/hold");
+      expect(ui.snap().hold).toBe(true);
+      ui.fake.ask(1, [{ id: "i1", value: "go on?" }]);
+      ui.fake.releaseRuns();
+      ui.submit("first");
+      ui.submit("second");
+      expect(ui.statuses()).toEqual(["sending", "held"]);
+      await ui.until((s) => s.question !== undefined);
+      expect(ui.statuses()).toEqual(["waiting", "held"]);
+      ui.submit("yes");
+      await ui.until(() => ui.statuses().join() === "answered,success,success");
+      expect(ui.fake.runs.map((r) => r.text || JSON.stringify(r.command))).toEqual(["first", '{"resume":"yes"}', "second"]);
+    });
+
+    it("a question a queued message will drop cannot be answered, and says why", async () => {
+      const ui = await setup();
+      ui.fake.ask(1, [{ id: "i1", value: "go on?" }]);
+      ui.submit("first");
+      ui.submit("second");
+      await ui.until(() => ui.statuses()[1] === "pending");
+      ui.fake.releaseRuns();
+      await ui.until((s) => s.question !== undefined);
+      expect(ui.snap().question?.doomedBy).toBe(1);
+      ui.submit("yes");
+      expect(ui.said()).toMatch(/#2 is already queued and runs next as a new message: the server drops this question/);
+      expect(ui.fake.runs).toHaveLength(2);
+    });
+
     it("at a breakpoint, Enter on an empty line goes on (null input)", async () => {
       const ui = await asked([]);
       expect(ui.said()).toMatch(/#1 paused, at a breakpoint\.\nPress Enter to go on/);

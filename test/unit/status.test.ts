@@ -2,8 +2,12 @@
 import { expect, it } from "vitest";
 import { MESSAGE_STATUSES, STATUS, isRefused, isTerminal, statusLabel } from "../../src/engine/status.js";
 
-it("only sending, pending and running are still on their way", () => {
-  expect(MESSAGE_STATUSES.filter((s) => !isTerminal(s))).toEqual(["sending", "pending", "running"]);
+it("only held, sending, pending and running are still on their way", () => {
+  expect(MESSAGE_STATUSES.filter((s) => !isTerminal(s))).toEqual(["held", "sending", "pending", "running"]);
+});
+
+it("what stays in the queue until the user acts: refusals, a dropped question, and a question waiting for its answer", () => {
+  expect(MESSAGE_STATUSES.filter((s) => STATUS[s].stays)).toEqual(["rejected", "failed", "waiting", "dropped"]);
 });
 
 it("refusals (never became a run, kept until dismissed) are exactly rejected and failed", () => {
@@ -16,4 +20,5 @@ it("every status has its own words, and every final one a mark in place of the s
   expect(statusLabel("rolled_back")).toBe("rolled back");
   expect(MESSAGE_STATUSES.filter((s) => isTerminal(s) && !STATUS[s].mark)).toEqual([]);
   expect(MESSAGE_STATUSES.filter((s) => !STATUS[s].event)).toEqual(["sending"]);
+  expect(statusLabel("waiting")).toBe("waiting for input");
 });

@@ -18,9 +18,11 @@ export interface StatusBarProps {
   connection: ConnectionState;
   /** The agent waits for an answer. */
   waiting?: boolean;
+  /** New messages are held while a run may still ask. */
+  hold?: boolean;
 }
 
-export function StatusBar({ deployment, assistant, threadId, strategy, connection, waiting }: StatusBarProps) {
+export function StatusBar({ deployment, assistant, threadId, strategy, connection, waiting, hold }: StatusBarProps) {
   const c = CONNECTION[connection];
   return (
     <Box flexWrap="wrap" columnGap={1}>
@@ -36,6 +38,8 @@ export function StatusBar({ deployment, assistant, threadId, strategy, connectio
           {strategy}
         </Text>
       </Text>
+      {hold ? <Text dimColor>·</Text> : null}
+      {hold ? <Text color="cyan">hold</Text> : null}
       <Text dimColor>·</Text>
       <Text color={c.color}>{c.label}</Text>
       {waiting ? <Text dimColor>·</Text> : null}

@@ -1,0 +1,46 @@
+// Stopping runs: which ones a cancel stops, and why a run stopped before its end, in the user's
+// terms (interrupted or rolled back by a later message of ours, cancelled, or gone).
+import type { RunOutcome } from "./follow.js";
+import type { OutgoingMessage } from "./types.js";
+import type { EngineClient } from "./sdk.js";
+
+type Stopped = Extract<RunOutcome, { kind: "stopped" }>;
+
+/** The final status and words for message `index`, whose run ended `outcome`. */
+export function stoppedReport(
+  outcome: Stopped,
+  index: number,
+  messages: readonly OutgoingMessage[],
+  wasCancelled: boolean,
+): Partial<OutgoingMessage> {
+  const cause = messages.find((m) => m.index > index && (m.strategy === "interrupt" || m.strategy === "rollback") && m.runId);
+  if (outcome.deleted && cause?.strategy !== "rollback") {
+    // Gone, and not by a rollback of ours: deleted elsewhere, or lost when the server restarted.
+    return { status: "failed", detail: "the run is gone from the server (deleted, or lost in a restart)" };
+  }
+  const keptDespiteRollback = cause?.strategy === "rollback" && !outcome.deleted;
+  return {
+    status: outcome.deleted ? "rolled_back" : "interrupted",
+    serverStatus: outcome.serverStatus,
+    detail: keptDespiteRollback
+      ? "rollback requested: the server stopped the run but kept its output"
+      : !cause && wasCancelled
+        ? "cancelled"
+        : outcome.detail,
+  };
+}
+
+/** Every pending and running run of the thread, ours or not: what "/cancel all" stops. */
+export async function inFlightRuns(client: EngineClient, threadId: string): Promise<string[]> {
+  const [pending, running] = await Promise.all([
+    client.runs.list(threadId, { status: "pending", limit: 100 }),
+    client.runs.list(threadId, { status: "running", limit: 100 }),
+  ]);
+  return [...running, ...pending].map((run) => run.run_id);
+}
+
+/** The run "/cancel" stops: ours that is running, else the next pending one. */
+export function runsToCancel(messages: readonly OutgoingMessage[]): string[] {
+  const active = messages.find((m) => m.status === "running") ?? messages.find((m) => m.status === "pending");
+  return active?.runId ? [active.runId] : [];
+}
