@@ -5,11 +5,13 @@ import { Box, Static, Text, useApp, useInput } from "ink";
 import { inQueue, queueMoving } from "../engine/status.js";
 import type { ChatController } from "./controller.js";
 import { useNow } from "./hooks/useNow.js";
-import { useColumns } from "./hooks/useColumns.js";
-import { Input } from "./components/Input.js";
+import { useWindowSize } from "./hooks/useWindowSize.js";
+import { Input, inputRows, promptOf } from "./components/Input.js";
 import { LiveRun } from "./components/LiveRun.js";
-import { Queue } from "./components/Queue.js";
-import { StatusBar } from "./components/StatusBar.js";
+import { Queue, rowHeight } from "./components/Queue.js";
+import { StatusBar, statusParts, type StatusBarProps } from "./components/StatusBar.js";
+import { liveLines } from "./live.js";
+import { flowHeight, shareWindow } from "./layout.js";
 
 const TONE: Record<string, string | undefined> = { warning: "yellow", question: "cyan" };
 
@@ -21,7 +23,7 @@ export interface AppProps {
 
 export function App({ controller, deployment, assistant }: AppProps) {
   const { exit } = useApp();
-  const columns = useColumns();
+  const { columns, rows } = useWindowSize();
   const state = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
   const now = useNow((at) => queueMoving(state.messages, at));
   useEffect(() => controller.setColumns(columns), [controller, columns]);
@@ -31,6 +33,28 @@ export function App({ controller, deployment, assistant }: AppProps) {
   useInput((text, key) => controller.key(text, key));
 
   const queue = state.messages.filter((m) => inQueue(m, now, state.dismissed));
+  const bar: StatusBarProps = {
+    deployment,
+    assistant,
+    threadId: state.threadId,
+    strategy: state.strategy,
+    connection: state.connection,
+    waiting: state.question !== undefined,
+    hold: state.hold,
+  };
+  // The live region must never fill the window (Ink would redraw everything): share what is left.
+  const lines = liveLines(state.live, Math.max(1, columns - 4));
+  const fixed =
+    flowHeight(
+      statusParts(bar).map((p) => p.text),
+      columns,
+    ) + inputRows(state.input, Math.max(1, columns - promptOf(state.question).length)).length;
+  const budget = shareWindow(
+    rows,
+    fixed,
+    queue.reduce((n, m) => n + rowHeight(m), 0),
+    lines.length ? lines.length + 3 : 0,
+  );
   return (
     <>
       <Static items={state.items}>
@@ -41,18 +65,10 @@ export function App({ controller, deployment, assistant }: AppProps) {
         )}
       </Static>
       <Box flexDirection="column">
-        <LiveRun live={state.live} columns={columns} />
-        <Queue messages={queue} now={now} columns={columns} />
-        <Input state={state.input} strategy={state.strategy} question={state.question} />
-        <StatusBar
-          deployment={deployment}
-          assistant={assistant}
-          threadId={state.threadId}
-          strategy={state.strategy}
-          connection={state.connection}
-          waiting={state.question !== undefined}
-          hold={state.hold}
-        />
+        <LiveRun index={state.live.index} lines={lines} maxLines={budget.live} />
+        <Queue messages={queue} now={now} columns={columns} maxLines={budget.queue} />
+        <Input state={state.input} strategy={state.strategy} question={state.question} columns={columns} />
+        <StatusBar {...bar} />
       </Box>
     </>
   );

@@ -1,6 +1,8 @@
 // The active run as it streams: AI text token by token, tool calls and tool results.
 // A pure reducer over the engine's stream events (messages-tuple and updates).
 import { isRecord } from "../engine/message.js";
+import { wrapLines } from "./layout.js";
+import { neutralise, oneLine } from "../sanitize.js";
 
 export interface LiveCall {
   readonly name: string;
@@ -72,4 +74,25 @@ export function liveReducer(state: LiveState, index: number, event: string, data
     return upsert(current, id, "tool", (e) => ({ ...e, text: `${name}: ${textOf(chunk.content)}` }));
   }
   return upsert(current, id, "ai", (e) => ({ ...e, text: e.text + textOf(chunk.content), calls: mergeCalls(e.calls, chunk) }));
+}
+
+export interface LiveLine {
+  readonly text: string;
+  readonly kind: "call" | "result" | "text";
+}
+
+/** The live run as display lines, neutralised and wrapped to `width`: tool calls and results one line each. */
+export function liveLines(live: LiveState, width: number): LiveLine[] {
+  const clip = (text: string, max: number) => oneLine(neutralise(text), max);
+  return live.entries.flatMap((entry): LiveLine[] => {
+    if (entry.role === "tool") return [{ text: clip(`← ${entry.text}`, width), kind: "result" }];
+    const calls = entry.calls.map((call): LiveLine => ({
+      text: clip(`→ ${call.name || "tool"}(${call.args})`, width),
+      kind: "call",
+    }));
+    const text = entry.text
+      ? wrapLines(neutralise(entry.text), width).map((line): LiveLine => ({ text: line, kind: "text" }))
+      : [];
+    return [...calls, ...text];
+  });
 }

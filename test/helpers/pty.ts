@@ -22,6 +22,10 @@ export async function loadPty(): Promise<Pty | undefined> {
 export interface Screen {
   /** Every line on screen and in the scrollback, trailing spaces trimmed. */
   text(): string;
+  /** The lines on screen now (the last `rows` lines of the buffer). */
+  screen(): string[];
+  /** Everything the program wrote, escape sequences and all. */
+  raw(): string;
   write(data: string): void;
   /** Types text, then presses Enter, as separate writes the way a person does. */
   enter(text: string): Promise<void>;
@@ -38,7 +42,11 @@ export function startInPty(pty: Pty, env: NodeJS.ProcessEnv, cols = 100, rows = 
     rows,
     env: { ...process.env, ...env } as Record<string, string>,
   });
-  child.onData((d) => term.write(d));
+  let raw = "";
+  child.onData((d) => {
+    raw += d;
+    term.write(d);
+  });
   const exited = new Promise<number>((resolve) => child.onExit(({ exitCode }) => resolve(exitCode)));
   const text = () => {
     const buffer = term.buffer.active;
@@ -54,8 +62,14 @@ export function startInPty(pty: Pty, env: NodeJS.ProcessEnv, cols = 100, rows = 
       await sleep(pollMs);
     }
   };
+  const screen = () => {
+    const buffer = term.buffer.active;
+    return Array.from({ length: rows }, (_, i) => buffer.getLine(buffer.baseY + i)?.translateToString(true) ?? "");
+  };
   return {
     text,
+    screen,
+    raw: () => raw,
     write: (data) => child.write(data),
     enter: async (line) => {
       child.write(line);

@@ -1,8 +1,10 @@
-// The prompt: never disabled. Shows the text with a cursor; continuation lines are indented.
+// The prompt: never disabled. Shows the text with a cursor; long lines wrap under the text, not
+// under the prompt, and the lines drawn are the lines the layout counted (inputRows).
 import { Box, Text } from "ink";
 import type { EditState } from "../editing.js";
 import type { Question } from "../../engine/interrupts.js";
 import { neutralise } from "../../sanitize.js";
+import stringWidth from "string-width";
 
 /** What an empty line says it is for: a message, or the answer the agent waits for. */
 function placeholder(strategy: string, question: Question | undefined): string {
@@ -11,28 +13,73 @@ function placeholder(strategy: string, question: Question | undefined): string {
   return " your answer · /help";
 }
 
-export function Input({ state, strategy, question }: { state: EditState; strategy: string; question?: Question }) {
-  const before = state.value.slice(0, state.cursor);
-  const at = state.value[state.cursor];
-  const after = state.value.slice(state.cursor + 1);
-  const cursorChar = at === undefined || at === "\n" ? " " : at;
-  const lines = `${before}\u0000${at === "\n" ? "\n" : ""}${after}`.split("\n");
+export const promptOf = (question: Question | undefined) => (question ? "answer › " : "› ");
+
+/** One drawn row: text before the cursor, the cursor cell (if on this row), text after. */
+interface Row {
+  readonly before: string;
+  readonly cursor?: string;
+  readonly after: string;
+}
+
+/** The input as rows `width` columns wide (the prompt excluded), the cursor cell marked. */
+export function inputRows(state: EditState, width: number): Row[] {
+  const rows: Row[] = [];
+  let offset = 0;
+  for (const line of state.value.split("\n")) {
+    const at = state.cursor >= offset && state.cursor <= offset + line.length ? state.cursor - offset : -1;
+    // Cells: each character as it is shown (controls neutralised), and a blank for a cursor at the end.
+    const cells = [...line].map((c) => neutralise(c));
+    if (at === cells.length) cells.push(" ");
+    let row = { before: "", cursor: undefined as string | undefined, after: "" };
+    let used = 0;
+    cells.forEach((cell, index) => {
+      const w = stringWidth(cell);
+      if (used + w > width && used > 0) {
+        rows.push(row);
+        row = { before: "", cursor: undefined, after: "" };
+        used = 0;
+      }
+      if (index === at) row.cursor = cell;
+      else if (row.cursor === undefined) row.before += cell;
+      else row.after += cell;
+      used += w;
+    });
+    rows.push(row);
+    offset += line.length + 1;
+  }
+  return rows;
+}
+
+export function Input({
+  state,
+  strategy,
+  question,
+  columns,
+}: {
+  state: EditState;
+  strategy: string;
+  question?: Question;
+  columns: number;
+}) {
+  const prompt = promptOf(question);
+  const rows = inputRows(state, Math.max(1, columns - prompt.length));
+  const colour = question ? "yellow" : "cyan";
   return (
     <Box flexDirection="column">
-      {lines.map((line, i) => {
-        const [left, right] = line.split("\u0000");
-        return (
-          <Text key={i}>
-            <Text color={question ? "yellow" : "cyan"}>
-              {i === 0 ? (question ? "answer › " : "› ") : question ? "         " : "  "}
-            </Text>
-            {neutralise(left ?? "")}
-            {right !== undefined ? <Text inverse>{neutralise(cursorChar)}</Text> : null}
-            {neutralise(right ?? "")}
+      {rows.map((row, i) => (
+        <Box key={i}>
+          <Box width={prompt.length} flexShrink={0}>
+            <Text color={colour}>{i === 0 ? prompt : " "}</Text>
+          </Box>
+          <Text wrap="truncate">
+            {row.before}
+            {row.cursor !== undefined ? <Text inverse>{row.cursor}</Text> : null}
+            {row.after}
             {i === 0 && state.value === "" ? <Text dimColor>{placeholder(strategy, question)}</Text> : null}
           </Text>
-        );
-      })}
+        </Box>
+      ))}
     </Box>
   );
 }

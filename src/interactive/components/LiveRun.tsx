@@ -1,29 +1,26 @@
-// The run in progress: AI text as it streams, tool calls and results as they happen.
+// The run in progress: AI text as it streams, tool calls and results as they happen. Only its
+// newest lines are drawn when the window is short, so the live region always fits.
 import { Box, Text } from "ink";
-import type { LiveState } from "../live.js";
-import { neutralise, oneLine } from "../../sanitize.js";
+import type { LiveLine } from "../live.js";
+import { tail } from "../layout.js";
 
-export function LiveRun({ live, columns }: { live: LiveState; columns: number }) {
-  if (live.index === undefined || live.entries.length === 0) return null;
+const COLOUR: Record<LiveLine["kind"], string | undefined> = { call: "green", result: "yellow", text: undefined };
+
+/** `lines`: from liveLines(); `maxLines`: the box's height allowance, border included. */
+export function LiveRun({ index, lines, maxLines }: { index: number | undefined; lines: readonly LiveLine[]; maxLines: number }) {
+  if (index === undefined || lines.length === 0 || maxLines < 4) return null;
+  const shown = tail(lines, maxLines - 3);
+  const hidden = lines.length - shown.length;
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="gray" paddingX={1}>
-      <Text dimColor>#{live.index + 1} streaming</Text>
-      {live.entries.map((entry) =>
-        entry.role === "tool" ? (
-          <Text key={entry.id} color="yellow">
-            ← {oneLine(neutralise(entry.text), columns - 8)}
-          </Text>
-        ) : (
-          <Box key={entry.id} flexDirection="column">
-            {entry.calls.map((call, i) => (
-              <Text key={i} color="green">
-                → {oneLine(neutralise(`${call.name || "tool"}(${call.args})`), columns - 8)}
-              </Text>
-            ))}
-            {entry.text ? <Text>{neutralise(entry.text)}</Text> : null}
-          </Box>
-        ),
-      )}
+      <Text dimColor wrap="truncate">
+        #{index + 1} streaming{hidden ? ` (${hidden} earlier line${hidden === 1 ? "" : "s"} above)` : ""}
+      </Text>
+      {shown.map((line, i) => (
+        <Text key={i} color={COLOUR[line.kind]} wrap="truncate">
+          {line.text === "" ? " " : line.text}
+        </Text>
+      ))}
     </Box>
   );
 }

@@ -17,18 +17,47 @@ export const TONE_COLOUR: Record<StatusTone, string> = {
 /** Multi-line messages keep a visible mark where their lines break. */
 const shorten = (text: string, max: number) => oneLine(neutralise(text).replace(/\n/g, " ⏎ "), max);
 
+/** A row's second line: why it ended as it did (for anything but success). */
+export const hasDetailLine = (m: OutgoingMessage) => m.detail !== undefined && m.detail !== "" && m.status !== "success";
+/** Lines a message's row takes. */
+export const rowHeight = (m: OutgoingMessage) => (hasDetailLine(m) ? 2 : 1);
+
+/** The rows that fit in `maxLines`, and the rest (summarised in one line) when not all do. */
+export function fitQueue(messages: readonly OutgoingMessage[], maxLines: number) {
+  const total = messages.reduce((n, m) => n + rowHeight(m), 0);
+  if (total <= maxLines) return { shown: messages, rest: [] as OutgoingMessage[] };
+  const shown: OutgoingMessage[] = [];
+  let used = 1; // the summary line
+  for (const m of messages) {
+    if (used + rowHeight(m) > maxLines) break;
+    shown.push(m);
+    used += rowHeight(m);
+  }
+  return { shown, rest: messages.slice(shown.length) };
+}
+
+/** "… 37 more: 30 pending, 7 rejected". */
+export function restSummary(rest: readonly OutgoingMessage[]): string {
+  const counts = new Map<string, number>();
+  for (const m of rest) counts.set(STATUS[m.status].label, (counts.get(STATUS[m.status].label) ?? 0) + 1);
+  return `… ${rest.length} more: ${[...counts].map(([label, n]) => `${n} ${label}`).join(", ")}`;
+}
+
 export interface QueueProps {
   messages: readonly OutgoingMessage[];
   now: number;
   columns: number;
+  /** Lines it may take; the rows that do not fit are summarised. */
+  maxLines?: number;
 }
 
-export function Queue({ messages, now, columns }: QueueProps) {
-  if (messages.length === 0) return null;
+export function Queue({ messages, now, columns, maxLines = Infinity }: QueueProps) {
+  if (messages.length === 0 || maxLines < 1) return null;
   const frame = SPINNER[Math.floor(now / 80) % SPINNER.length];
+  const { shown, rest } = fitQueue(messages, maxLines);
   return (
     <Box flexDirection="column">
-      {messages.map((m) => {
+      {shown.map((m) => {
         const look = STATUS[m.status];
         const color = TONE_COLOUR[look.tone];
         const seconds = (Math.max(0, (m.finishedAt ?? now) - m.sentAt) / 1000).toFixed(1);
@@ -47,15 +76,20 @@ export function Queue({ messages, now, columns }: QueueProps) {
               </Text>
               <Text>{shorten(m.text, Math.max(8, columns - fixed))}</Text>
             </Text>
-            {m.detail && m.status !== "success" ? (
+            {hasDetailLine(m) ? (
               <Text color={color} wrap="truncate">
                 {"  "}
-                {shorten(m.detail, Math.max(8, columns - 4))}
+                {shorten(m.detail ?? "", Math.max(8, columns - 4))}
               </Text>
             ) : null}
           </Box>
         );
       })}
+      {rest.length ? (
+        <Text dimColor wrap="truncate">
+          {restSummary(rest)}
+        </Text>
+      ) : null}
     </Box>
   );
 }

@@ -22,28 +22,39 @@ export interface StatusBarProps {
   hold?: boolean;
 }
 
-export function StatusBar({ deployment, assistant, threadId, strategy, connection, waiting, hold }: StatusBarProps) {
+interface Part {
+  readonly text: string;
+  readonly color?: string;
+  readonly dim?: boolean;
+}
+
+/** The bar's words, in order; the layout counts the lines they wrap to from the same list. */
+export function statusParts({ deployment, assistant, threadId, strategy, connection, waiting, hold }: StatusBarProps): Part[] {
   const c = CONNECTION[connection];
+  const dot: Part = { text: "·", dim: true };
+  return [
+    { text: neutralise(deployment), dim: true },
+    dot,
+    { text: neutralise(assistant), dim: true },
+    dot,
+    { text: `thread ${neutralise(threadId.slice(0, 8))}`, dim: true },
+    dot,
+    { text: `strategy ${strategy}`, color: "cyan" },
+    ...(hold ? [dot, { text: "hold", color: "cyan" }] : []),
+    dot,
+    { text: c.label, color: c.color },
+    ...(waiting ? [dot, { text: "waiting for your answer", color: "yellow" }] : []),
+  ];
+}
+
+export function StatusBar(props: StatusBarProps) {
   return (
     <Box flexWrap="wrap" columnGap={1}>
-      <Text dimColor>{neutralise(deployment)}</Text>
-      <Text dimColor>·</Text>
-      <Text dimColor>{neutralise(assistant)}</Text>
-      <Text dimColor>·</Text>
-      <Text dimColor>thread {neutralise(threadId.slice(0, 8))}</Text>
-      <Text dimColor>·</Text>
-      <Text>
-        strategy{" "}
-        <Text bold color="cyan">
-          {strategy}
+      {statusParts(props).map((part, i) => (
+        <Text key={i} dimColor={part.dim} color={part.color} wrap="truncate">
+          {part.text}
         </Text>
-      </Text>
-      {hold ? <Text dimColor>·</Text> : null}
-      {hold ? <Text color="cyan">hold</Text> : null}
-      <Text dimColor>·</Text>
-      <Text color={c.color}>{c.label}</Text>
-      {waiting ? <Text dimColor>·</Text> : null}
-      {waiting ? <Text color="yellow">waiting for your answer</Text> : null}
+      ))}
     </Box>
   );
 }

@@ -1,0 +1,64 @@
+// How the live region (stream, queue, input, status bar) shares the window so that it always fits:
+// Ink clears the whole screen and scrollback on every frame once its output is as tall as the
+// window. Text is wrapped here, by display width, so the heights counted are the heights drawn. Pure.
+import stringWidth from "string-width";
+
+/** Hard-wraps text into lines of at most `width` columns (by display width, not characters). */
+export function wrapLines(text: string, width: number): string[] {
+  const max = Math.max(1, width);
+  const lines: string[] = [];
+  for (const paragraph of text.split("\n")) {
+    let line = "";
+    let used = 0;
+    for (const char of paragraph) {
+      const w = stringWidth(char);
+      if (used + w > max && line !== "") {
+        lines.push(line);
+        line = "";
+        used = 0;
+      }
+      line += char;
+      used += w;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** Lines a flex row of words takes when it wraps (Ink's flexWrap with a one-column gap). */
+export function flowHeight(parts: readonly string[], columns: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const part of parts) {
+    const w = Math.min(columns, stringWidth(part));
+    if (used > 0 && used + 1 + w > columns) {
+      lines += 1;
+      used = w;
+    } else used += (used > 0 ? 1 : 0) + w;
+  }
+  return lines;
+}
+
+export interface Budget {
+  /** Lines the queue may take; anything beyond is summarised in its last line. */
+  readonly queue: number;
+  /** Lines the live run's box may take, its border included; under 4 it is not drawn. */
+  readonly live: number;
+}
+
+/**
+ * Splits what the window has left after the input and the status bar between the queue and the
+ * live run. One line is kept free: Ink redraws the screen whole once its output fills the window.
+ */
+export function shareWindow(rows: number, fixed: number, queueWants: number, liveWants: number): Budget {
+  const left = Math.max(0, rows - 1 - fixed);
+  if (queueWants + liveWants <= left) return { queue: queueWants, live: liveWants };
+  // The run in progress matters most, but the queue keeps at least a line or two (and its summary).
+  const queue = Math.min(queueWants, Math.max(Math.min(2, left), left - liveWants, Math.floor(left / 3)));
+  return { queue, live: Math.max(0, left - queue) };
+}
+
+/** The last `max` lines, when there are more. */
+export function tail<T>(lines: readonly T[], max: number): readonly T[] {
+  return lines.length > max ? lines.slice(lines.length - Math.max(0, max)) : lines;
+}

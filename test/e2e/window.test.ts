@@ -1,0 +1,65 @@
+// The live region always fits the window: a long answer streaming into a small terminal, and a
+// queue longer than the screen, never make Ink clear the screen and scrollback (flicker), and the
+// prompt and status bar stay in view. The real CLI in a pseudo-terminal, read through xterm.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { loadPty, startInPty, type Screen } from "../helpers/pty.js";
+import { startTestServer, type TestServer } from "../helpers/local-server.js";
+
+const pty = await loadPty();
+const LONG = `${fileURLToPath(new URL("../fixtures/long-answer-graph.mjs", import.meta.url))}:graph`;
+// What Ink writes when its output fills the window: erase screen and scrollback.
+const CLEAR_ALL = "\x1b[3J";
+let server: TestServer;
+let home: string;
+let screen: Screen | undefined;
+
+beforeAll(async () => {
+  home = mkdtempSync(join(tmpdir(), "chat-window-"));
+  server = await startTestServer({ latencyMs: 200, graphs: { long: LONG } });
+});
+afterEach(() => screen?.kill());
+afterAll(async () => {
+  await server?.stop();
+  rmSync(home, { recursive: true, force: true });
+});
+
+function open(assistant: string, cols: number, rows: number): Screen {
+  const env = { CHAT_CONFIG_DIR: home, NO_COLOR: "1" };
+  return (screen = startInPty(pty!, env, cols, rows, ["--url", server.deployment.url, "--assistant", assistant]));
+}
+
+/** The prompt and the status bar are on screen, at the bottom, while it is drawn. */
+function expectFooter(s: Screen) {
+  const lines = s.screen();
+  const last = lines.map((l, i) => (l.trim() ? i : -1)).filter((i) => i >= 0);
+  const bottom = lines.slice(Math.max(0, (last.at(-1) ?? 0) - 3), (last.at(-1) ?? 0) + 1).join("\n");
+  expect(bottom).toMatch(/›/);
+  expect(bottom).toMatch(/connected/);
+}
+
+it.skipIf(!pty)("a long answer streaming into a 40x12 window shows its newest lines and never clears the screen", async () => {
+  const s = open("long", 40, 12);
+  await s.waitFor(/connected/);
+  await s.enter("forecast?");
+  await s.waitFor(/#1 streaming \(\d+ earlier lines above\)/);
+  expectFooter(s);
+  await s.waitFor(/Ai Message =+\n\n1\. The forecast[\s\S]*6\. The forecast/, 30_000);
+  await s.waitFor(/✓ #1 success/);
+  expectFooter(s);
+  expect(s.raw()).not.toContain(CLEAR_ALL);
+});
+
+it.skipIf(!pty)("thirty messages at once in a 60x14 window: the queue is summarised, nothing clears the screen", async () => {
+  const s = open("agent", 60, 14);
+  await s.waitFor(/connected/);
+  s.write(Array.from({ length: 30 }, (_, i) => `weather in city ${i + 1}?\r`).join(""));
+  await s.waitFor(/… \d+ more: \d+ pending/);
+  expectFooter(s);
+  await s.waitFor(/#2 running/, 30_000);
+  expectFooter(s);
+  expect(s.raw()).not.toContain(CLEAR_ALL);
+});
