@@ -21,10 +21,12 @@ await build({
   // Smaller to parse at every start; React's production build (the development one is 3× larger).
   minify: true,
   define: { "process.env.NODE_ENV": '"production"' },
-  // Only the server process needs these; node-pty is a test tool.
-  external: ["@langchain/langgraph-api", "@langchain/langgraph", "@langchain/core", "node-pty"],
+  // Only the server process needs these (it loads @langchain/core from node_modules); node-pty is
+  // a test tool. The SDK's own use of @langchain/core is bundled, so start-up reads one file.
+  external: ["@langchain/langgraph-api", "@langchain/langgraph", "node-pty"],
   // Ink imports React DevTools only when DEV=true; keep that optional package out of the bundle.
-  alias: { "react-devtools-core": "./scripts/empty-module.js" },
+  // The SDK's message classes are for stream helpers chat does not use (see the stub).
+  alias: { "react-devtools-core": "./scripts/empty-module.js", "@langchain/core/messages": "./scripts/core-messages-stub.js" },
   // Some CommonJS dependencies call require(); give the ESM chunks one.
   banner: { js: "import { createRequire as __chatRequire } from 'node:module'; const require = __chatRequire(import.meta.url);" },
   logLevel: "warning",
