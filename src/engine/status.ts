@@ -90,6 +90,9 @@ export const STATUS: Readonly<Record<MessageStatus, StatusFacts>> = {
 
 export const isTerminal = (status: MessageStatus): boolean => STATUS[status].terminal;
 export const isRefused = (status: MessageStatus): boolean => STATUS[status].refused;
+/** What Ctrl+R and /retry can pull back into the input: a message that never ran, or whose run a strategy cut short. */
+export const isPullable = (status: MessageStatus): boolean =>
+  STATUS[status].refused || status === "interrupted" || status === "rolled_back";
 export const statusLabel = (status: MessageStatus): string => STATUS[status].label;
 /** What /dismiss clears: what stays in view only to be seen, not what waits for an answer. */
 export const isDismissable = (status: MessageStatus): boolean => STATUS[status].stays && status !== "waiting";

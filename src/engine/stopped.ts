@@ -19,14 +19,18 @@ export function stoppedReport(
     return { status: "failed", detail: "the run is gone from the server (deleted, or lost in a restart)" };
   }
   const keptDespiteRollback = cause?.strategy === "rollback" && !outcome.deleted;
+  const by = cause ? `#${cause.index + 1}` : "";
   return {
     status: outcome.deleted ? "rolled_back" : "interrupted",
     serverStatus: outcome.serverStatus,
+    ...(cause ? { by: cause.index } : {}),
     detail: keptDespiteRollback
-      ? "rollback requested: the server stopped the run but kept its output"
-      : !cause && wasCancelled
-        ? "cancelled"
-        : outcome.detail,
+      ? `rollback requested by ${by}: the server stopped the run but kept its output`
+      : cause
+        ? `${outcome.deleted ? "deleted" : "interrupted"} by ${by} (${cause.strategy})`
+        : wasCancelled
+          ? "cancelled"
+          : outcome.detail,
   };
 }
 

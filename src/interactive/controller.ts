@@ -3,7 +3,7 @@
 import type { Key } from "ink";
 import type { Session } from "../engine/session.js";
 import type { SessionEvent } from "../engine/types.js";
-import { isRefused, isTerminal } from "../engine/status.js";
+import { isDismissable, isPullable, isTerminal } from "../engine/status.js";
 import type { Strategy } from "../strategies.js";
 import { errorMessage } from "../errors.js";
 import { helpText, nextStrategy, parseInput, type Command } from "./commands.js";
@@ -117,7 +117,9 @@ export class ChatController {
       case "retry":
         return void this.pullBack();
       case "dismiss":
-        return this.update({ dismissed: new Set(this.state.messages.filter((m) => isRefused(m.status)).map((m) => m.index)) });
+        return this.update({
+          dismissed: new Set(this.state.messages.filter((m) => isDismissable(m.status)).map((m) => m.index)),
+        });
       case "help":
         return this.say(helpText());
       case "quit":
@@ -227,8 +229,10 @@ export class ChatController {
 
   /** Takes the last rejected or failed message out of the queue and into the input. */
   private pullBack(): void {
-    const last = [...this.state.messages].reverse().find((m) => isRefused(m.status) && !this.state.dismissed.has(m.index));
-    if (!last) return this.say("nothing rejected or failed to pull back");
+    const last = [...this.state.messages]
+      .reverse()
+      .find((m) => m.kind === "message" && isPullable(m.status) && !this.state.dismissed.has(m.index));
+    if (!last) return this.say("nothing rejected, failed, interrupted or rolled back to pull back");
     this.pulledBack = { index: last.index, text: last.text };
     this.update({ dismissed: new Set([...this.state.dismissed, last.index]), input: setValue(last.text) });
   }
@@ -236,7 +240,7 @@ export class ChatController {
   /** What leaving a session would lose: messages in flight, refusals not dismissed. */
   private blocking(session: Session): number {
     const hidden = this.state.dismissed;
-    return session.getSnapshot().filter((m) => !isTerminal(m.status) || (isRefused(m.status) && !hidden.has(m.index))).length;
+    return session.getSnapshot().filter((m) => !isTerminal(m.status) || (isDismissable(m.status) && !hidden.has(m.index))).length;
   }
 
   private leave(): void {
@@ -263,7 +267,11 @@ export class ChatController {
         if (event.dropped && event.droppedBy !== undefined) this.add(this.transcript.dropped(event.dropped, event.droppedBy));
         return this.showQuestion(event.question);
       case "status": {
-        const ended = isTerminal(event.message.status) && live.index === event.message.index;
+        const { status } = event.message;
+        if ((status === "interrupted" || status === "rolled_back") && event.message.kind === "message") {
+          this.add(this.transcript.stopped(event.message));
+        }
+        const ended = isTerminal(status) && live.index === event.message.index;
         return this.update({ messages, live: ended ? NO_LIVE : live });
       }
     }

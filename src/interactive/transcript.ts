@@ -4,7 +4,8 @@ import type { MessageDict } from "../engine/message.js";
 import type { Question } from "../engine/interrupts.js";
 import { prettyRepr, type Theme } from "../pretty-print/pretty.js";
 import { describeQuestion } from "../human-in-the-loop/describe.js";
-import { neutralise } from "../sanitize.js";
+import { neutralise, oneLine } from "../sanitize.js";
+import type { OutgoingMessage } from "../engine/types.js";
 
 export interface TranscriptItem {
   readonly key: string;
@@ -39,6 +40,15 @@ export class Transcript {
       ? "Type your answer and press Enter (/help for more)."
       : "Press Enter to go on (/continue).";
     return { key: `q${this.nextKey++}`, text: `${describeQuestion(question, this.width())}\n${how}`, tone: "question" };
+  }
+
+  /** Where a run was cut short by a strategy or a cancel: what was lost, and by which message. */
+  stopped(message: OutgoingMessage): TranscriptItem {
+    const what =
+      message.status === "rolled_back" ? `#${message.index + 1} ${JSON.stringify(message.text)}` : `#${message.index + 1}`;
+    const why = message.detail ?? (message.status === "rolled_back" ? "deleted" : "interrupted");
+    const text = why.startsWith("rollback requested") ? `${what} stopped: ${why}` : `${what} ${why}`;
+    return this.note(`${oneLine(text, 300)} (Ctrl+R to bring it back)`, "warning");
   }
 
   /** Said when a new message ran on a waiting thread and the server dropped its question. */

@@ -21,6 +21,8 @@ export function statusLine(m: OutgoingMessage): string {
     return `[${m.index + 1}] waiting for input: ${questionSummary({ interrupts: m.interrupts ?? [], pausedBefore: m.pausedBefore })}`;
   if (m.status === "answered" && m.by !== undefined) return `[${m.index + 1}] answered by #${m.by + 1}`;
   const http = m.httpStatus ? ` (HTTP ${m.httpStatus})` : "";
+  // "interrupted by #3 (interrupt)" already says its status.
+  if (m.detail?.startsWith(`${statusLabel(m.status)} `)) return `[${m.index + 1}] ${neutralise(m.detail)}${http}`;
   const detail = m.detail ? `: ${neutralise(m.detail)}` : "";
   return `[${m.index + 1}] ${statusLabel(m.status)}${http}${detail}`;
 }

@@ -50,6 +50,11 @@ it.skipIf(!pty)("double-texting in the terminal UI: enqueue, reject via Tab, /in
   await s.waitFor(/#5 interrupted reject/);
   await s.waitFor(/Ai Message =+\n\nIt's [^\n]*Lima/);
   expect(s.text()).not.toMatch(/Ai Message =+\n\nIt's [^\n]*Rome/);
+  // The transcript says where #5 ended and why; Ctrl+R brings its text back.
+  await s.waitFor(/#5 interrupted by #6 \(interrupt\) \(Ctrl\+R to bring it back\)/);
+  s.write("\x12");
+  await s.waitFor(/› what's the weather in rome\?/);
+  s.write("\x15");
 
   // Ctrl+C on an empty input leaves, says how to resume, and stops the local server.
   s.write("\x03");

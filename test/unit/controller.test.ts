@@ -99,7 +99,7 @@ describe("the interactive controller", () => {
   it("/retry with nothing refused says so; /dismiss hides every refusal", async () => {
     const ui = await setup(["http-422", "http-409"]);
     ui.submit("/retry");
-    expect(ui.said()).toMatch(/nothing rejected or failed to pull back/);
+    expect(ui.said()).toMatch(/nothing rejected, failed, interrupted or rolled back to pull back/);
     ui.submit("a");
     ui.submit("b");
     await ui.until(() => ui.statuses().join() === "rejected,rejected");
