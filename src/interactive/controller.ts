@@ -9,11 +9,13 @@ import { errorMessage } from "../errors.js";
 import { helpText, nextStrategy, parseInput, type Command } from "./commands.js";
 import { EMPTY, edit, newlineInstead, setValue, type EditState } from "./editing.js";
 import { HistoryWalker } from "./history-walker.js";
-import { NO_LIVE, liveReducer } from "./live.js";
+import { NO_LIVE } from "./live.js";
+import { eventPatch } from "./session-events.js";
 import type { ChatSnapshot, ControllerOptions } from "./snapshot.js";
 import type { Question } from "../engine/interrupts.js";
 import { Transcript, type TranscriptItem } from "./transcript.js";
 import { answerAction } from "./answering.js";
+import { KeySplitter } from "./keys.js";
 
 export type { ChatSnapshot, ControllerOptions, ExitInfo, TranscriptItem } from "./snapshot.js";
 
@@ -25,6 +27,7 @@ export class ChatController {
   private readonly history: HistoryWalker;
   private readonly work = new Set<Promise<void>>();
   private readonly transcript: Transcript;
+  private readonly keys = new KeySplitter();
   /** The last message pulled back into the input: sending that same text again is its resend. */
   private pulledBack: { index: number; text: string } | undefined;
   private switching = false;
@@ -75,6 +78,11 @@ export class ChatController {
 
   /** One key press (or a burst of typed or pasted text), as Ink's useInput reports it. */
   key(text: string, key: Partial<Key>): void {
+    // Several keys in one read (fast typing, SSH, a paste) are taken one by one.
+    for (const press of this.keys.split(text, key)) this.press(press.text, press.key);
+  }
+
+  private press(text: string, key: Partial<Key>): void {
     const input = this.state.input;
     if (key.ctrl && text === "c") return input.value !== "" ? this.setInput(EMPTY) : this.leave();
     if (key.tab) return this.update({ strategy: nextStrategy(this.state.strategy) });
@@ -86,13 +94,7 @@ export class ChatController {
       return;
     }
     if (key.return) return this.enter(key.meta === true);
-    if (text === "\n") return this.setInput(edit(input, "\n", {})); // Ctrl+J: a new line
-    // Several keys in one read (fast typing, a script, a paste): each CR is an Enter.
-    const parts = text.split(/\r\n?/);
-    parts.forEach((part, i) => {
-      this.setInput(edit(this.state.input, part, parts.length > 1 ? {} : key));
-      if (i < parts.length - 1) this.enter(false);
-    });
+    this.setInput(edit(input, text, key)); // "\n" (Ctrl+J, or a pasted line break) is a new line
   }
 
   /** Carries out a command typed in the input line (or bound to a key). */
@@ -249,32 +251,9 @@ export class ChatController {
   }
 
   private onEvent(event: SessionEvent): void {
-    const { live } = this.state;
-    const messages = this.session.getSnapshot();
-    switch (event.type) {
-      case "messages":
-        return this.update({
-          messages,
-          items: [...this.state.items, ...this.transcript.messages(event.messages)],
-          live: live.index === event.index ? NO_LIVE : live,
-        });
-      case "stream":
-        return this.update({ messages, live: liveReducer(live, event.index, event.event, event.data) });
-      case "connection":
-        return this.update({ messages, connection: event.state });
-      case "question":
-        this.update({ messages });
-        if (event.dropped && event.droppedBy !== undefined) this.add(this.transcript.dropped(event.dropped, event.droppedBy));
-        return this.showQuestion(event.question);
-      case "status": {
-        const { status } = event.message;
-        if ((status === "interrupted" || status === "rolled_back") && event.message.kind === "message") {
-          this.add(this.transcript.stopped(event.message));
-        }
-        const ended = isTerminal(status) && live.index === event.message.index;
-        return this.update({ messages, live: ended ? NO_LIVE : live });
-      }
-    }
+    const { patch, question } = eventPatch(this.state, event, this.session.getSnapshot(), this.transcript);
+    this.update(patch);
+    if (question) this.showQuestion(question.open);
   }
 
   /** The question in the transcript, and answer mode on (or off when none is open). */

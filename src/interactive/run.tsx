@@ -8,6 +8,9 @@ import { App } from "./App.js";
 import { ChatController, type ExitInfo } from "./controller.js";
 import type { InputHistory } from "./input-history.js";
 
+const PASTE_ON = "\x1b[?2004h";
+const PASTE_OFF = "\x1b[?2004l";
+
 export interface InteractiveOptions {
   session: Session;
   openSession(threadId?: string): Promise<Session>;
@@ -26,7 +29,13 @@ export async function runInteractive(options: InteractiveOptions): Promise<ExitC
   const { resumeCommand, isLocal, deployment, assistant, ...rest } = options;
   const controller = new ChatController({ ...rest, columns: process.stdout.columns });
   const instance = render(<App controller={controller} deployment={deployment} assistant={assistant} />, { exitOnCtrlC: false });
-  await instance.waitUntilExit();
+  // Bracketed paste: the terminal marks pasted text, so its line breaks stay in the message.
+  process.stdout.write(PASTE_ON);
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    process.stdout.write(PASTE_OFF);
+  }
   controller.dispose();
   const info = controller.getSnapshot().exit;
   if (info) process.stderr.write(`${goodbye(info, resumeCommand, isLocal).join("\n")}\n`);

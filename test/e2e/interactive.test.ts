@@ -84,3 +84,20 @@ it.skipIf(!pty)("answering the agent in the terminal UI: the question, answer mo
   expect(await s.exited).toBe(0);
   expect(serverPidsUnder(home)).toEqual([]);
 });
+
+it.skipIf(!pty)("keys in one write act one by one, and a bracketed paste keeps its line breaks", async () => {
+  if (!pty) return;
+  screen?.kill();
+  const s = (screen = startInPty(pty, { CHAT_CONFIG_DIR: home, CHAT_DEMO_LATENCY_MS: "200", NO_COLOR: "1" }));
+  await s.waitFor(/strategy enqueue · connected/);
+  s.write("abc\x15def\t");
+  await s.waitFor(/› def/);
+  await s.waitFor(/strategy reject · connected/);
+  s.write("\x15\x1b[200~first line\rsecond line\x1b[201~");
+  await s.waitFor(/› first line\n {2}second line/);
+  expect(s.text()).not.toMatch(/#1 /);
+  expect(s.raw()).toContain("\x1b[?2004h");
+  s.write("\x15/quit\r");
+  expect(await s.exited).toBe(0);
+  expect(s.raw()).toContain("\x1b[?2004l");
+});

@@ -70,6 +70,23 @@ describe("the interactive controller", () => {
     expect(ui.snap().input).toEqual({ value: "still typing", cursor: 12 });
   });
 
+  it("keys in one read act one by one: Ctrl+U clears, Tab changes the strategy, no control character is typed", async () => {
+    const ui = await setup();
+    ui.controller.key("abc\x15def\t", {});
+    expect(ui.snap().input.value).toBe("def");
+    expect(ui.snap().strategy).toBe("reject");
+    ui.controller.key("\x15/quit\r", {});
+    expect(ui.snap().exit).toBeDefined();
+    expect(ui.fake.runs).toHaveLength(0);
+  });
+
+  it("a bracketed paste keeps its line breaks in the input and sends nothing", async () => {
+    const ui = await setup();
+    ui.controller.key("\x1b[200~first line\r\nsecond line\x1b[201~", {});
+    expect(ui.snap().input.value).toBe("first line\nsecond line");
+    expect(ui.snap().messages).toHaveLength(0);
+  });
+
   it("a paste with line breaks sends each line", async () => {
     const ui = await setup();
     ui.controller.key("one\rtwo\rthree", {});

@@ -1,0 +1,39 @@
+// What one engine event changes in the interactive UI's state: the messages, the live run, the
+// connection, transcript lines for runs cut short or questions dropped. Pure, bar the transcript's keys.
+import type { Question } from "../engine/interrupts.js";
+import { isTerminal } from "../engine/status.js";
+import type { OutgoingMessage, SessionEvent } from "../engine/types.js";
+import { NO_LIVE, liveReducer } from "./live.js";
+import type { ChatSnapshot } from "./snapshot.js";
+import type { Transcript } from "./transcript.js";
+
+export function eventPatch(
+  state: ChatSnapshot,
+  event: SessionEvent,
+  messages: readonly OutgoingMessage[],
+  transcript: Transcript,
+): { patch: Partial<ChatSnapshot>; question?: { open: Question | undefined } } {
+  const { live } = state;
+  switch (event.type) {
+    case "messages": {
+      const items = [...state.items, ...transcript.messages(event.messages)];
+      return { patch: { messages, items, live: live.index === event.index ? NO_LIVE : live } };
+    }
+    case "stream":
+      return { patch: { messages, live: liveReducer(live, event.index, event.event, event.data) } };
+    case "connection":
+      return { patch: { messages, connection: event.state } };
+    case "question": {
+      const dropped = event.dropped && event.droppedBy !== undefined ? [transcript.dropped(event.dropped, event.droppedBy)] : [];
+      return { patch: { messages, items: [...state.items, ...dropped] }, question: { open: event.question } };
+    }
+    case "status": {
+      const m = event.message;
+      // Where a strategy cut a run short, the transcript says so (the row goes when the next run ends).
+      const cut = (m.status === "interrupted" || m.status === "rolled_back") && m.kind === "message";
+      const items = cut ? [...state.items, transcript.stopped(m)] : state.items;
+      const ended = isTerminal(m.status) && live.index === m.index;
+      return { patch: { messages, items, live: ended ? NO_LIVE : live } };
+    }
+  }
+}

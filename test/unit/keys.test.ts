@@ -1,0 +1,42 @@
+// A burst of keys in one read is the keys it holds; control characters never become text.
+import { describe, expect, it } from "vitest";
+import { KeySplitter } from "../../src/interactive/keys.js";
+
+const split = (text: string) => new KeySplitter().split(text, {});
+
+describe("keys that arrive in one read", () => {
+  it("Ctrl+U between two words is a key, not text", () => {
+    expect(split("abc\x15def")).toEqual([
+      { text: "abc", key: {} },
+      { text: "u", key: { ctrl: true } },
+      { text: "def", key: {} },
+    ]);
+  });
+
+  it("text then Tab, Enter, Backspace and an arrow key are each their own key", () => {
+    expect(split("hi\t\r\x7f\x1b[A")).toEqual([
+      { text: "hi", key: {} },
+      { text: "", key: { tab: true } },
+      { text: "\r", key: { return: true } },
+      { text: "", key: { backspace: true } },
+      { text: "", key: { upArrow: true } },
+    ]);
+  });
+
+  it("other control characters are dropped; a single key keeps what Ink made of it", () => {
+    expect(split("a\x00\x1fb")).toEqual([
+      { text: "a", key: {} },
+      { text: "b", key: {} },
+    ]);
+    expect(new KeySplitter().split("r", { ctrl: true })).toEqual([{ text: "r", key: { ctrl: true } }]);
+  });
+
+  it("a bracketed paste is text with its line breaks, even split across reads", () => {
+    const keys = new KeySplitter();
+    expect(keys.split("\x1b[200~line one\r\nline", {})).toEqual([{ text: "line one\nline", key: {} }]);
+    expect(keys.split(" two\x07\x1b[201~\r", {})).toEqual([
+      { text: " two", key: {} },
+      { text: "\r", key: { return: true } },
+    ]);
+  });
+});
