@@ -32,13 +32,21 @@ function open(assistant: string, cols: number, rows: number): Screen {
   return (screen = startInPty(pty!, env, cols, rows, ["--url", server.deployment.url, "--assistant", assistant]));
 }
 
-/** The prompt and the status bar are on screen, at the bottom, while it is drawn. */
-function expectFooter(s: Screen) {
-  const lines = s.screen();
-  const last = lines.map((l, i) => (l.trim() ? i : -1)).filter((i) => i >= 0);
-  const bottom = lines.slice(Math.max(0, (last.at(-1) ?? 0) - 3), (last.at(-1) ?? 0) + 1).join("\n");
-  expect(bottom).toMatch(/›/);
-  expect(bottom).toMatch(/connected/);
+/** The prompt and the status bar are at the bottom of the screen (polled: a frame may be half-written). */
+async function expectFooter(s: Screen) {
+  const bottom = () => {
+    const lines = s.screen();
+    const last =
+      lines
+        .map((l, i) => (l.trim() ? i : -1))
+        .filter((i) => i >= 0)
+        .at(-1) ?? 0;
+    return lines.slice(Math.max(0, last - 3), last + 1).join("\n");
+  };
+  for (const end = Date.now() + 3000; !(/›/.test(bottom()) && /connected/.test(bottom()));) {
+    if (Date.now() > end) throw new Error(`no prompt and status bar at the bottom:\n${s.screen().join("\n")}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 it.skipIf(!pty)("a long answer streaming into a 40x12 window shows its newest lines and never clears the screen", async () => {
@@ -46,10 +54,10 @@ it.skipIf(!pty)("a long answer streaming into a 40x12 window shows its newest li
   await s.waitFor(/connected/);
   await s.enter("forecast?");
   await s.waitFor(/#1 streaming \(\d+ earlier lines above\)/);
-  expectFooter(s);
+  await expectFooter(s);
   await s.waitFor(/Ai Message =+\n\n1\. The forecast[\s\S]*6\. The forecast/, 30_000);
   await s.waitFor(/✓ #1 success/);
-  expectFooter(s);
+  await expectFooter(s);
   expect(s.raw()).not.toContain(CLEAR_ALL);
 });
 
@@ -58,8 +66,8 @@ it.skipIf(!pty)("thirty messages at once in a 60x14 window: the queue is summari
   await s.waitFor(/connected/);
   s.write(Array.from({ length: 30 }, (_, i) => `weather in city ${i + 1}?\r`).join(""));
   await s.waitFor(/… \d+ more: \d+ pending/);
-  expectFooter(s);
+  await expectFooter(s);
   await s.waitFor(/#2 running/, 30_000);
-  expectFooter(s);
+  await expectFooter(s);
   expect(s.raw()).not.toContain(CLEAR_ALL);
 });
