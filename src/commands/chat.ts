@@ -1,5 +1,7 @@
 // `chat`: choose the face, connect, open the thread, then hand its session to that face (the Ink UI
 // at a terminal, the scripted face otherwise). Only choosing and wiring happen here.
+import { realpathSync } from "node:fs";
+import { delimiter, join } from "node:path";
 import type { ExitCode } from "../exit-codes.js";
 import { UsageError } from "../errors.js";
 import { connect, connectionProblem, openThread, probe, type Connection } from "../deployment/connect.js";
@@ -153,5 +155,20 @@ async function runScriptedFace(
 /** The command that comes back to this deployment and assistant, whatever the settings say then. */
 function resumeCommand(target: Target): string {
   const where = target.url ? ["--url", target.url] : ["--local"];
-  return ["chat", ...where, ...(target.assistant !== "agent" ? ["--assistant", target.assistant] : [])].join(" ");
+  return [commandName(), ...where, ...(target.assistant !== "agent" ? ["--assistant", target.assistant] : [])].join(" ");
+}
+
+/** "chat" when that name on PATH is this program; else "npx chat" (installed in a project, not globally). */
+export function commandName(env: NodeJS.ProcessEnv = process.env, self = process.argv[1]): string {
+  if (!self) return "npx chat";
+  const real = (path: string) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return undefined;
+    }
+  };
+  const me = real(self);
+  const onPath = (env.PATH ?? "").split(delimiter).some((dir) => dir && real(join(dir, "chat")) === me);
+  return onPath ? "chat" : "npx chat";
 }

@@ -120,8 +120,9 @@ export async function openThread(client: Client, threadId: string | undefined, l
   } catch (err) {
     const status = httpStatus(err);
     if (status === 404) throw new UsageError(`unknown thread ${threadId} on ${label}`);
+    // The server's answer is a validation dump (zod's JSON); what it means fits in a few words.
     if (status === 400 || status === 422)
-      throw new UsageError(`invalid thread id ${JSON.stringify(threadId)}: ${serverMessage(err)}`);
+      throw new UsageError(`not a thread id: ${JSON.stringify(threadId)} (thread ids are UUIDs)`);
     throw connectionProblem(err, label);
   }
 }

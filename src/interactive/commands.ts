@@ -1,6 +1,6 @@
 // What a submitted input line means: a message (maybe with its own strategy) or a command.
 // Pure; the key and command tables here are the ones /help and the README show.
-import { STRATEGIES, isStrategy, type Strategy } from "../strategies.js";
+import { STRATEGIES, STRATEGY_HELP, isStrategy, type Strategy } from "../strategies.js";
 
 export type Command =
   /** `explicit`: /send or /<strategy>, a new message even while the agent waits for an answer. */
@@ -49,7 +49,7 @@ export const KEY_HELP: ReadonlyArray<readonly [string, string]> = [
   ["Esc", "interrupt the running run"],
   ["Ctrl+R", "pull the last rejected, failed, interrupted or rolled-back message back into the input"],
   ["Ctrl+U", "clear the input"],
-  ["Ctrl+C", "clear the input; on an empty input, quit"],
+  ["Ctrl+C", "clear the input; on an empty input, quit (asks once while runs are in flight)"],
 ];
 
 /** The decision words of the two question schemas agents send (see human-in-the-loop/schemas.ts). */
@@ -115,5 +115,6 @@ export function parseInput(line: string): Command | undefined {
 /** /help: the key and command tables. */
 export function helpText(): string {
   const rows = (table: ReadonlyArray<readonly [string, string]>) => table.map(([k, v]) => `  ${k.padEnd(28)} ${v}`).join("\n");
-  return `Keys\n${rows(KEY_HELP)}\nCommands\n${rows(COMMAND_HELP)}`;
+  const strategies = STRATEGIES.map((s) => [s, STRATEGY_HELP[s]] as const);
+  return `Keys\n${rows(KEY_HELP)}\nCommands\n${rows(COMMAND_HELP)}\nStrategies (what happens to a run in flight when the next message comes)\n${rows(strategies)}`;
 }

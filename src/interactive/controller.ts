@@ -4,7 +4,7 @@ import type { Key } from "ink";
 import type { Session } from "../engine/session.js";
 import type { SessionEvent } from "../engine/types.js";
 import { isDismissable, isPullable, isTerminal } from "../engine/status.js";
-import type { Strategy } from "../strategies.js";
+import { STRATEGY_HELP, type Strategy } from "../strategies.js";
 import { errorMessage } from "../errors.js";
 import { helpText, nextStrategy, parseInput, type Command } from "./commands.js";
 import { EMPTY, edit, newlineInstead, setValue, type EditState } from "./editing.js";
@@ -35,6 +35,8 @@ export class ChatController {
   private confirmSend: string | undefined;
   /** The line just submitted, put back when an answer in it is refused. */
   private submitted = "";
+  /** Ctrl+C was pressed once with runs in flight. */
+  private quitArmed = false;
 
   constructor(private readonly options: ControllerOptions) {
     this.session = options.session;
@@ -84,8 +86,8 @@ export class ChatController {
 
   private press(text: string, key: Partial<Key>): void {
     const input = this.state.input;
-    if (key.ctrl && text === "c") return input.value !== "" ? this.setInput(EMPTY) : this.leave();
-    if (key.tab) return this.update({ strategy: nextStrategy(this.state.strategy) });
+    if (key.ctrl && text === "c") return input.value !== "" ? this.setInput(EMPTY) : this.leave(true);
+    if (key.tab) return this.setStrategy(nextStrategy(this.state.strategy));
     if (key.escape) return this.run({ kind: "cancel", scope: "running" });
     if (key.ctrl && text === "r") return void this.pullBack();
     if (key.upArrow || key.downArrow) {
@@ -109,7 +111,7 @@ export class ChatController {
       case "hold":
         return this.setHold(command.on ?? !this.state.hold);
       case "strategy":
-        return this.update({ strategy: command.strategy });
+        return this.setStrategy(command.strategy);
       case "cancel":
         return this.track(this.cancel(command.scope));
       case "new":
@@ -245,8 +247,18 @@ export class ChatController {
     return session.getSnapshot().filter((m) => !isTerminal(m.status) || (isDismissable(m.status) && !hidden.has(m.index))).length;
   }
 
-  private leave(): void {
+  private setStrategy(strategy: Strategy): void {
+    this.update({ strategy });
+    this.say(`strategy ${strategy}: ${STRATEGY_HELP[strategy]}`);
+  }
+
+  /** Ctrl+C (`confirm`) with runs in flight asks once before leaving; /quit does not. */
+  private leave(confirm = false): void {
     const unfinished = this.session.getSnapshot().filter((m) => !isTerminal(m.status)).length;
+    if (confirm && unfinished > 0 && !this.quitArmed) {
+      this.quitArmed = true;
+      return this.say(`${unfinished} message(s) still in flight: Ctrl+C again to quit`, "warning");
+    }
     this.update({ exit: { threadId: this.session.threadId, unfinished } });
   }
 

@@ -155,6 +155,12 @@ describe("bad input: one line on stderr, a documented exit code, no stack trace"
     expect(oneLine(r.stderr)).toMatch(/unknown assistant "nope" \(available: agent, approve\)/);
   });
 
+  it("a thread id that is not one is said in words, exit 2", async () => {
+    const r = await runCli(["--thread", "nonexistent-id", "-m", "hi"], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('chat: not a thread id: "nonexistent-id" (thread ids are UUIDs)\n');
+  });
+
   it("an unknown thread exits 2", async () => {
     const r = await runCli(["--thread", "00000000-0000-4000-8000-000000000000", "-m", "hi"], { env: env() });
     expect(r.code).toBe(2);

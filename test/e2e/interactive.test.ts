@@ -59,7 +59,7 @@ it.skipIf(!pty)("double-texting in the terminal UI: enqueue, reject via Tab, /in
   // Ctrl+C on an empty input leaves, says how to resume, and stops the local server.
   s.write("\x03");
   expect(await s.exited).toBe(0);
-  expect(s.text()).toMatch(/resume with: chat --local --thread [0-9a-f-]{36}/);
+  expect(s.text()).toMatch(/resume with: npx chat --local --thread [0-9a-f-]{36}/);
   expect(serverPidsUnder(home)).toEqual([]);
 });
 

@@ -189,6 +189,25 @@ describe("the interactive controller", () => {
     expect(ui.snap().messages).toHaveLength(0);
   });
 
+  it("Tab says in a line what the new strategy does", async () => {
+    const ui = await setup();
+    ui.controller.key("\t", K.tab);
+    expect(ui.snap().items.at(-1)?.text).toBe(
+      "strategy reject: the server refuses the new message while a run is in flight; that run goes on",
+    );
+  });
+
+  it("Ctrl+C with runs in flight asks once before quitting", async () => {
+    const ui = await setup();
+    ui.submit("still running");
+    await ui.until(() => ui.statuses()[0] === "running");
+    ui.controller.key("c", K.ctrl);
+    expect(ui.snap().exit).toBeUndefined();
+    expect(ui.said()).toMatch(/1 message\(s\) still in flight: Ctrl\+C again to quit/);
+    ui.controller.key("c", K.ctrl);
+    expect(ui.snap().exit).toEqual({ threadId: "thread-1234567890", unfinished: 1 });
+  });
+
   it("Ctrl+C clears a non-empty input, and on an empty input leaves with the thread id", async () => {
     const ui = await setup();
     ui.controller.key("draft", {});

@@ -1,0 +1,20 @@
+// The resume hint names a command that works where chat was started.
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { commandName } from "../../src/commands/chat.js";
+
+it('is "chat" when that name on PATH is this program, "npx chat" otherwise', () => {
+  const dir = mkdtempSync(join(tmpdir(), "chat-path-"));
+  try {
+    const bin = join(dir, "chat.js");
+    writeFileSync(bin, "");
+    symlinkSync(bin, join(dir, "chat"));
+    expect(commandName({ PATH: `/nonexistent:${dir}` }, bin)).toBe("chat");
+    expect(commandName({ PATH: "/usr/bin" }, bin)).toBe("npx chat");
+    expect(commandName({ PATH: dir }, join(dir, "other.js"))).toBe("npx chat");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
