@@ -7,7 +7,7 @@ import { isDismissable, isPullable, isTerminal } from "../engine/status.js";
 import { STRATEGY_HELP, type Strategy } from "../strategies.js";
 import { errorMessage } from "../errors.js";
 import { helpText, nextStrategy, parseInput, type Command } from "./commands.js";
-import { EMPTY, edit, newlineInstead, setValue, type EditState } from "./editing.js";
+import { EMPTY, edit, lineMove, newlineInstead, setValue, type EditState } from "./editing.js";
 import { HistoryWalker } from "./history-walker.js";
 import { NO_LIVE } from "./live.js";
 import { eventPatch } from "./session-events.js";
@@ -91,6 +91,8 @@ export class ChatController {
     if (key.escape) return this.run({ kind: "cancel", scope: "running" });
     if (key.ctrl && text === "r") return void this.pullBack();
     if (key.upArrow || key.downArrow) {
+      const within = lineMove(input, key.upArrow ? -1 : 1);
+      if (within) return this.setInput(within);
       const shown = this.history.move(key.upArrow ? -1 : 1, input.value);
       if (shown !== undefined) this.setInput(setValue(shown));
       return;

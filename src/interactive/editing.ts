@@ -47,6 +47,22 @@ export function edit(state: EditState, input: string, key: Partial<Key>): EditSt
   return insert(state, input.replace(/\r\n?/g, "\n"));
 }
 
+/** ↑/↓ inside a multi-line input: the cursor to the line above or below (same column, clamped); undefined on the first/last line. */
+export function lineMove(state: EditState, step: -1 | 1): EditState | undefined {
+  const { value, cursor } = state;
+  const start = value.lastIndexOf("\n", cursor - 1) + 1;
+  const column = cursor - start;
+  if (step < 0) {
+    if (start === 0) return undefined;
+    const prevStart = value.lastIndexOf("\n", start - 2) + 1;
+    return { value, cursor: Math.min(prevStart + column, start - 1) };
+  }
+  const end = value.indexOf("\n", cursor);
+  if (end < 0) return undefined;
+  const nextEnd = value.indexOf("\n", end + 1);
+  return { value, cursor: Math.min(end + 1 + column, nextEnd < 0 ? value.length : nextEnd) };
+}
+
 /** Enter after a trailing backslash, or Alt+Enter, adds a line instead of sending. */
 export function newlineInstead(state: EditState, key: Partial<Key>): EditState | undefined {
   if (key.meta) return insert(state, "\n");

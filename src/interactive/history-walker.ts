@@ -1,28 +1,32 @@
-// ↑/↓ through the input history, keeping the draft being typed. Pure: the store does the I/O.
+// ↑/↓ through the input history as a shell does: the draft being typed, and any recalled entry
+// edited on the way, are kept while walking, until the line is sent. Pure: the store does the I/O.
 import type { InputHistory } from "./input-history.js";
 
-/** ↑/↓ through what was typed before; the draft being typed is kept while walking. */
 export class HistoryWalker {
   private entries: readonly string[];
-  private position: number | undefined;
-  private draft = "";
+  /** Where the walk is: an index into entries, or entries.length for the draft. */
+  private position: number;
+  /** Text as the user left it at each position (the draft included), when it differs from the entry. */
+  private edits = new Map<number, string>();
 
   constructor(private readonly store: InputHistory) {
     this.entries = store.load();
+    this.position = this.entries.length;
   }
 
   add(text: string): void {
-    this.position = undefined;
     this.entries = this.store.add(text);
+    this.position = this.entries.length;
+    this.edits = new Map();
   }
 
   /** The text to show after moving `step` (-1 older, +1 newer), or undefined to stay. */
   move(step: -1 | 1, current: string): string | undefined {
-    const at = this.position ?? this.entries.length;
-    const next = Math.min(this.entries.length, Math.max(0, at + step));
-    if (next === at) return undefined;
-    if (this.position === undefined) this.draft = current;
-    this.position = next === this.entries.length ? undefined : next;
-    return next === this.entries.length ? this.draft : this.entries[next];
+    const next = Math.min(this.entries.length, Math.max(0, this.position + step));
+    if (next === this.position) return undefined;
+    if (current !== this.entries[this.position]) this.edits.set(this.position, current);
+    else this.edits.delete(this.position);
+    this.position = next;
+    return this.edits.get(next) ?? this.entries[next] ?? "";
   }
 }

@@ -208,6 +208,36 @@ describe("the interactive controller", () => {
     expect(ui.snap().exit).toEqual({ threadId: "thread-1234567890", unfinished: 1 });
   });
 
+  it("history keeps an edited entry and the draft like a shell: Up, edit, Up, Down, Down", async () => {
+    const ui = await setup();
+    ui.submit("alpha");
+    ui.submit("beta");
+    ui.controller.key("draft", {});
+    ui.controller.key("", K.up);
+    expect(ui.snap().input.value).toBe("beta");
+    ui.controller.key("u", K.ctrl);
+    ui.controller.key("delta", {});
+    ui.controller.key("", K.up);
+    expect(ui.snap().input.value).toBe("alpha");
+    ui.controller.key("", { downArrow: true });
+    expect(ui.snap().input.value).toBe("delta");
+    ui.controller.key("", { downArrow: true });
+    expect(ui.snap().input.value).toBe("draft");
+  });
+
+  it("in a multi-line input, Up and Down move between its lines before walking the history", async () => {
+    const ui = await setup();
+    ui.submit("line one\\");
+    ui.controller.key("line two", {});
+    ui.controller.key("", K.up);
+    expect(ui.snap().input).toEqual({ value: "line one\nline two", cursor: 8 });
+    ui.controller.key("", { downArrow: true });
+    expect(ui.snap().input.cursor).toBe(17);
+    ui.controller.key("", K.up);
+    ui.controller.key("", K.up);
+    expect(ui.snap().input.value).toBe("an older message");
+  });
+
   it("Ctrl+C clears a non-empty input, and on an empty input leaves with the thread id", async () => {
     const ui = await setup();
     ui.controller.key("draft", {});
