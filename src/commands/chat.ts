@@ -51,7 +51,10 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
     : undefined;
   ui?.catch(() => undefined);
 
+  // Starting the local server takes seconds: say so rather than show nothing.
+  if (face.interactive && !target.url) process.stderr.write("chat: starting the local LangGraph deployment…\n");
   const connection = await connect({ url: target.url, apiKey: target.apiKey, demoLatencyMs: target.demoLatencyMs });
+  if (face.interactive && connection.local) process.stderr.write(`chat: local deployment at ${connection.url}\n`);
   const stopListening = onInterrupt(async () => {
     if (!connection.local) process.stderr.write("chat: runs already sent keep going on the server\n");
     await connection.close();

@@ -117,3 +117,8 @@ export function inQueue(message: Queued, now: number, dismissed: ReadonlySet<num
 export function queueMoving(messages: readonly Queued[], now: number): boolean {
   return messages.some((m) => !isTerminal(m.status) || (!STATUS[m.status].stays && now - (m.finishedAt ?? 0) < QUEUE_RECENT_MS));
 }
+
+/** What leaving a thread's session would lose sight of: messages in flight, and kept rows not dismissed. */
+export function leftBehind(messages: readonly Queued[], dismissed: ReadonlySet<number>): number {
+  return messages.filter((m) => !isTerminal(m.status) || (isDismissable(m.status) && !dismissed.has(m.index))).length;
+}

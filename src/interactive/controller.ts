@@ -2,8 +2,8 @@
 // the input being edited, the transcript, what is dismissed. The Ink view only subscribes and draws.
 import type { Key } from "ink";
 import type { Session } from "../engine/session.js";
-import type { SessionEvent } from "../engine/types.js";
-import { isDismissable, isPullable, isTerminal } from "../engine/status.js";
+import type { OutgoingMessage, SessionEvent } from "../engine/types.js";
+import { isDismissable, isPullable, isTerminal, leftBehind } from "../engine/status.js";
 import { STRATEGY_HELP, type Strategy } from "../strategies.js";
 import { errorMessage } from "../errors.js";
 import { helpText, nextStrategy, parseInput, type Command } from "./commands.js";
@@ -16,6 +16,7 @@ import type { Question } from "../engine/interrupts.js";
 import { Transcript, type TranscriptItem } from "./transcript.js";
 import { answerAction } from "./answering.js";
 import { KeySplitter } from "./keys.js";
+import { Work } from "./work.js";
 
 export type { ChatSnapshot, ControllerOptions, ExitInfo, TranscriptItem } from "./snapshot.js";
 
@@ -25,7 +26,7 @@ export class ChatController {
   private detach: () => void;
   private readonly listeners = new Set<() => void>();
   private readonly history: HistoryWalker;
-  private readonly work = new Set<Promise<void>>();
+  private readonly work = new Work();
   private readonly transcript: Transcript;
   private readonly keys = new KeySplitter();
   /** The last message pulled back into the input: sending that same text again is its resend. */
@@ -66,12 +67,15 @@ export class ChatController {
   readonly getSnapshot = (): ChatSnapshot => this.state;
 
   /** Resolves when the commands started so far (cancels, thread switches) have finished. */
-  async settled(): Promise<void> {
-    while (this.work.size) await Promise.all(this.work);
-  }
+  settled = (): Promise<void> => this.work.settled();
 
   setColumns(columns: number): void {
     this.transcript.columns = columns;
+  }
+
+  /** The current thread's messages not finished yet (in flight, or held back). */
+  unfinished(): OutgoingMessage[] {
+    return this.session.getSnapshot().filter((m) => !isTerminal(m.status));
   }
 
   dispose(): void {
@@ -115,11 +119,11 @@ export class ChatController {
       case "strategy":
         return this.setStrategy(command.strategy);
       case "cancel":
-        return this.track(this.cancel(command.scope));
+        return this.work.track(this.cancel(command.scope));
       case "new":
-        return this.track(this.switchTo());
+        return this.work.track(this.switchTo());
       case "thread":
-        return this.track(this.switchTo(command.threadId));
+        return this.work.track(this.switchTo(command.threadId));
       case "retry":
         return void this.pullBack();
       case "dismiss":
@@ -139,14 +143,14 @@ export class ChatController {
   async switchTo(threadId?: string): Promise<void> {
     const from = this.session;
     if (this.switching) return this.say("already switching threads", "warning");
-    const waiting = this.blocking(from);
+    const waiting = leftBehind(from.getSnapshot(), this.state.dismissed);
     if (waiting)
       return this.say(`${waiting} message(s) still in the queue: wait for them, /cancel all, or /dismiss first`, "warning");
     this.switching = true;
     try {
       const next = await this.options.openSession(threadId);
       // Messages may have been sent or refused while the thread was opening.
-      if (this.blocking(from)) {
+      if (leftBehind(from.getSnapshot(), this.state.dismissed)) {
         next.close();
         return this.say("a message was sent meanwhile; stayed on this thread", "warning");
       }
@@ -243,12 +247,6 @@ export class ChatController {
     this.update({ dismissed: new Set([...this.state.dismissed, last.index]), input: setValue(last.text) });
   }
 
-  /** What leaving a session would lose: messages in flight, refusals not dismissed. */
-  private blocking(session: Session): number {
-    const hidden = this.state.dismissed;
-    return session.getSnapshot().filter((m) => !isTerminal(m.status) || (isDismissable(m.status) && !hidden.has(m.index))).length;
-  }
-
   private setStrategy(strategy: Strategy): void {
     this.update({ strategy });
     this.say(`strategy ${strategy}: ${STRATEGY_HELP[strategy]}`);
@@ -256,7 +254,7 @@ export class ChatController {
 
   /** Ctrl+C (`confirm`) with runs in flight asks once before leaving; /quit does not. */
   private leave(confirm = false): void {
-    const unfinished = this.session.getSnapshot().filter((m) => !isTerminal(m.status)).length;
+    const unfinished = this.unfinished().length;
     if (confirm && unfinished > 0 && !this.quitArmed) {
       this.quitArmed = true;
       return this.say(`${unfinished} message(s) still in flight: Ctrl+C again to quit`, "warning");
@@ -287,11 +285,6 @@ export class ChatController {
 
   private setInput(input: EditState): void {
     if (input !== this.state.input) this.update({ input });
-  }
-
-  private track(promise: Promise<void>): void {
-    this.work.add(promise);
-    void promise.finally(() => this.work.delete(promise));
   }
 
   private update(patch: Partial<ChatSnapshot>): void {

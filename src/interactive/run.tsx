@@ -6,6 +6,8 @@ import type { Theme } from "../pretty-print/pretty.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { App } from "./App.js";
 import { ChatController, type ExitInfo } from "./controller.js";
+import type { OutgoingMessage } from "../engine/types.js";
+import { neutralise, oneLine } from "../sanitize.js";
 import type { InputHistory } from "./input-history.js";
 
 const PASTE_ON = "\x1b[?2004h";
@@ -36,21 +38,41 @@ export async function runInteractive(options: InteractiveOptions): Promise<ExitC
   } finally {
     process.stdout.write(PASTE_OFF);
   }
-  controller.dispose();
   const info = controller.getSnapshot().exit;
-  if (info) process.stderr.write(`${goodbye(info, resumeCommand, isLocal).join("\n")}\n`);
+  const unfinished = controller.unfinished();
+  // The local deployment stops with chat: a run cut off then would lose its message without a
+  // word, so runs still in flight are cancelled now, and each is named below.
+  if (isLocal && unfinished.some((m) => m.status !== "held")) {
+    controller.run({ kind: "cancel", scope: "all" });
+    await Promise.race([controller.settled(), new Promise((r) => setTimeout(r, 3000))]);
+  }
+  controller.dispose();
+  if (info) process.stderr.write(`${goodbye(info, unfinished, resumeCommand, isLocal).join("\n")}\n`);
   return EXIT.ok;
 }
 
-/** The thread, the command that resumes it, and what happens to what is still unfinished. */
-function goodbye(info: ExitInfo, resumeCommand: string, isLocal: boolean): string[] {
+/** The thread, the command that resumes it, and what became of each message still unfinished. */
+export function goodbye(
+  info: ExitInfo,
+  unfinished: readonly OutgoingMessage[],
+  resumeCommand: string,
+  isLocal: boolean,
+): string[] {
   const lines = [`thread ${info.threadId}`, `resume with: ${resumeCommand} --thread ${info.threadId}`];
-  if (info.unfinished > 0) {
+  const held = unfinished.filter((m) => m.status === "held");
+  const sent = unfinished.filter((m) => m.status !== "held");
+  const list = (ms: readonly OutgoingMessage[]) =>
+    ms.map((m) => `  #${m.index + 1} ${oneLine(neutralise(JSON.stringify(m.text)), 100)}`);
+  if (sent.length) {
     lines.push(
       isLocal
-        ? `${info.unfinished} message(s) not finished: the local deployment stops now; pending runs go on when you resume`
-        : `${info.unfinished} message(s) not finished: their runs keep going on the server`,
+        ? `${sent.length} message(s) cancelled: the local deployment stops with chat:`
+        : `${sent.length} message(s) not finished: their runs keep going on the server:`,
+      ...list(sent),
     );
   }
+  if (isLocal && sent.length) lines.push("(↑ in the input history brings them back)");
+  if (held.length)
+    lines.push(`${held.length} message(s) held and never sent (↑ in the input history brings them back):`, ...list(held));
   return lines;
 }

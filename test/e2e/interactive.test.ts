@@ -101,3 +101,22 @@ it.skipIf(!pty)("keys in one write act one by one, and a bracketed paste keeps i
   expect(await s.exited).toBe(0);
   expect(s.raw()).toContain("\x1b[?2004l");
 });
+
+it.skipIf(!pty)("quitting with runs in flight on the local deployment cancels them and names each one", async () => {
+  if (!pty) return;
+  screen?.kill();
+  const s = (screen = startInPty(pty, { CHAT_CONFIG_DIR: home, CHAT_DEMO_LATENCY_MS: "1500", NO_COLOR: "1" }));
+  await s.waitFor(/strategy enqueue · connected/);
+  expect(s.text()).toMatch(/chat: starting the local LangGraph deployment…\nchat: local deployment at http:\/\/127\.0\.0\.1:\d+/);
+  await s.enter("weather in sf?");
+  await s.enter("and nyc?");
+  await s.waitFor(/#2 pending enqueue/);
+  s.write("\x03");
+  await s.waitFor(/2 message\(s\) still in flight: Ctrl\+C again to quit/);
+  s.write("\x03");
+  expect(await s.exited).toBe(0);
+  expect(s.text()).toMatch(
+    /2 message\(s\) cancelled: the local deployment stops with chat:\n {2}#1 "weather in sf\?"\n {2}#2 "and nyc\?"\n\(↑ in the input history brings them back\)/,
+  );
+  expect(serverPidsUnder(home)).toEqual([]);
+});
