@@ -68,6 +68,14 @@ describe("scripted mode against the built-in local deployment", () => {
     expect(r.stdout).not.toContain(NYC);
   });
 
+  it("twelve messages that interrupt each other: every one accounted for, and no listener-leak warning", async () => {
+    const messages = Array.from({ length: 12 }, (_, i) => ["-m", `weather in city ${i + 1}?`]).flat();
+    const r = await runCli(["--strategy", "interrupt", ...messages], { env: env() });
+    expect(r.stderr).not.toMatch(/MaxListenersExceededWarning|Warning:/);
+    expect(r.stderr.match(/^\[\d+\] (interrupted|success)/gm)).toHaveLength(12);
+    expect(r.stderr).toMatch(/^\[12\] success$/m);
+  });
+
   it("interrupt: the first run is reported interrupted and the second answers", async () => {
     const r = await runCli(["--strategy", "interrupt", "-m", SF, "-m", NYC], { env: env() });
     expect(r.code).toBe(0);
