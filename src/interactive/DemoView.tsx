@@ -3,6 +3,7 @@ import { Box, Text } from "ink";
 import type { TimelineEntry } from "../demo/lane.js";
 import { timelineLine } from "../demo/summary.js";
 import type { Strategy } from "../strategies.js";
+import { tail } from "./layout.js";
 
 export interface LaneView {
   strategy: Strategy;
@@ -19,8 +20,16 @@ const COLOUR = (what: string) =>
         ? "green"
         : undefined;
 
-export function DemoView({ lanes, columns }: { lanes: readonly LaneView[]; columns: number }) {
-  const width = columns >= 4 * 38 ? Math.floor(columns / 4) - 1 : columns >= 2 * 38 ? Math.floor(columns / 2) - 1 : columns;
+/**
+ * The lanes side by side as the width allows; each shows its newest entries only, so that all of
+ * them fit in `rows` with a line to spare (taller output makes Ink leave stale lines behind).
+ */
+export function DemoView({ lanes, columns, rows = Infinity }: { lanes: readonly LaneView[]; columns: number; rows?: number }) {
+  const perRow = columns >= 4 * 38 ? 4 : columns >= 2 * 38 ? 2 : 1;
+  const width = perRow === 1 ? columns : Math.floor(columns / perRow) - 1;
+  const laneRows = Math.ceil(lanes.length / perRow);
+  // Border (2) and the lane's name (1) around its entries.
+  const entriesMax = Math.max(1, Math.floor((rows - 1) / Math.max(1, laneRows)) - 3);
   return (
     <Box flexWrap="wrap">
       {lanes.map((lane) => (
@@ -36,7 +45,7 @@ export function DemoView({ lanes, columns }: { lanes: readonly LaneView[]; colum
             {lane.strategy}
             {lane.done ? " ✓" : " …"}
           </Text>
-          {lane.entries.map((e, i) => (
+          {tail(lane.entries, entriesMax).map((e, i) => (
             <Text key={i} color={e.run === 1 ? COLOUR(e.what) : (COLOUR(e.what) ?? "cyan")} wrap="truncate">
               {timelineLine(e)}
             </Text>

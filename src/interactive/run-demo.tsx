@@ -7,8 +7,12 @@ import { DemoView, type LaneView } from "./DemoView.js";
 export function startDemoView(strategies: readonly Strategy[]) {
   const lanes: LaneView[] = strategies.map((strategy) => ({ strategy, entries: [], done: false }));
   const columns = () => process.stdout.columns || 80;
-  const instance = render(<DemoView lanes={lanes} columns={columns()} />, { exitOnCtrlC: false, patchConsole: false });
-  const redraw = () => instance.rerender(<DemoView lanes={lanes.map((l) => ({ ...l }))} columns={columns()} />);
+  const rows = () => process.stdout.rows || Infinity;
+  const instance = render(<DemoView lanes={lanes} columns={columns()} rows={rows()} />, {
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  const redraw = () => instance.rerender(<DemoView lanes={lanes.map((l) => ({ ...l }))} columns={columns()} rows={rows()} />);
   const lane = (strategy: Strategy) => lanes.find((l) => l.strategy === strategy);
   return {
     add(strategy: Strategy, entry: TimelineEntry) {

@@ -1,7 +1,7 @@
 // What one engine event changes in the interactive UI's state: the messages, the live run, the
 // connection, transcript lines for runs cut short or questions dropped. Pure, bar the transcript's keys.
 import type { Question } from "../engine/interrupts.js";
-import { isTerminal } from "../engine/status.js";
+import { isRefused, isTerminal } from "../engine/status.js";
 import type { OutgoingMessage, SessionEvent } from "../engine/types.js";
 import { NO_LIVE, liveReducer } from "./live.js";
 import type { ChatSnapshot } from "./snapshot.js";
@@ -31,7 +31,9 @@ export function eventPatch(
       const m = event.message;
       // Where a strategy cut a run short, the transcript says so (the row goes when the next run ends).
       const cut = (m.status === "interrupted" || m.status === "rolled_back") && m.kind === "message";
-      const items = cut ? [...state.items, transcript.stopped(m)] : state.items;
+      // A refusal's reason is cut to one line in the queue: the transcript keeps it whole.
+      const refused = isRefused(m.status) && m.detail ? [transcript.refused(m)] : [];
+      const items = cut ? [...state.items, transcript.stopped(m)] : [...state.items, ...refused];
       const ended = isTerminal(m.status) && live.index === m.index;
       return { patch: { messages, items, live: ended ? NO_LIVE : live } };
     }

@@ -51,6 +51,15 @@ export class Transcript {
     return this.note(`${oneLine(text, 300)} (Ctrl+R to bring it back)`, "warning");
   }
 
+  /** A refused or failed message, with the reason in full. */
+  refused(message: OutgoingMessage): TranscriptItem {
+    const http = message.httpStatus ? ` (HTTP ${message.httpStatus})` : "";
+    return this.note(
+      `#${message.index + 1} ${message.status}${http}: ${message.detail ?? ""} (Ctrl+R to bring it back)`,
+      "warning",
+    );
+  }
+
   /** Said when a new message ran on a waiting thread and the server dropped its question. */
   dropped(question: Question, byIndex: number): TranscriptItem {
     const whose = question.index === undefined ? "The thread's" : `#${question.index + 1}'s`;

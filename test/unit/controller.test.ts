@@ -107,6 +107,10 @@ describe("the interactive controller", () => {
     ui.submit("/reject second");
     await ui.until(() => ui.statuses()[1] === "rejected");
     expect(ui.snap().messages[1]).toMatchObject({ httpStatus: 422, detail: "refused with http-422" });
+    expect(ui.snap().items.at(-1)).toMatchObject({
+      tone: "warning",
+      text: "#2 rejected (HTTP 422): refused with http-422 (Ctrl+R to bring it back)",
+    });
     expect(ui.snap().dismissed.has(1)).toBe(false);
     ui.controller.key("r", K.ctrl);
     expect(ui.snap().input).toEqual({ value: "second", cursor: 6 });

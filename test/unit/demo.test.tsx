@@ -90,4 +90,17 @@ describe("the live demo view", () => {
     expect(frame).toContain("0.70s  #2 rejected (HTTP 422)");
     expect(frame).toContain("0.02s  #1 running");
   });
+
+  it("four lanes of 14 entries fit a 100x30 window: each shows its newest entries", () => {
+    const entries = Array.from({ length: 14 }, (_, i) => ({ t: i * 100, run: 1 as const, what: `step ${i + 1}` }));
+    const lanes = (["reject", "interrupt", "rollback", "enqueue"] as const).map((strategy) => ({
+      strategy,
+      entries,
+      done: false,
+    }));
+    const frame = render(<DemoView columns={100} rows={30} lanes={lanes} />).lastFrame() ?? "";
+    expect(frame.split("\n").length).toBeLessThan(30);
+    expect(frame).toContain("#1 step 14");
+    expect(frame).not.toMatch(/#1 step 1 /);
+  });
 });
