@@ -7,7 +7,7 @@ import { ChatGenerationChunk, type ChatResult } from "@langchain/core/outputs";
 import type { CallbackManagerForLLMRun } from "@langchain/core/callbacks/manager";
 import type { RunnableConfig } from "@langchain/core/runnables";
 import { END, MessagesAnnotation, START, StateGraph } from "@langchain/langgraph";
-import { answer, placeFrom, searchResult } from "./weather.js";
+import { SMALL_TALK, answer, isWeatherQuestion, placeFrom, searchResult } from "./weather.js";
 import { demoLatencyMs } from "./demo-latency.js";
 
 function textOf(message: BaseMessage | undefined): string {
@@ -20,6 +20,7 @@ type Reply = { toolCall: { name: string; args: { query: string }; id: string } }
 function plan(messages: BaseMessage[]): Reply {
   const last = messages.at(-1);
   if (last && last.getType() === "human") {
+    if (!isWeatherQuestion(textOf(last))) return { text: SMALL_TALK };
     const query = `weather in ${placeFrom(textOf(last))}`;
     const id = `call_${(hashCode(query + messages.length) >>> 0).toString(36)}`;
     return { toolCall: { name: "search", args: { query }, id } };

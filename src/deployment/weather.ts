@@ -36,6 +36,18 @@ export function placeFrom(text: string): string {
   return ALIASES[place] ?? (place || "nowhere in particular");
 }
 
+/** Asks about the weather (or names a place): anything else is small talk, answered plainly. */
+export function isWeatherQuestion(text: string): boolean {
+  if (/\b(weather|forecast|temperature|rain|snow|sunny|wind|hot|cold)\b/i.test(text)) return true;
+  if (/\b(?:in|for|at)\s+\S/i.test(text)) return true;
+  const words = text.toLowerCase();
+  return [...Object.keys(ALIASES), ...Object.keys(KNOWN)].some((place) => new RegExp(`\\b${place}\\b`).test(words));
+}
+
+export const SMALL_TALK =
+  "Hi! I'm chat's demo agent, running offline. Ask me about the weather somewhere (\"what's the weather in sf?\"), " +
+  "and keep typing while I answer: each message becomes a run, sent with the strategy in the status bar (Tab changes it). /help lists the rest.";
+
 function hash(text: string): number {
   let h = 2166136261;
   for (const ch of text) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 16777619) >>> 0;
