@@ -9,6 +9,7 @@ import { startLocalDeployment } from "../src/deployment/local.js";
 import { bareNode, interactiveStart, scriptedStart } from "./startup.js";
 import { renderCost } from "./render.js";
 import { burst, bareRss } from "./burst.js";
+import { LONG_GRAPH, streamBytes } from "./stream.js";
 import { median, ms, printTable, timeProcess, type Row } from "./stats.js";
 import { BIN } from "../test/helpers/cli.js";
 
@@ -33,6 +34,7 @@ const deployment = await startLocalDeployment({
   logFile: join(home, "server.log"),
   latencyMs: 0,
   nWorkers: 10,
+  graphs: { long: LONG_GRAPH },
 });
 try {
   console.error(
@@ -97,6 +99,20 @@ try {
         ok: undefined,
       });
     }
+  }
+
+  if (wanted("stream")) {
+    const r = await streamBytes(deployment.url, home);
+    if (r) {
+      const kb = (x: number) => `${(x / 1024).toFixed(1)} KB/s`;
+      row(
+        "bytes written per second, long answer into a full 80x24 window (vs the answer's own)",
+        r.answerBytes / r.seconds,
+        r.writtenBytes / r.seconds,
+        kb,
+        20,
+      );
+    } else console.error("bench: node-pty is not installed; skipping the streaming row");
   }
 
   if (wanted("burst")) {

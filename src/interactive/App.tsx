@@ -1,7 +1,7 @@
 // The interactive face: a thin view over the ChatController. Transcript (static), live run,
 // queue, input and status bar; keys go straight to the controller.
 import { useEffect, useSyncExternalStore } from "react";
-import { Box, Static, Text, useApp, useInput } from "ink";
+import { Box, useApp, useInput } from "ink";
 import { inQueue, queueMoving } from "../engine/status.js";
 import type { ChatController } from "./controller.js";
 import { useNow } from "./hooks/useNow.js";
@@ -9,11 +9,10 @@ import { useWindowSize } from "./hooks/useWindowSize.js";
 import { Input, inputRows, promptOf } from "./components/Input.js";
 import { LiveRun } from "./components/LiveRun.js";
 import { Queue, rowHeight } from "./components/Queue.js";
+import { TranscriptView } from "./components/TranscriptView.js";
 import { StatusBar, statusParts, type StatusBarProps } from "./components/StatusBar.js";
 import { liveLines } from "./live.js";
 import { flowHeight, shareWindow } from "./layout.js";
-
-const TONE: Record<string, string | undefined> = { warning: "yellow", question: "cyan" };
 
 export interface AppProps {
   controller: ChatController;
@@ -57,13 +56,7 @@ export function App({ controller, deployment, assistant }: AppProps) {
   );
   return (
     <>
-      <Static items={state.items}>
-        {(item) => (
-          <Text key={item.key} dimColor={item.tone === "notice"} color={TONE[item.tone ?? "plain"]}>
-            {item.text}
-          </Text>
-        )}
-      </Static>
+      <TranscriptView items={state.items} />
       <Box flexDirection="column">
         <LiveRun index={state.live.index} lines={lines} maxLines={budget.live} />
         <Queue messages={queue} now={now} columns={columns} maxLines={budget.queue} />

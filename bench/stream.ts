@@ -1,0 +1,39 @@
+// Bytes the terminal UI writes while a long answer streams into a full 80x24 window, vs the bytes
+// of the answer itself (what a plain printer would write). Redrawing the whole screen on every
+// frame (what Ink does once its output fills the window) shows up here as a large ratio.
+import { fileURLToPath } from "node:url";
+import { loadPty, startInPty } from "../test/helpers/pty.js";
+
+export const LONG_GRAPH = `${fileURLToPath(new URL("../test/fixtures/long-answer-graph.mjs", import.meta.url))}:graph`;
+
+export interface StreamResult {
+  /** Bytes of the answer's text. */
+  answerBytes: number;
+  /** Bytes the UI wrote from Enter to the answer being printed whole. */
+  writtenBytes: number;
+  seconds: number;
+}
+
+export async function streamBytes(url: string, home: string): Promise<StreamResult | undefined> {
+  const pty = await loadPty();
+  if (!pty) return undefined;
+  const { ANSWER } = (await import(new URL("../test/fixtures/long-answer-graph.mjs", import.meta.url).href)) as {
+    ANSWER: string;
+  };
+  const s = startInPty(pty, { CHAT_CONFIG_DIR: home, NO_COLOR: "1" }, 80, 24, ["--url", url, "--assistant", "long"]);
+  try {
+    await s.waitFor(/connected/, 20_000, 5);
+    await s.enter("forecast?");
+    const before = Buffer.byteLength(s.raw());
+    const start = performance.now();
+    await s.waitFor(/✓ #1 success/, 60_000, 10);
+    return {
+      answerBytes: Buffer.byteLength(ANSWER),
+      writtenBytes: Buffer.byteLength(s.raw()) - before,
+      seconds: (performance.now() - start) / 1000,
+    };
+  } finally {
+    s.kill();
+    await s.exited;
+  }
+}
