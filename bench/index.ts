@@ -110,7 +110,7 @@ try {
         r.answerBytes / r.seconds,
         r.writtenBytes / r.seconds,
         kb,
-        20,
+        100,
       );
     } else console.error("bench: node-pty is not installed; skipping the streaming row");
   }
