@@ -56,7 +56,11 @@ export async function demoCommand(flags: DemoFlags): Promise<ExitCode> {
     );
     await view?.close();
     const { demoJson, demoSummary } = await import("../demo/summary.js");
-    process.stdout.write(flags.json ? `${safeJson(demoJson(lanes))}\n` : demoSummary(lanes));
+    process.stdout.write(
+      flags.json
+        ? `${safeJson(demoJson(lanes))}\n`
+        : demoSummary(lanes, process.stdout.isTTY ? process.stdout.columns : undefined),
+    );
     const broken = lanes.some((l) => l.statuses.some((s) => s === "error" || s === "failed"));
     return broken ? EXIT.runFailed : EXIT.ok;
   } finally {

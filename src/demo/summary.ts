@@ -20,7 +20,23 @@ export function compactMessage(m: MessageDict, width = 72): string {
 
 export const timelineLine = (e: TimelineEntry) => `${(e.t / 1000).toFixed(2).padStart(6)}s  #${e.run} ${e.what}`;
 
-export function laneSummary(lane: LaneResult): string {
+/** A sentence broken between words to fit `width`, later lines indented under the first's text. */
+export function wordWrap(line: string, width: number | undefined, indent = "    "): string {
+  if (!width || line.length <= width) return line;
+  const lead = /^ */.exec(line)?.[0] ?? "";
+  const out: string[] = [];
+  let current = lead;
+  for (const word of line.slice(lead.length).split(" ")) {
+    if (current.trim() && current.length + 1 + word.length > width) {
+      out.push(current);
+      current = indent + word;
+    } else current = current.trim() ? `${current} ${word}` : current + word;
+  }
+  return [...out, current].join("\n");
+}
+
+/** One lane as text; `width` (a terminal's) breaks the long sentences between words. */
+export function laneSummary(lane: LaneResult, width?: number): string {
   const off = deviation(lane);
   const lines = [
     `== ${lane.strategy} == thread ${lane.threadId}`,
@@ -29,15 +45,15 @@ export function laneSummary(lane: LaneResult): string {
     `  runs: #1 ${statusLabel(lane.statuses[0])} · #2 ${statusLabel(lane.statuses[1])}${lane.httpStatus ? ` (HTTP ${lane.httpStatus})` : ""}`,
     "  thread:",
     ...(lane.messages.length ? lane.messages.map((m) => `    ${compactMessage(m)}`) : ["    (empty)"]),
-    `  what happened: ${explain(lane)}`,
-    ...(off ? [`  differs from the docs: ${off}`] : []),
+    wordWrap(`  what happened: ${explain(lane)}`, width),
+    ...(off ? [wordWrap(`  differs from the docs: ${off}`, width)] : []),
   ];
   return lines.join("\n");
 }
 
 /** For display: everything that came from the server (ids, types, errors) is neutralised. */
-export function demoSummary(lanes: readonly LaneResult[]): string {
-  return neutralise(`${lanes.map(laneSummary).join("\n\n")}\n`);
+export function demoSummary(lanes: readonly LaneResult[], width?: number): string {
+  return neutralise(`${lanes.map((lane) => laneSummary(lane, width)).join("\n\n")}\n`);
 }
 
 export function demoJson(lanes: readonly LaneResult[]): object {

@@ -2,7 +2,7 @@ import { render } from "ink-testing-library";
 import { describe, expect, it } from "vitest";
 import { DemoView } from "../../src/interactive/DemoView.js";
 import { deviation, explain } from "../../src/demo/explain.js";
-import { compactMessage, demoSummary } from "../../src/demo/summary.js";
+import { compactMessage, demoSummary, laneSummary } from "../../src/demo/summary.js";
 import { parseStrategies } from "../../src/commands/demo.js";
 import type { LaneResult } from "../../src/demo/lane.js";
 
@@ -102,5 +102,14 @@ describe("the live demo view", () => {
     expect(frame.split("\n").length).toBeLessThan(30);
     expect(frame).toContain("#1 step 14");
     expect(frame).not.toMatch(/#1 step 1 /);
+  });
+
+  it("at a terminal, the long sentences break between words, never inside one", () => {
+    const lines = laneSummary(base, 40).split("\n");
+    const start = lines.findIndex((l) => l.startsWith("  what happened: "));
+    const wrapped = lines.slice(start).map((l) => l.trim());
+    expect(wrapped.length).toBeGreaterThan(2);
+    expect(wrapped.join(" ")).toBe(`what happened: ${explain(base)}`);
+    for (const line of lines.slice(start)) expect(line.length).toBeLessThanOrEqual(40);
   });
 });
