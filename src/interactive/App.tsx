@@ -5,7 +5,7 @@ import { Box, useApp, useInput } from "ink";
 import { inQueue, queueMoving } from "../engine/status.js";
 import type { ChatController } from "./controller.js";
 import { useNow } from "./hooks/useNow.js";
-import { useWindowSize } from "./hooks/useWindowSize.js";
+import { useRedrawOnResize, useWindowSize } from "./hooks/useWindowSize.js";
 import { Input, inputRows, promptOf } from "./components/Input.js";
 import { LiveRun } from "./components/LiveRun.js";
 import { Queue, rowHeight } from "./components/Queue.js";
@@ -23,6 +23,7 @@ export interface AppProps {
 export function App({ controller, deployment, assistant }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useWindowSize();
+  const generation = useRedrawOnResize(columns);
   const state = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
   const now = useNow((at) => queueMoving(state.messages, at));
   useEffect(() => controller.setColumns(columns), [controller, columns]);
@@ -56,7 +57,7 @@ export function App({ controller, deployment, assistant }: AppProps) {
   );
   return (
     <>
-      <TranscriptView items={state.items} />
+      <TranscriptView key={generation} items={state.items} />
       <Box flexDirection="column">
         <LiveRun index={state.live.index} lines={lines} maxLines={budget.live} />
         <Queue messages={queue} now={now} columns={columns} maxLines={budget.queue} />

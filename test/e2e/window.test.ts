@@ -71,3 +71,19 @@ it.skipIf(!pty)("thirty messages at once in a 60x14 window: the queue is summari
   await expectFooter(s);
   expect(s.raw()).not.toContain(CLEAR_ALL);
 });
+
+it.skipIf(!pty)(
+  "narrowing the window mid-run leaves no piece of the old frame behind, and the transcript is reprinted",
+  async () => {
+    const s = open("long", 100, 30);
+    await s.waitFor(/connected/);
+    await s.enter("forecast?");
+    await s.waitFor(/#1 streaming/);
+    s.resize(60, 30);
+    await s.waitFor(/✓ #1 success/, 30_000);
+    await s.waitFor(/Ai Message =+\n\n1\. The forecast/);
+    // The live box is gone once the run ends: any border left in the scrollback is a leftover.
+    expect(s.text()).not.toMatch(/[╭╰]/);
+    expect(s.text()).toMatch(/Human Message =+\n\nforecast\?/);
+  },
+);

@@ -26,6 +26,8 @@ export interface Screen {
   screen(): string[];
   /** Everything the program wrote, escape sequences and all. */
   raw(): string;
+  /** The window changes size, as when the user resizes the terminal. */
+  resize(cols: number, rows: number): void;
   write(data: string): void;
   /** Types text, then presses Enter, as separate writes the way a person does. */
   enter(text: string): Promise<void>;
@@ -64,12 +66,16 @@ export function startInPty(pty: Pty, env: NodeJS.ProcessEnv, cols = 100, rows = 
   };
   const screen = () => {
     const buffer = term.buffer.active;
-    return Array.from({ length: rows }, (_, i) => buffer.getLine(buffer.baseY + i)?.translateToString(true) ?? "");
+    return Array.from({ length: term.rows }, (_, i) => buffer.getLine(buffer.baseY + i)?.translateToString(true) ?? "");
   };
   return {
     text,
     screen,
     raw: () => raw,
+    resize: (c, r) => {
+      term.resize(c, r);
+      child.resize(c, r);
+    },
     write: (data) => child.write(data),
     enter: async (line) => {
       child.write(line);
