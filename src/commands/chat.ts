@@ -12,6 +12,7 @@ import { onInterrupt } from "../signals.js";
 import { drawLiveEvenInCi } from "../interactive/terminal.js";
 import type { ChatFlags } from "../cli.js";
 import { resolveTarget, type Target } from "./target.js";
+import { neutralise } from "../sanitize.js";
 
 /** Scripted when messages come from flags, a file or a pipe; interactive at a terminal. */
 function chooseFace(flags: ChatFlags): { scripted: boolean; interactive: boolean; source: AsyncIterable<string> } {
@@ -136,7 +137,7 @@ async function runScriptedFace(
   ]);
   if (!face.scripted) {
     process.stderr.write(
-      `chat: thread ${session.threadId} on ${label}, strategy ${target.strategy}. ` +
+      `chat: thread ${neutralise(session.threadId)} on ${neutralise(label)}, strategy ${target.strategy}. ` +
         "Type a message and press Enter; Ctrl+D to finish.\n",
     );
   }
@@ -151,7 +152,8 @@ async function runScriptedFace(
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
   });
-  if (!face.scripted) process.stderr.write(`chat: resume with: ${resumeCommand(target)} --thread ${session.threadId}\n`);
+  if (!face.scripted)
+    process.stderr.write(`chat: resume with: ${neutralise(resumeCommand(target))} --thread ${neutralise(session.threadId)}\n`);
   return code;
 }
 

@@ -51,6 +51,7 @@ export class Session extends MessageStore {
     laterInFlight: (index) =>
       this.messages.find((m) => m.index > index && m.kind === "message" && ["sending", "pending", "running"].includes(m.status))
         ?.index,
+    readThread: () => this.options.client.threads.get(this.threadId),
     readState: () => this.options.client.threads.getState(this.threadId, undefined, { subgraphs: true }),
   });
 
@@ -77,6 +78,11 @@ export class Session extends MessageStore {
     return session;
   }
 
+  /** Why the open question cannot be answered now (see Questions.refusal), or undefined. */
+  questionRefusal(): string | undefined {
+    return this.questions.refusal();
+  }
+
   /** The question the thread waits on (from interrupt() or a breakpoint), if any. */
   getQuestion(): Question | undefined {
     return this.questions.current();
@@ -98,7 +104,8 @@ export class Session extends MessageStore {
         strategy,
         ...(resend ? { retryOf: resend.index, runId: resend.runId } : {}),
       },
-      !options.now && this.mayStillAsk(),
+      // Behind messages already held, too: they go out in the order they were typed.
+      !options.now && (this.mayStillAsk() || (this.hold && this.messages.some((m) => m.status === "held"))),
     );
   }
 
@@ -129,14 +136,10 @@ export class Session extends MessageStore {
    */
   answer(value: unknown, strategy: Strategy, options: { interruptId?: string; text?: string } = {}): OutgoingMessage {
     const question = this.questions.current();
-    if (!question) throw new Error("the thread is not waiting for an answer");
-    if (question.doomedBy !== undefined) {
-      throw new Error(
-        `#${question.doomedBy + 1} is already queued and runs next as a new message: the server drops this question`,
-      );
-    }
+    const refusal = this.questions.refusal();
+    if (!question || refusal) throw new Error(refusal);
     const breakpoint = question.interrupts.length === 0;
-    return this.enqueue({
+    const message = this.enqueue({
       clientId: randomUUID(),
       messageId: randomUUID(),
       text: breakpoint ? "(continue)" : (options.text ?? (typeof value === "string" ? value : JSON.stringify(value))),
@@ -148,6 +151,8 @@ export class Session extends MessageStore {
       },
       strategy,
     });
+    this.questions.sending(message.index);
+    return message;
   }
 
   private enqueue(fields: Omit<OutgoingMessage, "index" | "status" | "sentAt">, held = false): OutgoingMessage {
@@ -219,7 +224,10 @@ export class Session extends MessageStore {
       },
     );
     this.update(index, created);
-    if (created.status === "pending" && message.kind === "answer") this.questions.answered(index);
+    if (message.kind === "answer") {
+      if (created.status === "pending") this.questions.answered(index);
+      else this.questions.notAnswered();
+    }
   }
 
   private async follow(index: number): Promise<void> {
@@ -261,7 +269,7 @@ export class Session extends MessageStore {
 
   /** A run that stopped to ask: its messages first, then the question (so it reads in order). */
   private async askedAfterMessages(index: number, serverStatus: string): Promise<boolean> {
-    if (!this.questions.wasAsked(index)) return false;
+    if (!(await this.questions.wasAsked(index))) return false;
     this.update(index, { serverStatus });
     await this.emitNewMessages(index);
     if (this.get(index).status !== "failed") await this.questions.ended(index);

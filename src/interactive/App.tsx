@@ -44,11 +44,14 @@ export function App({ controller, deployment, assistant }: AppProps) {
   };
   // The live region must never fill the window (Ink would redraw everything): share what is left.
   const lines = liveLines(state.live, Math.max(1, columns - 4));
-  const fixed =
-    flowHeight(
-      statusParts(bar).map((p) => p.text),
-      columns,
-    ) + inputRows(state.input, Math.max(1, columns - promptOf(state.question).length)).length;
+  const barHeight = flowHeight(
+    statusParts(bar).map((p) => p.text),
+    columns,
+  );
+  // A long input (a big paste) shows the rows around its cursor: it too must leave the window a line.
+  const inputMax = Math.max(1, rows - 2 - barHeight);
+  const inputHeight = Math.min(inputMax, inputRows(state.input, Math.max(1, columns - promptOf(state.question).length)).length);
+  const fixed = barHeight + inputHeight;
   const budget = shareWindow(
     rows,
     fixed,
@@ -61,7 +64,7 @@ export function App({ controller, deployment, assistant }: AppProps) {
       <Box flexDirection="column">
         <LiveRun index={state.live.index} lines={lines} maxLines={budget.live} />
         <Queue messages={queue} now={now} columns={columns} maxLines={budget.queue} />
-        <Input state={state.input} strategy={state.strategy} question={state.question} columns={columns} />
+        <Input state={state.input} strategy={state.strategy} question={state.question} columns={columns} maxRows={inputMax} />
         <StatusBar {...bar} />
       </Box>
     </>

@@ -171,6 +171,7 @@ export class ChatController {
       this.add(...this.transcript.messages(next.initialMessages));
       this.showQuestion(next.getQuestion());
     } catch (err) {
+      this.setInput(setValue(this.submitted));
       this.say(errorMessage(err), "warning");
     } finally {
       this.switching = false;

@@ -8,8 +8,12 @@ export interface KeyPress {
   readonly key: Partial<Key>;
 }
 
-const PASTE_START = /\x1b?\[200~/;
-const PASTE_END = /\x1b?\[201~/;
+// Ink hands each paste marker over as an event of its own, without its ESC; inside a longer read
+// (no Ink in between) the marker keeps its ESC. Text that merely contains "[201~" is not a marker.
+const START_EVENT = /^\x1b?\[200~$/;
+const END_EVENT = /^\x1b?\[201~$/;
+const PASTE_START = /\x1b\[200~/;
+const PASTE_END = /\x1b\[201~/;
 /** Cursor keys inside a burst (ESC [ A…); anything else that starts with ESC is a lone Escape. */
 const CSI: Record<string, Partial<Key>> = {
   A: { upArrow: true },
@@ -39,6 +43,10 @@ export class KeySplitter {
 
   /** The keys in one chunk of input; `key` is what Ink made of it, used for a single key. */
   split(text: string, key: Partial<Key>): KeyPress[] {
+    if (START_EVENT.test(text) || END_EVENT.test(text)) {
+      this.pasting = START_EVENT.test(text);
+      return [];
+    }
     if (this.pasting || PASTE_START.test(text)) return this.paste(text);
     return text.length <= 1 ? [{ text, key }] : this.burst(text);
   }

@@ -58,7 +58,9 @@ export function goodbye(
   resumeCommand: string,
   isLocal: boolean,
 ): string[] {
-  const lines = [`thread ${info.threadId}`, `resume with: ${resumeCommand} --thread ${info.threadId}`];
+  // The thread id came from the server: shown neutralised, like all its text.
+  const thread = neutralise(info.threadId);
+  const lines = [`thread ${thread}`, `resume with: ${neutralise(resumeCommand)} --thread ${thread}`];
   const held = unfinished.filter((m) => m.status === "held");
   const sent = unfinished.filter((m) => m.status !== "held");
   const list = (ms: readonly OutgoingMessage[]) =>

@@ -48,7 +48,7 @@ function reporter(session: Session, options: ScriptedOptions): (event: SessionEv
         options.stderr(`chat: #${event.droppedBy + 1} ran as a new message, so the server dropped the thread's open question\n`);
       }
     }
-    if (event.type === "question" && event.question && event.question.doomedBy === undefined) {
+    if (event.type === "question" && event.question && !session.questionRefusal()) {
       answer(session, event.question, answers, options);
     }
   };
@@ -115,7 +115,7 @@ function finish(session: Session, sending: Promise<void>, timedOut: boolean, opt
   if (question && held) options.stderr(`chat: ${held} message(s) held back, unsent, while the agent waits for input\n`);
   if (question) {
     options.stderr(
-      `chat: the agent is waiting for input: ${questionSummary(question)} (answer with --thread ${session.threadId} --answer <value>)\n`,
+      `chat: the agent is waiting for input: ${questionSummary(question)} (answer with --thread ${neutralise(session.threadId)} --answer <value>)\n`,
     );
   }
   const code = exitCodeFor(messages, timedOut, question !== undefined);

@@ -87,3 +87,18 @@ it.skipIf(!pty)(
     expect(s.text()).toMatch(/Human Message =+\n\nforecast\?/);
   },
 );
+
+it.skipIf(!pty)("a 30-line paste into a 40x12 window shows the lines around the cursor and never clears the screen", async () => {
+  const s = open("agent", 40, 12);
+  await s.waitFor(/connected/);
+  s.write(`\x1b[200~${Array.from({ length: 30 }, (_, i) => `pasted line ${i + 1}`).join("\r")}\x1b[201~`);
+  await s.waitFor(/pasted line 30/);
+  await s.waitFor(/› pasted line \d+\n(?: {2}pasted line \d+\n)+ {2}pasted line 30/);
+  expect(
+    s
+      .screen()
+      .filter((l) => l.trim())
+      .at(-1),
+  ).toMatch(/connected/);
+  expect(s.raw()).not.toContain(CLEAR_ALL);
+});

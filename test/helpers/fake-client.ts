@@ -37,6 +37,8 @@ export function fakeDeployment(behaviours: CreateBehaviour[] = [], options: { li
   const thread: MessageDict[] = [];
   /** Run number (1-based) -> what its graph asks: `[{id, value}]`, or [] for a breakpoint. */
   const asking = new Map<number, unknown[]>();
+  /** What threads.get answers: set `status: "interrupted"` and `interrupts` for a waiting thread. */
+  const threadInfo: { status?: string; interrupts?: unknown } = {};
   let release: () => void = () => {};
   // Runs report "running" while held, so a quiet stream does not end them before releaseRuns().
   let holding = true;
@@ -101,7 +103,7 @@ export function fakeDeployment(behaviours: CreateBehaviour[] = [], options: { li
     },
     threads: {
       async get() {
-        return {};
+        return { ...threadInfo };
       },
       async getState() {
         return { values: { messages: thread } };
@@ -113,6 +115,7 @@ export function fakeDeployment(behaviours: CreateBehaviour[] = [], options: { li
     runs,
     calls,
     thread,
+    threadInfo,
     /** Makes run number `n` (1-based) stop to ask, as interrupt() does; [] is a breakpoint. */
     ask: (n: number, interrupts: unknown[]) => asking.set(n, interrupts),
     /** Lets every run followed so far (and later) end. */

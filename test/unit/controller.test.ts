@@ -409,6 +409,38 @@ describe("the interactive controller", () => {
       expect(ui.fake.runs).toHaveLength(2);
     });
 
+    it("a question the stream did not show (read left early) is found on the thread when the run ends", async () => {
+      const ui = await setup();
+      Object.assign(ui.fake.threadInfo, { status: "interrupted", interrupts: { task1: [{ id: "i9", value: "missed?" }] } });
+      ui.fake.releaseRuns();
+      ui.submit("first");
+      await ui.until((s) => s.question !== undefined);
+      expect(ui.snap().question?.interrupts).toEqual([{ id: "i9", value: "missed?" }]);
+      expect(ui.statuses()).toEqual(["waiting"]);
+    });
+
+    it("a second Enter while the first answer is on its way sends no second answer", async () => {
+      const ui = await asked([]);
+      ui.controller.key("\r\r", {});
+      await ui.controller.settled();
+      await ui.until(() => ui.statuses()[0] === "answered");
+      expect(ui.fake.runs).toHaveLength(2);
+      expect(ui.said()).toMatch(/#2 already answers it/);
+    });
+
+    it("with hold on, a message sent just as a run ends still waits behind the held ones, in typed order", async () => {
+      const ui = await setup();
+      ui.submit("/hold on");
+      ui.submit("first");
+      ui.submit("second");
+      ui.session.subscribe((e) => {
+        if (e.type === "status" && e.message.index === 0 && e.message.status === "success") ui.submit("third");
+      });
+      ui.fake.releaseRuns();
+      await ui.until(() => ui.statuses().join() === "success,success,success");
+      expect(ui.fake.runs.map((r) => r.text)).toEqual(["first", "second", "third"]);
+    });
+
     it("at a breakpoint, Enter on an empty line goes on (null input)", async () => {
       const ui = await asked([]);
       expect(ui.said()).toMatch(/#1 paused, at a breakpoint\.\nPress Enter to go on/);

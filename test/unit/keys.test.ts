@@ -39,4 +39,13 @@ describe("keys that arrive in one read", () => {
       { text: "\r", key: { return: true } },
     ]);
   });
+
+  it("paste markers as Ink hands them over (events of their own, ESC removed); '[201~' inside the text is text", () => {
+    const keys = new KeySplitter();
+    expect(keys.split("[200~", {})).toEqual([]);
+    expect(keys.split("see [201~ here\rnext line", {})).toEqual([{ text: "see [201~ here\nnext line", key: {} }]);
+    expect(keys.split("[201~", {})).toEqual([]);
+    expect(keys.split("\r", { return: true })).toEqual([{ text: "\r", key: { return: true } }]);
+    expect(new KeySplitter().split("a [200~ b", {})).toEqual([{ text: "a [200~ b", key: {} }]);
+  });
 });

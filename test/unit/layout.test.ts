@@ -64,6 +64,11 @@ describe("the input line", () => {
     ]);
   });
 
+  it("puts the cursor after an emoji where it is (the cursor counts UTF-16 units)", () => {
+    expect(inputRows({ value: "😀a", cursor: 3 }, 20)).toEqual([{ before: "😀a", cursor: " ", after: "" }]);
+    expect(inputRows({ value: "😀a", cursor: 2 }, 20)).toEqual([{ before: "😀", cursor: "a", after: "" }]);
+  });
+
   it("shows control characters neutralised, never raw", () => {
     expect(inputRows({ value: "a\x1bb", cursor: 0 }, 20)[0]).toEqual({ before: "", cursor: "a", after: "\\x1bb" });
   });

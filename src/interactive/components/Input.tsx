@@ -27,7 +27,9 @@ export function inputRows(state: EditState, width: number): Row[] {
   const rows: Row[] = [];
   let offset = 0;
   for (const line of state.value.split("\n")) {
-    const at = state.cursor >= offset && state.cursor <= offset + line.length ? state.cursor - offset : -1;
+    // The cursor counts UTF-16 units; cells are code points (an emoji is one cell, two units).
+    const at =
+      state.cursor >= offset && state.cursor <= offset + line.length ? [...line.slice(0, state.cursor - offset)].length : -1;
     // Cells: each character as it is shown (controls neutralised), and a blank for a cursor at the end.
     const cells = [...line].map((c) => neutralise(c));
     if (at === cells.length) cells.push(" ");
@@ -56,14 +58,23 @@ export function Input({
   strategy,
   question,
   columns,
+  maxRows = Infinity,
 }: {
   state: EditState;
   strategy: string;
   question?: Question;
   columns: number;
+  /** At most this many rows: those around the cursor. */
+  maxRows?: number;
 }) {
   const prompt = promptOf(question);
-  const rows = inputRows(state, Math.max(1, columns - prompt.length));
+  const all = inputRows(state, Math.max(1, columns - prompt.length));
+  const at = Math.max(
+    0,
+    all.findIndex((r) => r.cursor !== undefined),
+  );
+  const first = Math.max(0, Math.min(at - Math.floor(maxRows / 2), all.length - maxRows));
+  const rows = all.length > maxRows ? all.slice(first, first + maxRows) : all;
   const colour = question ? "yellow" : "cyan";
   return (
     <Box flexDirection="column">
