@@ -5,7 +5,7 @@ import type { Strategy } from "../strategies.js";
 import { newMessages } from "./history.js";
 import { serverMessage, type EngineClient } from "./sdk.js";
 import { followRun, type RunOutcome } from "./follow.js";
-import { readMessages, readOpening } from "./lookup.js";
+import { foundMessage, readMessages, readOpening, type FoundRun } from "./lookup.js";
 import { createRun, runPayload } from "./create.js";
 import { answerPayload, type Question } from "./interrupts.js";
 import { Questions } from "./questions.js";
@@ -75,6 +75,8 @@ export class Session extends MessageStore {
     session.initialMessages = opened.existing.map((e) => e.message);
     // An agent that asked before we came is still waiting for its answer.
     if (opened.question) session.questions.found(opened.question);
+    // Runs still on their way are followed like ours, so nothing sent to the thread goes unseen.
+    for (const run of opened.inFlight) session.adopt(run);
     return session;
   }
 
@@ -153,6 +155,12 @@ export class Session extends MessageStore {
     });
     this.questions.sending(message.index);
     return message;
+  }
+
+  private adopt(run: FoundRun): void {
+    const index = this.messages.length;
+    this.messages = [...this.messages, foundMessage(run, index)];
+    this.followChain = this.followChain.then(() => this.follow(index));
   }
 
   private enqueue(fields: Omit<OutgoingMessage, "index" | "status" | "sentAt">, held = false): OutgoingMessage {

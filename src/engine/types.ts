@@ -33,6 +33,8 @@ export interface OutgoingMessage {
   /** The questions its run stopped to ask (empty at a static breakpoint). */
   readonly interrupts?: readonly OpenInterrupt[];
   readonly pausedBefore?: Question["pausedBefore"];
+  /** Already pending or running on the thread when chat opened it (sent earlier, or by another client). */
+  readonly found?: boolean;
   /** A resend of this earlier message: same client id, so a run it did make is found, not doubled. */
   readonly retryOf?: number;
 }

@@ -56,7 +56,14 @@ export class ChatController {
       hold: options.hold ?? false,
     };
     this.detach = this.session.subscribe((event) => this.onEvent(event));
-    this.showQuestion(this.session.getQuestion());
+    this.opened(this.session);
+  }
+
+  /** What a thread had going when it was opened: runs already on their way, an open question. */
+  private opened(session: Session): void {
+    const found = session.getSnapshot().filter((m) => m.found).length;
+    if (found) this.say(`${found} message(s) already on this thread when it opened: followed here like yours`);
+    this.showQuestion(session.getQuestion());
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -169,7 +176,7 @@ export class ChatController {
       });
       this.say(`${threadId ? "switched to" : "new"} thread ${next.threadId}`);
       this.add(...this.transcript.messages(next.initialMessages));
-      this.showQuestion(next.getQuestion());
+      this.opened(next);
     } catch (err) {
       this.setInput(setValue(this.submitted));
       this.say(errorMessage(err), "warning");

@@ -69,6 +69,12 @@ function answer(session: Session, question: Question, answers: string[], options
 export async function runScripted(session: Session, source: AsyncIterable<string>, options: ScriptedOptions): Promise<ExitCode> {
   const report = reporter(session, options);
   const unsubscribe = session.subscribe(report);
+  // Runs already on the thread when it was opened are followed like ours: say which they are.
+  for (const m of session.getSnapshot().filter((m) => m.found)) {
+    if (options.json)
+      options.stdout(`${safeJson({ type: "found", index: m.index + 1, run_id: m.runId, status: m.status, text: m.text })}\n`);
+    else options.stderr(`[${m.index + 1}] already on the thread (${m.status}): ${neutralise(m.text)}\n`);
+  }
   // A thread that was already waiting when opened: say so, and answer it first if we can.
   const waitingAtStart = session.getQuestion();
   if (waitingAtStart) report({ type: "question", question: waitingAtStart });

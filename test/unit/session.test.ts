@@ -5,7 +5,7 @@ import { Session } from "../../src/engine/session.js";
 import { fakeDeployment } from "../helpers/fake-client.js";
 
 async function session(fake: ReturnType<typeof fakeDeployment>) {
-  return Session.open({ client: fake.client, assistantId: "agent", threadId: "t", retryDelayMs: 1 });
+  return Session.open({ client: fake.client, assistantId: "agent", threadId: "t", retryDelayMs: 1, fresh: true });
 }
 
 describe("creating runs when the server cannot say what happened", () => {

@@ -1,0 +1,42 @@
+// A thread opened with runs still on their way (sent before chat quit, or by another client):
+// chat follows them like its own, says which they are, and prints their output in queue order.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { startTestServer, type TestServer } from "../helpers/local-server.js";
+
+let server: TestServer;
+let home: string;
+
+beforeAll(async () => {
+  home = mkdtempSync(join(tmpdir(), "chat-found-"));
+  server = await startTestServer({ latencyMs: 300, nWorkers: 1 });
+});
+afterAll(async () => {
+  await server?.stop();
+  rmSync(home, { recursive: true, force: true });
+});
+
+it("runs pending or running on a thread when chat opens it are followed and printed, before chat's own", async () => {
+  const { client } = server;
+  const { thread_id: thread } = await client.threads.create();
+  const send = (content: string) =>
+    client.runs.create(thread, "agent", { input: { messages: [{ type: "human", content }] }, multitaskStrategy: "enqueue" });
+  const first = await send("what's the weather in sf?");
+  await send("what's the weather in nyc?");
+  for (let i = 0; i < 200 && (await client.runs.get(thread, first.run_id)).status !== "running"; i++) await sleep(20);
+
+  const r = await runCli(["--url", server.deployment.url, "--thread", thread, "-m", "what's the weather in la?"], {
+    env: { CHAT_CONFIG_DIR: home },
+  });
+  expect(r.code).toBe(0);
+  expect(r.stderr).toMatch(
+    /^\[1\] already on the thread \(running\): what's the weather in sf\?\n\[2\] already on the thread \(pending\): what's the weather in nyc\?\n/,
+  );
+  expect(r.stderr).toMatch(/\[1\] success\n[\s\S]*\[2\] success\n[\s\S]*\[3\] success\n/);
+  const humans = r.stdout.split("\n").filter((_, i, lines) => /Human Message/.test(lines[i - 2] ?? ""));
+  expect(humans).toEqual(["what's the weather in sf?", "what's the weather in nyc?", "what's the weather in la?"]);
+});
