@@ -5,6 +5,7 @@ import { ConnectionError, UsageError } from "../errors.js";
 import { httpStatus, serverMessage } from "../engine/sdk.js";
 import type { LocalDeployment } from "./local.js";
 import { parseDeploymentUrl } from "./url.js";
+import { keyGuardedFetch } from "./guarded-fetch.js";
 
 export interface DeploymentOptions {
   url?: string;
@@ -26,8 +27,10 @@ export interface Connection {
 function clients(url: string, apiKey: string | null | undefined): [Client, Client] {
   // Requests that get no answer give up instead of waiting for the socket's own timeout
   // (minutes); streams are not affected. A create that times out is looked up, not repeated.
-  const client = new Client({ apiUrl: url, apiKey, timeoutMs: 30_000, callerOptions: { maxRetries: 2 } });
-  const createClient = new Client({ apiUrl: url, apiKey, timeoutMs: 15_000, callerOptions: { maxRetries: 0 } });
+  // Redirects are followed by us, and the key is dropped when one leaves the deployment's origin.
+  const guarded = keyGuardedFetch(new URL(url).origin);
+  const client = new Client({ apiUrl: url, apiKey, timeoutMs: 30_000, callerOptions: { maxRetries: 2, fetch: guarded } });
+  const createClient = new Client({ apiUrl: url, apiKey, timeoutMs: 15_000, callerOptions: { maxRetries: 0, fetch: guarded } });
   return [client, createClient];
 }
 
