@@ -4,7 +4,7 @@ import { keyGuardedFetch } from "../../src/deployment/guarded-fetch.js";
 
 function fakeFetch(routes: Record<string, { status: number; location?: string }>) {
   const seen: Array<{ url: string; method: string; key: string | null; body: unknown }> = [];
-  const base = (async (input: URL | RequestInfo, init?: RequestInit) => {
+  const base = (async (input: URL | Request | string, init?: RequestInit) => {
     const url = String(input);
     const headers = new Headers(init?.headers);
     seen.push({ url, method: init?.method ?? "GET", key: headers.get("x-api-key"), body: init?.body });
