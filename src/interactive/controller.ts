@@ -76,18 +76,14 @@ export class ChatController {
   /** Resolves when the commands started so far (cancels, thread switches) have finished. */
   settled = (): Promise<void> => this.work.settled();
 
-  setColumns(columns: number): void {
-    this.transcript.columns = columns;
-  }
+  setColumns = (columns: number): void => void (this.transcript.columns = columns);
 
   /** The current thread's messages not finished yet (in flight, or held back). */
   unfinished(): OutgoingMessage[] {
     return this.session.getSnapshot().filter((m) => !isTerminal(m.status));
   }
 
-  dispose(): void {
-    this.detach();
-  }
+  dispose = (): void => this.detach();
 
   /** One key press (or a burst of typed or pasted text), as Ink's useInput reports it. */
   key(text: string, key: Partial<Key>): void {
