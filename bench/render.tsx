@@ -2,13 +2,9 @@
 // already in the transcript. In-process, into a fake terminal, with Ink's normal (non-debug) output.
 import { EventEmitter } from "node:events";
 import { render } from "ink";
-import { ChatController } from "../src/interactive/controller.js";
 import { App } from "../src/interactive/App.js";
-import { Session } from "../src/engine/session.js";
-import { memoryHistory } from "../src/interactive/input-history.js";
-import { plainTheme } from "../src/pretty-print/pretty.js";
 import type { MessageDict } from "../src/engine/message.js";
-import { fakeDeployment } from "../test/helpers/fake-client.js";
+import { fakeController, fakeDeployment } from "../test/helpers/fake-client.js";
 import { now, percentile } from "./stats.js";
 
 class Terminal extends EventEmitter {
@@ -64,16 +60,9 @@ export interface RenderResult {
 export async function renderCost(messages: number, keys: number): Promise<RenderResult> {
   const fake = fakeDeployment();
   fake.thread.push(...transcript(messages));
-  const session = await Session.open({ client: fake.client, assistantId: "agent", threadId: "bench-thread" });
+  const { controller } = await fakeController(fake, "bench-thread");
   const stdout = new Terminal();
   const stdin = new Keyboard();
-  const controller = new ChatController({
-    session,
-    openSession: async () => session,
-    strategy: "enqueue",
-    history: memoryHistory(),
-    theme: () => plainTheme,
-  });
   const app = render(<App controller={controller} deployment="local" assistant="agent" />, {
     stdout: stdout as never,
     stdin: stdin as never,

@@ -130,3 +130,22 @@ export function fakeDeployment(behaviours: CreateBehaviour[] = [], options: { li
     },
   };
 }
+
+/** A session on the fake deployment and the UI controller over it, as the Ink view and the bench use them. */
+export async function fakeController(fake: ReturnType<typeof fakeDeployment>, threadId: string, retryDelayMs?: number) {
+  const [{ Session }, { ChatController }, { memoryHistory }, { plainTheme }] = await Promise.all([
+    import("../../src/engine/session.js"),
+    import("../../src/interactive/controller.js"),
+    import("../../src/interactive/input-history.js"),
+    import("../../src/pretty-print/pretty.js"),
+  ]);
+  const session = await Session.open({ client: fake.client, assistantId: "agent", threadId, retryDelayMs });
+  const controller = new ChatController({
+    session,
+    openSession: async () => session,
+    strategy: "enqueue",
+    history: memoryHistory(),
+    theme: () => plainTheme,
+  });
+  return { session, controller };
+}

@@ -3,27 +3,11 @@
 import { render } from "ink-testing-library";
 import { describe, expect, it } from "vitest";
 import { App } from "../../src/interactive/App.js";
-import { ChatController } from "../../src/interactive/controller.js";
-import { Session } from "../../src/engine/session.js";
-import { memoryHistory } from "../../src/interactive/input-history.js";
-import { plainTheme } from "../../src/pretty-print/pretty.js";
-import { fakeDeployment, type CreateBehaviour } from "../helpers/fake-client.js";
+import { fakeController, fakeDeployment, type CreateBehaviour } from "../helpers/fake-client.js";
 
 async function setup(behaviours: CreateBehaviour[] = []) {
   const fake = fakeDeployment(behaviours);
-  const session = await Session.open({
-    client: fake.client,
-    assistantId: "agent",
-    threadId: "thread-1234567890",
-    retryDelayMs: 5,
-  });
-  const controller = new ChatController({
-    session,
-    openSession: async () => session,
-    strategy: "enqueue",
-    history: memoryHistory(),
-    theme: () => plainTheme,
-  });
+  const { controller } = await fakeController(fake, "thread-1234567890", 5);
   const app = render(<App controller={controller} deployment="local" assistant="agent" />);
   const frame = () => app.lastFrame() ?? "";
   const all = () => app.frames.join("\n");
