@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { packageRoot } from "./settings/paths.js";
+import { keepPrivate } from "./settings/private.js";
 import { EXIT, EXIT_HELP, type ExitCode } from "./exit-codes.js";
 import { UserFacingError, errorMessage } from "./errors.js";
 import { STRATEGIES, STRATEGY_HELP } from "./strategies.js";
@@ -98,7 +99,11 @@ export function buildProgram(run: Runner): Command {
     .option("--resume", "continue the last thread used with this deployment and assistant")
     .option("--gap <ms>", "pause between sends in ms (0 = true double-texting)", numberArg("--gap"), 0)
     .option("--json", "print NDJSON events on stdout instead of the transcript")
-    .option("--timeout <seconds>", "give up when the runs take longer than this", numberArg("--timeout", 0.001))
+    .option(
+      "--timeout <seconds>",
+      "stop waiting after this long (runs sent to a remote deployment keep going there)",
+      numberArg("--timeout", 0.001),
+    )
     .option("--verbose", "say where the local server logs, show stack traces")
     .addHelpText("after", helpFooter())
     .showHelpAfterError("(run chat --help for usage)")
@@ -157,6 +162,7 @@ export function buildProgram(run: Runner): Command {
 async function main(argv: string[]): Promise<ExitCode> {
   // chalk (inside Ink) honours FORCE_COLOR but not NO_COLOR; set it before either loads.
   if (process.env.NO_COLOR) process.env.FORCE_COLOR = "0";
+  keepPrivate();
   // A reader that goes away (chat ... | head) ends us quietly, not with a stack trace.
   process.stdout.on("error", (err: NodeJS.ErrnoException) => {
     if (err.code === "EPIPE") process.exit(EXIT.ok);

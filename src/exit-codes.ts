@@ -6,6 +6,9 @@ export const EXIT = {
   unreachable: 3,
   rejected: 4,
   waiting: 5,
+  hangup: 129,
+  interrupted: 130,
+  terminated: 143,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -13,7 +16,10 @@ export const EXIT_HELP: ReadonlyArray<readonly [ExitCode, string]> = [
   [EXIT.ok, "every run ended the way its strategy intends"],
   [EXIT.runFailed, "a run ended in error, could not be sent, or --timeout passed"],
   [EXIT.usage, "bad usage or configuration (unknown strategy, assistant or thread, bad file)"],
-  [EXIT.unreachable, "the deployment cannot be reached or refuses the credentials"],
+  [EXIT.unreachable, "the deployment cannot be reached or refuses the credentials (also when it does so mid-session)"],
   [EXIT.rejected, "at least one message was rejected by the server"],
   [EXIT.waiting, "the agent is waiting for input: a question or breakpoint is still open (see --answer)"],
+  [EXIT.hangup, "the terminal went away (SIGHUP)"],
+  [EXIT.interrupted, "stopped by Ctrl+C (SIGINT); with --json a last done event is still written"],
+  [EXIT.terminated, "stopped by SIGTERM; runs sent to a remote deployment keep going there"],
 ];

@@ -20,3 +20,8 @@ export function oneLine(text: string, max: number): string {
   const line = text.replace(/\s+/g, " ").trim();
   return line.length > max ? `${line.slice(0, Math.max(1, max - 1))}…` : line;
 }
+
+/** At most `max` characters, with the count of what was cut: for echoing what a user typed. */
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
+}

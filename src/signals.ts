@@ -1,5 +1,16 @@
 // Ctrl+C and SIGTERM: run the cleanup (stop the local server), then exit 130 / 143.
-const EXIT_BY_SIGNAL = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+import { EXIT } from "./exit-codes.js";
+
+const EXIT_BY_SIGNAL = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated, SIGHUP: EXIT.hangup } as const;
+
+type LastWords = (signal: string, code: number) => void;
+const lastWords = new Set<LastWords>();
+
+/** Something to write before the exit on a signal (e.g. the last --json event); returns its removal. */
+export function sayOnSignal(words: LastWords): () => void {
+  lastWords.add(words);
+  return () => lastWords.delete(words);
+}
 
 export function onInterrupt(cleanup: () => Promise<void>): () => void {
   let busy = false;
@@ -7,6 +18,13 @@ export function onInterrupt(cleanup: () => Promise<void>): () => void {
     const handler = () => {
       if (busy) return;
       busy = true;
+      for (const words of lastWords) {
+        try {
+          words(signal, code);
+        } catch {
+          // leaving anyway
+        }
+      }
       const timer = setTimeout(() => process.exit(code), 8_000);
       void cleanup().finally(() => {
         clearTimeout(timer);

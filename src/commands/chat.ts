@@ -8,7 +8,7 @@ import { connect, connectionProblem, openThread, probe, type Connection } from "
 import type { Session } from "../engine/session.js";
 import { lastThread, rememberThread } from "../settings/last-thread.js";
 import { fromLines, fromList, readScript } from "../scripted/sources.js";
-import { onInterrupt } from "../signals.js";
+import { onInterrupt, sayOnSignal } from "../signals.js";
 import { drawLiveEvenInCi } from "../interactive/terminal.js";
 import type { ChatFlags } from "../cli.js";
 import { resolveTarget, type Target } from "./target.js";
@@ -17,6 +17,7 @@ import { neutralise } from "../sanitize.js";
 /** Scripted when messages come from flags, a file or a pipe; interactive at a terminal. */
 function chooseFace(flags: ChatFlags): { scripted: boolean; interactive: boolean; source: AsyncIterable<string> } {
   const messages = flags.message ?? [];
+  if (messages.some((m) => m.trim() === "")) throw new UsageError('-m "" is an empty message: give each -m some text');
   const answering = (flags.answer?.length ?? 0) > 0 || flags.continue === true;
   const scripted = messages.length > 0 || flags.script !== undefined || answering || !process.stdin.isTTY;
   const interactive = !scripted && process.stdout.isTTY === true;
@@ -26,7 +27,9 @@ function chooseFace(flags: ChatFlags): { scripted: boolean; interactive: boolean
       ? fromList(readScript(flags.script))
       : answering && process.stdin.isTTY
         ? fromList([])
-        : fromLines(process.stdin, scripted ? undefined : () => process.stderr.write("> "));
+        : fromLines(process.stdin, scripted ? undefined : () => process.stderr.write("> "), (line) =>
+            process.stderr.write(`chat: stdin line ${line} is not valid UTF-8; its bad bytes are sent as U+FFFD (said once)\n`),
+          );
   return { scripted, interactive, source };
 }
 
@@ -91,7 +94,7 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
         isLocal: connection.local !== undefined,
       });
     }
-    return await runScriptedFace(session, face, flags, target, connection.label);
+    return await runScriptedFace(session, face, flags, target, connection);
   } finally {
     stopListening();
     await Promise.all([connection.close(), ...remembering]);
@@ -128,8 +131,10 @@ async function runScriptedFace(
   face: ReturnType<typeof chooseFace>,
   flags: ChatFlags,
   target: Target,
-  label: string,
+  connection: Connection,
 ): Promise<ExitCode> {
+  const { label } = connection;
+  const local = connection.local !== undefined;
   // Already loaded by chatCommand, next to the first request.
   const [{ runScripted }, { themeFor }] = await Promise.all([
     import("../scripted/scripted.js"),
@@ -149,6 +154,8 @@ async function runScriptedFace(
     answers: flags.answer ?? [],
     continueAtBreakpoints: flags.continue === true,
     theme: themeFor(process.env, process.stdout.isTTY === true),
+    local,
+    sayOnSignal,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
   });

@@ -28,7 +28,13 @@ async function readSecret(): Promise<string> {
   return "";
 }
 
-export async function configCommand(action: string, args: string[], json: boolean, out: Out): Promise<ExitCode> {
+export async function configCommand(
+  action: string,
+  args: string[],
+  json: boolean,
+  out: Out,
+  warn: Out = (text) => void process.stderr.write(text),
+): Promise<ExitCode> {
   if (action === "path") {
     out(`${settingsPath()}\n`);
     return EXIT.ok;
@@ -63,6 +69,8 @@ export async function configCommand(action: string, args: string[], json: boolea
       // "-" reads the value from stdin, so a key need not sit in the shell's history.
       const raw = args[1] === "-" ? await readSecret() : args[1];
       if (raw === undefined) throw new UsageError(`usage: chat config set ${key} <value>  (${SETTINGS[key].describe})`);
+      if (SETTINGS[key].secret && args[1] !== "-")
+        warn(`chat: ${key} typed on the command line stays in the shell's history; next time use: chat config set ${key} -\n`);
       const value = checkSetting(key, raw, key);
       store.set(key, value);
       out(`${key} = ${display(key, value)}\n`);

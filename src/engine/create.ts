@@ -19,6 +19,8 @@ export interface CreateContext {
   signal: AbortSignal;
   attempts: number;
   retryDelayMs: number;
+  /** How long to keep trying while the server answers 429 (default two minutes). */
+  rateLimitMs?: number;
   setConnection(state: ConnectionState): void;
 }
 
@@ -37,6 +39,7 @@ export async function createRun(ctx: CreateContext, request: RunRequest): Promis
     const found = await adoptIfMade(ctx, request);
     if (found !== "absent") return found;
   }
+  const limited = rateLimiter(ctx.rateLimitMs ?? RATE_LIMIT_MS);
   for (let attempt = 1; ; attempt++) {
     try {
       const run = await ctx.createClient.runs.create(ctx.threadId, ctx.assistantId, {
@@ -49,6 +52,14 @@ export async function createRun(ctx: CreateContext, request: RunRequest): Promis
     } catch (err) {
       const refusal = { httpStatus: httpStatus(err), detail: serverMessage(err) };
       if (isRejection(err)) return { status: "rejected", ...refusal };
+      // A 429 made nothing: wait as the server asks, and try again while the budget lasts.
+      if (refusal.httpStatus === 429) {
+        const wait = limited(retryAfterMs(err));
+        if (wait === undefined || !(await pause(wait, ctx.signal)))
+          return { status: "failed", ...refusal, detail: `rate limited: ${refusal.detail}` };
+        attempt--;
+        continue;
+      }
       if (!isTransient(err) || ctx.signal.aborted) return { status: "failed", ...refusal };
       // No answer or a 5xx: the server may have made the run anyway. Only a look-up that says
       // "not there" allows another try, so one message never becomes two runs.
@@ -61,6 +72,42 @@ export async function createRun(ctx: CreateContext, request: RunRequest): Promis
       }
       await sleep(ctx.retryDelayMs * attempt);
     }
+  }
+}
+
+const RATE_LIMIT_MS = 120_000;
+
+/** The waits for successive 429s: the server's Retry-After, else 1, 2, 4… s (at most 30); undefined once the budget is spent. */
+function rateLimiter(budgetMs: number): (asked: number | undefined) => number | undefined {
+  let waited = 0;
+  let tries = 0;
+  return (asked) => {
+    const wait = Math.min(asked ?? 1000 * 2 ** tries++, 30_000);
+    if (waited + wait > budgetMs) return undefined;
+    waited += wait;
+    return wait;
+  };
+}
+
+/** Retry-After in ms: seconds or an HTTP date; undefined when absent or unreadable. */
+export function retryAfterMs(err: unknown, now = Date.now()): number | undefined {
+  const response =
+    typeof err === "object" && err !== null && "response" in err ? (err as { response: unknown }).response : undefined;
+  const header = response instanceof Response ? response.headers.get("retry-after") : null;
+  if (header === null || header.trim() === "") return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Sleeps unless aborted; false when aborted. */
+async function pause(ms: number, signal: AbortSignal): Promise<boolean> {
+  try {
+    await sleep(ms, undefined, { signal });
+    return true;
+  } catch {
+    return false;
   }
 }
 

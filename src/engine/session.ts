@@ -12,21 +12,10 @@ import { Questions } from "./questions.js";
 import { inFlightRuns, runsToCancel, stoppedReport } from "./stopped.js";
 import type { MessageDict } from "./message.js";
 import { isTerminal } from "./status.js";
-import type { OutgoingMessage } from "./types.js";
-import { MessageStore } from "./store.js";
+import type { OutgoingMessage, SessionOptions } from "./types.js";
 
-export interface SessionOptions {
-  client: EngineClient;
-  /** Used for runs.create only; must not retry on its own (we retry idempotently). */
-  createClient?: EngineClient;
-  assistantId: string;
-  threadId: string;
-  /** Attempts and pause for a create that got no answer or a 5xx. */
-  createAttempts?: number;
-  retryDelayMs?: number;
-  /** Hold new messages in the client while a run of ours may still ask (see setHold). */
-  hold?: boolean;
-}
+export type { SessionOptions };
+import { MessageStore } from "./store.js";
 
 // No "values": each would carry the whole thread state; the state is read once per run instead.
 export const STREAM_MODES = ["messages-tuple", "updates"] as const;
@@ -222,6 +211,7 @@ export class Session extends MessageStore {
         signal: this.abort.signal,
         attempts: this.options.createAttempts ?? 3,
         retryDelayMs: this.retryDelayMs,
+        rateLimitMs: this.options.rateLimitMs,
         setConnection: (state) => this.setConnection(state),
       },
       {

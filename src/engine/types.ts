@@ -3,6 +3,7 @@ import type { Strategy } from "../strategies.js";
 import type { MessageStatus } from "./status.js";
 import type { MessageDict } from "./message.js";
 import type { OpenInterrupt, Question } from "./interrupts.js";
+import type { EngineClient } from "./sdk.js";
 
 /** One message the user sent, and what became of its run. */
 export interface OutgoingMessage {
@@ -56,3 +57,18 @@ export type SessionEvent =
     };
 
 export type SessionListener = (event: SessionEvent) => void;
+
+export interface SessionOptions {
+  client: EngineClient;
+  /** Used for runs.create only; must not retry on its own (we retry idempotently). */
+  createClient?: EngineClient;
+  assistantId: string;
+  threadId: string;
+  /** Attempts and pause for a create that got no answer or a 5xx. */
+  createAttempts?: number;
+  retryDelayMs?: number;
+  /** How long a create keeps waiting out 429 answers (see create.ts). */
+  rateLimitMs?: number;
+  /** Hold new messages in the client while a run of ours may still ask (see setHold). */
+  hold?: boolean;
+}

@@ -5,10 +5,17 @@ import type { Question } from "../engine/interrupts.js";
 import type { OutgoingMessage, SessionEvent } from "../engine/types.js";
 import { isTerminal, statusLabel } from "../engine/status.js";
 import { questionSummary } from "../human-in-the-loop/describe.js";
-import { neutralise } from "../sanitize.js";
+import { clip, neutralise } from "../sanitize.js";
 
-/** How the messages ended, as one exit code: errors first, then an agent left waiting, then rejections. */
+/** Status lines quote what was sent and what the server said, clipped: a 1 MB message is not echoed. */
+export const quote = (text: string, max = 200) => clip(neutralise(text), max);
+
+/**
+ * How the messages ended, as one exit code: refused credentials first (the rest cannot work
+ * either), then errors, then an agent left waiting, then rejections.
+ */
 export function exitCodeFor(messages: readonly OutgoingMessage[], timedOut: boolean, waiting = false): ExitCode {
+  if (messages.some((m) => m.status === "failed" && (m.httpStatus === 401 || m.httpStatus === 403))) return EXIT.unreachable;
   if (timedOut || messages.some((m) => m.status === "error" || m.status === "failed")) return EXIT.runFailed;
   if (waiting) return EXIT.waiting;
   if (messages.some((m) => m.status === "rejected")) return EXIT.rejected;
@@ -22,15 +29,15 @@ export function statusLine(m: OutgoingMessage): string {
   if (m.status === "answered" && m.by !== undefined) return `[${m.index + 1}] answered by #${m.by + 1}`;
   const http = m.httpStatus ? ` (HTTP ${m.httpStatus})` : "";
   // "interrupted by #3 (interrupt)" already says its status.
-  if (m.detail?.startsWith(`${statusLabel(m.status)} `)) return `[${m.index + 1}] ${neutralise(m.detail)}${http}`;
-  const detail = m.detail ? `: ${neutralise(m.detail)}` : "";
+  if (m.detail?.startsWith(`${statusLabel(m.status)} `)) return `[${m.index + 1}] ${quote(m.detail, 500)}${http}`;
+  const detail = m.detail ? `: ${quote(m.detail, 500)}` : "";
   return `[${m.index + 1}] ${statusLabel(m.status)}${http}${detail}`;
 }
 
 /** The stderr line for a message just sent. */
 export function sentLine(m: OutgoingMessage): string {
   const what = m.kind === "answer" ? `answer${m.answer?.of !== undefined ? ` to #${m.answer.of + 1}` : ""}` : "sent";
-  return `[${m.index + 1}] ${what} with ${m.strategy}: ${neutralise(m.text)}`;
+  return `[${m.index + 1}] ${what} with ${m.strategy}: ${quote(m.text)}`;
 }
 
 function questionEvent(question: Question, threadId: string, runId: string | undefined): object {

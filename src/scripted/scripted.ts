@@ -12,7 +12,7 @@ import { prettyTranscript, type Theme } from "../pretty-print/pretty.js";
 import { neutralise, safeJson } from "../sanitize.js";
 import { describeQuestion, questionSummary } from "../human-in-the-loop/describe.js";
 import { answerFor } from "../human-in-the-loop/schemas.js";
-import { exitCodeFor, jsonEvent, sentLine, statusLine } from "./report.js";
+import { exitCodeFor, jsonEvent, quote, sentLine, statusLine } from "./report.js";
 
 export interface ScriptedOptions {
   strategy: Strategy;
@@ -24,6 +24,10 @@ export interface ScriptedOptions {
   /** Go on from every breakpoint the graph pauses at. */
   continueAtBreakpoints?: boolean;
   theme: Theme;
+  /** The runs die with chat's own local deployment; a remote one keeps them going. */
+  local?: boolean;
+  /** Registers what to write if a signal ends chat (see signals.ts). */
+  sayOnSignal?(words: (signal: string, code: number) => void): () => void;
   stdout(text: string): void;
   stderr(text: string): void;
 }
@@ -62,18 +66,22 @@ function answer(session: Session, question: Question, answers: string[], options
   const next = answers.shift();
   if (next === undefined) return;
   const decided = answerFor(question.interrupts[0]?.value, next);
-  if ("problem" in decided) return options.stderr(`chat: --answer ${neutralise(next)}: ${decided.problem}\n`);
+  if ("problem" in decided) return options.stderr(`chat: --answer ${quote(next)}: ${decided.problem}\n`);
   session.answer(decided.value, options.strategy, { text: next });
 }
 
 export async function runScripted(session: Session, source: AsyncIterable<string>, options: ScriptedOptions): Promise<ExitCode> {
   const report = reporter(session, options);
   const unsubscribe = session.subscribe(report);
+  // With --json a reader always gets a last event, even when a signal ends chat.
+  const unsay = options.json
+    ? options.sayOnSignal?.((signal, code) => options.stdout(`${safeJson(doneEvent(session, code, signal))}\n`))
+    : undefined;
   // Runs already on the thread when it was opened are followed like ours: say which they are.
   for (const m of session.getSnapshot().filter((m) => m.found)) {
     if (options.json)
       options.stdout(`${safeJson({ type: "found", index: m.index + 1, run_id: m.runId, status: m.status, text: m.text })}\n`);
-    else options.stderr(`[${m.index + 1}] already on the thread (${m.status}): ${neutralise(m.text)}\n`);
+    else options.stderr(`[${m.index + 1}] already on the thread (${m.status}): ${quote(m.text)}\n`);
   }
   // A thread that was already waiting when opened: say so, and answer it first if we can.
   const waitingAtStart = session.getQuestion();
@@ -103,6 +111,7 @@ export async function runScripted(session: Session, source: AsyncIterable<string
     await Promise.race([sending, timeout]);
   } finally {
     unsubscribe();
+    unsay?.();
   }
   return finish(session, sending, timedOut, options);
 }
@@ -113,7 +122,10 @@ function finish(session: Session, sending: Promise<void>, timedOut: boolean, opt
   if (timedOut) {
     sending.catch(() => {}); // still running; its outcome no longer matters
     const open = messages.filter((m) => !isTerminal(m.status)).length;
-    options.stderr(`chat: timed out after ${(options.timeoutMs ?? 0) / 1000}s with ${open} message(s) unfinished\n`);
+    const fate = options.local
+      ? "the local deployment stops with chat, so they are cut off"
+      : `they keep going on the server (see them with --thread ${neutralise(session.threadId)})`;
+    options.stderr(`chat: timed out after ${(options.timeoutMs ?? 0) / 1000}s with ${open} message(s) unfinished; ${fate}\n`);
     session.close();
   }
   const question = timedOut ? undefined : session.getQuestion();
@@ -125,6 +137,14 @@ function finish(session: Session, sending: Promise<void>, timedOut: boolean, opt
     );
   }
   const code = exitCodeFor(messages, timedOut, question !== undefined);
-  if (options.json) options.stdout(`${safeJson({ type: "done", thread_id: session.threadId, exit_code: code })}\n`);
+  if (options.json) options.stdout(`${safeJson(doneEvent(session, code))}\n`);
   return code;
+}
+
+function doneEvent(session: Session, code: number, signal?: string): object {
+  const unfinished = session
+    .getSnapshot()
+    .filter((m) => !isTerminal(m.status))
+    .map((m) => m.index + 1);
+  return { type: "done", thread_id: session.threadId, exit_code: code, ...(signal ? { signal, unfinished } : {}) };
 }

@@ -1,5 +1,6 @@
 // Where scripted messages come from: -m flags, a script file, or stdin lines as they arrive.
 import { readFileSync } from "node:fs";
+import { isUtf8 } from "node:buffer";
 import { UsageError } from "../errors.js";
 
 /** Script files: one message per line; blank lines and # comments skipped. */
@@ -23,13 +24,39 @@ export async function* fromList(messages: readonly string[]): AsyncGenerator<str
   yield* messages;
 }
 
-/** Lines of a stream, each sent as soon as it is read; blank lines skipped. */
-export async function* fromLines(input: NodeJS.ReadableStream, prompt?: () => void): AsyncGenerator<string> {
-  const { createInterface } = await import("node:readline");
-  const lines = createInterface({ input, crlfDelay: Infinity, terminal: false });
+/**
+ * Lines of a stream, each sent as soon as it is read; blank lines skipped. Lines are split on
+ * the newline byte (never part of a multi-byte character) and decoded one by one, so a line that
+ * is not valid UTF-8 is noticed: its bad bytes become U+FFFD, and `onInvalid` is told once.
+ */
+export async function* fromLines(
+  input: AsyncIterable<Buffer | string>,
+  prompt?: () => void,
+  onInvalid?: (line: number) => void,
+): AsyncGenerator<string> {
+  let pending = Buffer.alloc(0);
+  let count = 0;
+  let warned = false;
+  const decode = (bytes: Buffer): string => {
+    count++;
+    if (!warned && !isUtf8(bytes)) {
+      warned = true;
+      onInvalid?.(count);
+    }
+    return bytes.toString("utf8").replace(/\r$/, "");
+  };
   prompt?.();
-  for await (const line of lines) {
+  for await (const chunk of input) {
+    pending = Buffer.concat([pending, typeof chunk === "string" ? Buffer.from(chunk) : chunk]);
+    for (let end = pending.indexOf(0x0a); end !== -1; end = pending.indexOf(0x0a)) {
+      const line = decode(pending.subarray(0, end));
+      pending = pending.subarray(end + 1);
+      if (line.trim() !== "") yield line;
+      prompt?.();
+    }
+  }
+  if (pending.length > 0) {
+    const line = decode(pending);
     if (line.trim() !== "") yield line;
-    prompt?.();
   }
 }

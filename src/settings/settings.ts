@@ -105,6 +105,9 @@ export function resolveSetting(key: SettingKey, flag: string | undefined, env: N
   const stored = saved[key];
   if (typeof stored === "string")
     return { value: checkSetting(key, stored, `saved setting ${key}`), source: "saved", origin: "config" };
+  // conf only ever writes strings: anything else was edited by hand, and is not silently "(not set)".
+  if (stored !== undefined && stored !== null)
+    throw new UsageError(`saved setting ${key} is not a string (${typeof stored}); fix it with chat config set ${key}`);
   if (spec.fallback !== undefined) return { value: spec.fallback, source: "default" };
   return { value: undefined, source: "unset" };
 }
@@ -140,10 +143,9 @@ export function readSaved(dir = configDir()): Saved {
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (err) {
-    throw new UsageError(
-      `the settings file ${path} is not valid JSON (${err instanceof Error ? err.message : String(err)}); fix or delete it`,
-    );
+  } catch {
+    // Not the parser's message: it quotes the file's first characters, which may be a key.
+    throw new UsageError(`the settings file ${path} is not valid JSON; fix or delete it`);
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new UsageError(`the settings file ${path} must hold a JSON object; fix or delete it`);

@@ -126,6 +126,29 @@ describe("scripted mode against the built-in local deployment", () => {
       child.kill("SIGKILL");
     }
   });
+
+  it("with --json, Ctrl+C still ends the output with a done event naming what was unfinished", async () => {
+    const child = spawn(process.execPath, [BIN, "--json", "-m", SF, "-m", NYC], {
+      env: { ...process.env, CHAT_CONFIG_DIR: home, CHAT_DEMO_LATENCY_MS: "5000" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    try {
+      let out = "";
+      await new Promise<void>((resolve) => {
+        child.stdout.setEncoding("utf8").on("data", (d: string) => {
+          out += d;
+          if (out.includes('"type":"sent","index":2')) resolve();
+        });
+      });
+      const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+      child.kill("SIGINT");
+      expect(await exited).toBe(130);
+      const last = JSON.parse(out.trim().split("\n").at(-1) ?? "") as Record<string, unknown>;
+      expect(last).toMatchObject({ type: "done", exit_code: 130, signal: "SIGINT", unfinished: [1, 2] });
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
 });
 
 describe("bad input: one line on stderr, a documented exit code, no stack trace", () => {
@@ -141,6 +164,8 @@ describe("bad input: one line on stderr, a documented exit code, no stack trace"
     [["--url", "http://127.0.0.1:1", "-m", "hi"], 3, /cannot reach the deployment at http:\/\/127\.0\.0\.1:1/],
     [["--script", "/nonexistent/script.txt"], 2, /script file not found/],
     [["--gap", "soon", "-m", "hi"], 2, /--gap must be a number/],
+    [["-m", "hi", "-m", ""], 2, /-m "" is an empty message/],
+    [["--url", "http://me:hunter2@127.0.0.1:1", "-m", "hi"], 2, /^chat: --url: a URL cannot carry credentials/],
     [["--no-such-flag"], 2, /unknown option/],
   ])("chat %j exits %i", async (args, code, message) => {
     const r = await runCli(args as string[], { env: env() });

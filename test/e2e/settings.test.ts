@@ -36,6 +36,15 @@ describe("chat config", () => {
     }
   });
 
+  it("warns when an API key is typed on the command line, and points to reading it from stdin", async () => {
+    const set = await runCli(["config", "set", "apiKey", "typed-in-argv-1234"], { env: env() });
+    expect(set.code).toBe(0);
+    expect(set.stderr).toBe(
+      "chat: apiKey typed on the command line stays in the shell's history; next time use: chat config set apiKey -\n",
+    );
+    expect((await runCli(["config", "unset", "apiKey"], { env: env() })).code).toBe(0);
+  });
+
   it("keeps the API key in a 0600 file and never prints it in full", async () => {
     const set = await runCli(["config", "set", "apiKey", "-"], { env: env(), input: `${SECRET}\n` });
     expect(set.code).toBe(0);

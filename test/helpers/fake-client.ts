@@ -2,12 +2,15 @@
 import type { EngineClient } from "../../src/engine/sdk.js";
 import type { MessageDict } from "../../src/engine/message.js";
 
-export type CreateBehaviour = "ok" | "made-then-lost" | "lost" | "http-500" | "http-409" | "http-422" | "http-400";
+export type CreateBehaviour =
+  "ok" | "made-then-lost" | "lost" | "http-500" | "http-409" | "http-422" | "http-400" | "http-401" | "http-429";
 
+/** Shaped like the SDK's HTTPError: status, body text and (for 429s) the response with its headers. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly text: string,
+    readonly response?: Response,
   ) {
     super(`HTTP ${status}: ${text}`);
   }
@@ -30,7 +33,7 @@ export interface FakeRun {
 }
 
 /** Each create call follows the next scripted behaviour ("ok" when the script runs out). */
-export function fakeDeployment(behaviours: CreateBehaviour[] = [], options: { listFails?: number } = {}) {
+export function fakeDeployment(behaviours: CreateBehaviour[] = [], options: { listFails?: number; retryAfter?: string } = {}) {
   let listFailures = options.listFails ?? 0;
   const runs: FakeRun[] = [];
   const calls: string[] = [];
@@ -75,6 +78,10 @@ export function fakeDeployment(behaviours: CreateBehaviour[] = [], options: { li
           throw connectionError();
         }
         if (behaviour === "lost") throw connectionError();
+        if (behaviour === "http-429") {
+          const response = new Response(null, { status: 429, headers: { "retry-after": options.retryAfter ?? "0" } });
+          throw new HttpError(429, JSON.stringify({ detail: "Too many requests" }), response);
+        }
         throw new HttpError(Number(behaviour.slice(5)), JSON.stringify({ detail: `refused with ${behaviour}` }));
       },
       async list() {

@@ -94,6 +94,27 @@ describe("creating runs", () => {
     });
   });
 
+  it("a 429 is waited out as Retry-After says and the message goes through once", async () => {
+    const fake = fakeDeployment(["http-429", "http-429", "ok"]);
+    const s = await session(fake);
+    s.send("hello", "enqueue");
+    fake.releaseRuns();
+    await s.whenIdle();
+    expect(fake.calls.filter((c) => c.startsWith("create"))).toEqual(["create:http-429", "create:http-429", "create:ok"]);
+    expect(fake.runs).toHaveLength(1);
+    expect(s.getSnapshot()[0]?.runId).toBe("run-1");
+  });
+
+  it("a 429 past the waiting budget fails the message, saying it was rate limited", async () => {
+    const fake = fakeDeployment(["http-429", "http-429", "http-429"], { retryAfter: "5" });
+    const options = { client: fake.client, assistantId: "a", threadId: "t", retryDelayMs: 1, fresh: true, rateLimitMs: 4000 };
+    const s = await Session.open(options);
+    s.send("hello", "enqueue");
+    await s.whenIdle();
+    expect(fake.calls.filter((c) => c.startsWith("create"))).toEqual(["create:http-429"]);
+    expect(s.getSnapshot()[0]).toMatchObject({ status: "failed", httpStatus: 429, detail: "rate limited: Too many requests" });
+  });
+
   it("another client error fails the message without a retry", async () => {
     const fake = fakeDeployment(["http-400"]);
     const s = await session(fake);
