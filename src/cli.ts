@@ -22,6 +22,7 @@ export interface ChatFlags extends TargetFlags {
   gap: number;
   json?: boolean;
   timeout?: number;
+  reconnect?: number;
   verbose?: boolean;
 }
 
@@ -103,6 +104,11 @@ export function buildProgram(run: Runner): Command {
       "--timeout <seconds>",
       "stop waiting after this long (runs sent to a remote deployment keep going there)",
       numberArg("--timeout", 0.001),
+    )
+    .option(
+      "--reconnect <seconds>",
+      "how long to keep reconnecting to a deployment that stops answering; then runs in flight are unknown (default 60)",
+      numberArg("--reconnect", 0),
     )
     .option("--verbose", "say where the local server logs, show stack traces")
     .addHelpText("after", helpFooter())

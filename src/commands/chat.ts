@@ -12,6 +12,7 @@ import { onInterrupt, sayOnSignal } from "../signals.js";
 import { drawLiveEvenInCi } from "../interactive/terminal.js";
 import type { ChatFlags } from "../cli.js";
 import { resolveTarget, type Target } from "./target.js";
+import { LostRuns } from "./lost-runs.js";
 import { neutralise } from "../sanitize.js";
 
 /** Scripted when messages come from flags, a file or a pipe; interactive at a terminal. */
@@ -64,6 +65,7 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
     await connection.close();
   });
   const remembering: Array<Promise<void>> = [];
+  const lostRuns = new LostRuns(target.url ?? "local");
   try {
     if (flags.verbose && connection.local) {
       process.stderr.write(`chat: local deployment at ${connection.url}, log ${connection.local.logFile}\n`);
@@ -77,7 +79,13 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
       import("../pretty-print/colour.js"),
     ]);
     await probing;
-    const open = sessionOpener(Session, connection, target, remembering);
+    await lostRuns.reconcile(connection.client, (line) => process.stderr.write(line));
+    const open = sessionOpener(Session, connection, target, remembering, flags.reconnect, lostRuns);
+    const lost = connection.local?.crashed.then((how) => ({
+      why: `the local deployment exited (${how}); log: ${connection.local?.logFile}`,
+      detail:
+        "the local deployment exited with it in flight; it may run when the deployment next starts (--local --thread shows it)",
+    }));
     const session = await open(threadFlag);
     if (ui) {
       const [{ runInteractive }, { fileHistory }] = await ui;
@@ -92,12 +100,17 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
         theme: (width) => themeFor(process.env, true, width),
         resumeCommand: resumeCommand(target),
         isLocal: connection.local !== undefined,
+        lost,
       });
     }
+    void lost?.then(({ why, detail }) => {
+      process.stderr.write(`chat: ${neutralise(why)}\n`);
+      session.abandon(detail);
+    });
     return await runScriptedFace(session, face, flags, target, connection);
   } finally {
     stopListening();
-    await Promise.all([connection.close(), ...remembering]);
+    await Promise.all([connection.close(), lostRuns.save(), ...remembering]);
   }
 }
 
@@ -107,6 +120,8 @@ function sessionOpener(
   connection: Connection,
   target: Target,
   remembering: Array<Promise<void>>,
+  reconnectSeconds: number | undefined,
+  lostRuns: LostRuns,
 ): (threadId?: string) => Promise<Session> {
   return async (threadId) => {
     const id = await openThread(connection.client, threadId, connection.label);
@@ -117,10 +132,12 @@ function sessionOpener(
       threadId: id,
       fresh: threadId === undefined,
       hold: target.hold,
+      reconnectMs: reconnectSeconds === undefined ? undefined : reconnectSeconds * 1000,
     }).catch((err: unknown) => {
       throw connectionProblem(err, connection.label);
     });
     remembering.push(rememberThread(target.url ?? "local", target.assistant, id));
+    lostRuns.watch(session);
     return session;
   };
 }

@@ -11,7 +11,9 @@ export function keyGuardedFetch(origin: string, base: typeof fetch = fetch): typ
     let method = init?.method ?? "GET";
     let body = init?.body;
     for (let hop = 0; hop <= MAX_HOPS; hop++) {
-      const response = await base(url, { ...init, method, body, headers, redirect: "manual" });
+      const response = await base(url, { ...init, method, body, headers, redirect: "manual" }).catch((err: unknown) => {
+        throw refusedOr(err);
+      });
       const location = response.headers.get("location");
       if (!REDIRECTS.has(response.status) || !location) return response;
       const next = new URL(location, url);
@@ -27,4 +29,14 @@ export function keyGuardedFetch(origin: string, base: typeof fetch = fetch): typ
     }
     throw new Error(`too many redirects from ${origin}`);
   };
+}
+
+/**
+ * A refused connection means the request never left: say so in the message (the SDK keeps only
+ * the message), so a create that met one is known to have made nothing.
+ */
+function refusedOr(err: unknown): unknown {
+  const cause = err instanceof Error ? (err.cause as { code?: unknown } | undefined) : undefined;
+  if (cause?.code !== "ECONNREFUSED") return err;
+  return Object.assign(new Error("connection refused (ECONNREFUSED)", { cause: err }), { code: "ECONNREFUSED" });
 }

@@ -33,6 +33,8 @@ export interface LocalDeployment {
   readonly logFile: string;
   readonly dataDir: string;
   readonly exited: Promise<number | null>;
+  /** Resolves (with how it ended) only when the server exits without being asked to. */
+  readonly crashed: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -168,5 +170,10 @@ async function start(
       }
       lock.release();
     })());
-  return { url, logFile, dataDir, exited, stop };
+  const crashed = new Promise<string>((resolve) => {
+    void exited.then((code) => {
+      if (!stopping) resolve(code === null ? `killed by ${child.signalCode ?? "a signal"}` : `exit code ${code}`);
+    });
+  });
+  return { url, logFile, dataDir, exited, crashed, stop };
 }

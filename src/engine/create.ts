@@ -5,9 +5,12 @@ import { findRun } from "./lookup.js";
 import { httpStatus, isRejection, isTransient, serverMessage, type EngineClient } from "./sdk.js";
 import type { ConnectionState, OutgoingMessage } from "./types.js";
 
-/** How a create ended: a run made (or found), refused by the server, or failed to be sent. */
+/**
+ * How a create ended: a run made (or found), refused by the server, failed to be sent, or
+ * unknown (no answer, and no look-up could tell whether the server made it).
+ */
 export type Created =
-  { status: "pending"; runId: string } | { status: "rejected" | "failed"; httpStatus?: number; detail: string };
+  { status: "pending"; runId: string } | { status: "rejected" | "failed" | "unknown"; httpStatus?: number; detail: string };
 
 export interface CreateContext {
   /** For look-ups; may retry on its own. */
@@ -61,6 +64,13 @@ export async function createRun(ctx: CreateContext, request: RunRequest): Promis
         continue;
       }
       if (!isTransient(err) || ctx.signal.aborted) return { status: "failed", ...refusal };
+      // A refused connection sent nothing: try again, with no look-up needed.
+      if (/ECONNREFUSED/.test(refusal.detail)) {
+        ctx.setConnection("offline");
+        if (attempt >= ctx.attempts) return { status: "failed", ...refusal, detail: `nothing was sent: ${refusal.detail}` };
+        await sleep(ctx.retryDelayMs * attempt);
+        continue;
+      }
       // No answer or a 5xx: the server may have made the run anyway. Only a look-up that says
       // "not there" allows another try, so one message never becomes two runs.
       ctx.setConnection("reconnecting");
@@ -68,6 +78,7 @@ export async function createRun(ctx: CreateContext, request: RunRequest): Promis
       if (found !== "absent") return found;
       if (attempt >= ctx.attempts) {
         ctx.setConnection("offline");
+        // Every look-up said "not made": nothing is on the server, so this one truly failed.
         return { status: "failed", ...refusal };
       }
       await sleep(ctx.retryDelayMs * attempt);
@@ -122,7 +133,7 @@ async function adoptIfMade(ctx: CreateContext, request: RunRequest, why?: string
   if (lookup === "unknown") {
     ctx.setConnection("offline");
     const detail = `${why ? `${why}; ` : ""}cannot tell whether the server got it (resend to check, it will not be doubled)`;
-    return { status: "failed", detail };
+    return { status: "unknown", detail };
   }
   ctx.setConnection("connected");
   return { status: "pending", runId: lookup.found };

@@ -16,8 +16,9 @@ export interface FollowTiming {
   quietMaxMs: number;
   /** How long a run the server says has failed may keep its stream open to deliver the error. */
   errorGraceMs: number;
-  /** The n-th consecutive failure waits `backoffMs * 2 ** n` before joining again. */
+  /** The n-th consecutive failure waits `backoffMs * 2 ** n`, at most `backoffMaxMs`, before joining again. */
   backoffMs: number;
+  backoffMaxMs: number;
 }
 
 export interface FollowOptions {
@@ -25,13 +26,21 @@ export interface FollowOptions {
   onEvent(event: string, data: unknown): void;
   /** Called before each new attempt after the server could not be reached. */
   onRetry?(err: unknown): void;
-  /** Consecutive failures to reach the server before giving up. */
+  /** Consecutive failures to reach the server before giving up (when there is no keepTrying). */
   maxFailures?: number;
+  /** Asked after each failure: whether to try again (the session's budget for lost contact). */
+  keepTrying?(err: unknown): boolean;
   /** Tests shorten these; the defaults suit the LangGraph servers. */
   timing?: Partial<FollowTiming>;
 }
 
-const DEFAULT_TIMING: FollowTiming = { quietFirstMs: 120, quietMaxMs: 2000, errorGraceMs: 2000, backoffMs: 200 };
+const DEFAULT_TIMING: FollowTiming = {
+  quietFirstMs: 120,
+  quietMaxMs: 2000,
+  errorGraceMs: 2000,
+  backoffMs: 200,
+  backoffMaxMs: 5000,
+};
 
 /** The text of a stream `error` event: `{error, message}` on the JS server, or a string. */
 export function streamErrorText(data: unknown): string {
@@ -155,9 +164,10 @@ export async function followRun(
     if ("outcome" in step) return step.outcome;
     if (options.signal.aborted) throw step.failure;
     failures += 1;
-    if (failures >= maxFailures) throw step.failure;
+    if (options.keepTrying ? !options.keepTrying(step.failure) : failures >= maxFailures) throw step.failure;
     options.onRetry?.(step.failure);
-    await sleep(follow.timing.backoffMs * 2 ** failures, undefined, { signal: options.signal });
+    const { backoffMs, backoffMaxMs } = follow.timing;
+    await sleep(Math.min(backoffMs * 2 ** failures, backoffMaxMs), undefined, { signal: options.signal });
   }
 }
 

@@ -3,15 +3,15 @@
 import { randomUUID } from "node:crypto";
 import type { Strategy } from "../strategies.js";
 import { newMessages } from "./history.js";
-import { serverMessage, type EngineClient } from "./sdk.js";
+import { isTransient, serverMessage, type EngineClient } from "./sdk.js";
 import { followRun, type RunOutcome } from "./follow.js";
 import { foundMessage, readMessages, readOpening, type FoundRun } from "./lookup.js";
 import { createRun, runPayload } from "./create.js";
 import { answerPayload, type Question } from "./interrupts.js";
 import { Questions } from "./questions.js";
-import { inFlightRuns, runsToCancel, stoppedReport } from "./stopped.js";
+import { RECONNECT_MS, cancelRuns, inFlightRuns, lostRun, runsToCancel, stoppedReport } from "./stopped.js";
 import type { MessageDict } from "./message.js";
-import { isTerminal } from "./status.js";
+import { isInFlight, isTerminal } from "./status.js";
 import type { OutgoingMessage, SessionOptions } from "./types.js";
 
 export type { SessionOptions };
@@ -37,9 +37,7 @@ export class Session extends MessageStore {
     get: (index) => this.get(index),
     update: (index, patch) => this.update(index, patch),
     emit: (event) => this.emit(event),
-    laterInFlight: (index) =>
-      this.messages.find((m) => m.index > index && m.kind === "message" && ["sending", "pending", "running"].includes(m.status))
-        ?.index,
+    laterInFlight: (index) => this.messages.find((m) => m.index > index && m.kind === "message" && isInFlight(m.status))?.index,
     readThread: () => this.options.client.threads.get(this.threadId),
     readState: () => this.options.client.threads.getState(this.threadId, undefined, { subgraphs: true }),
   });
@@ -85,7 +83,8 @@ export class Session extends MessageStore {
    */
   send(text: string, strategy: Strategy, options: { retryOf?: number; now?: boolean } = {}): OutgoingMessage {
     const original = options.retryOf === undefined ? undefined : this.messages[options.retryOf];
-    const resend = original?.status === "failed" && original.text === text ? original : undefined;
+    const resend =
+      (original?.status === "failed" || original?.status === "unknown") && original.text === text ? original : undefined;
     return this.enqueue(
       {
         clientId: resend?.clientId ?? randomUUID(),
@@ -190,13 +189,20 @@ export class Session extends MessageStore {
    */
   async cancel(scope: "running" | "all"): Promise<number> {
     const ids = scope === "all" ? await inFlightRuns(this.options.client, this.threadId) : runsToCancel(this.messages);
-    for (const id of ids) this.cancelled.add(id);
-    await Promise.all(ids.map((id) => this.options.client.runs.cancel(this.threadId, id, false, "interrupt")));
-    return ids.length;
+    return cancelRuns(this.options.client, this.threadId, ids, this.cancelled);
   }
 
   /** Stops following runs (they keep going on the server). */
   close(): void {
+    this.abort.abort();
+  }
+
+  /**
+   * The deployment is gone for good (the local one exited): every message in flight is unknown,
+   * with `detail` saying why, and nothing more is followed.
+   */
+  abandon(detail: string): void {
+    for (const m of this.messages.filter((m) => isInFlight(m.status))) this.update(m.index, { status: "unknown", detail });
     this.abort.abort();
   }
 
@@ -221,6 +227,7 @@ export class Session extends MessageStore {
         payload: runPayload(message, STREAM_MODES),
       },
     );
+    if (this.abort.signal.aborted && isTerminal(this.get(index).status)) return;
     this.update(index, created);
     if (message.kind === "answer") {
       if (created.status === "pending") this.questions.answered(index);
@@ -231,10 +238,12 @@ export class Session extends MessageStore {
   private async follow(index: number): Promise<void> {
     const message = this.get(index);
     if (!message.runId || isTerminal(message.status)) return;
+    const reconnectMs = this.options.reconnectMs ?? RECONNECT_MS;
     let outcome: RunOutcome;
     try {
       outcome = await followRun(this.options.client, this.threadId, message.runId, {
         signal: this.abort.signal,
+        keepTrying: (err) => isTransient(err) && this.outOfContactMs() < reconnectMs,
         onRetry: () => this.setConnection("reconnecting"),
         onEvent: (event, data) => {
           this.setConnection("connected");
@@ -247,8 +256,9 @@ export class Session extends MessageStore {
         },
       });
     } catch (err) {
-      if (!this.abort.signal.aborted) this.setConnection("offline");
-      this.update(index, { status: "failed", detail: `lost track of the run: ${serverMessage(err)}` });
+      if (this.abort.signal.aborted) return;
+      this.setConnection("offline");
+      this.update(index, lostRun(err, message.runId, this.threadId, reconnectMs));
       return;
     }
     if (outcome.kind === "stopped") {

@@ -12,6 +12,7 @@ export const MESSAGE_STATUSES = [
   "rolled_back",
   "rejected",
   "failed",
+  "unknown",
   "waiting",
   "answered",
   "dropped",
@@ -65,6 +66,9 @@ export const STATUS: Readonly<Record<MessageStatus, StatusFacts>> = {
   },
   rejected: { terminal: true, refused: true, stays: true, label: "rejected", event: "rejected", mark: "✗", tone: "bad" },
   failed: { terminal: true, refused: true, stays: true, label: "failed", event: "failed", mark: "!", tone: "bad" },
+  // Contact with the deployment was lost with the run (or its create) in flight: the server may
+  // still run it. Never "failed", so it is not sent again blindly; a resend looks for it first.
+  unknown: { terminal: true, refused: false, stays: true, label: "unknown", event: "lost contact", mark: "?", tone: "bad" },
   // The run ended at interrupt() or a breakpoint: the thread waits for a person.
   waiting: {
     terminal: true,
@@ -89,10 +93,16 @@ export const STATUS: Readonly<Record<MessageStatus, StatusFacts>> = {
 };
 
 export const isTerminal = (status: MessageStatus): boolean => STATUS[status].terminal;
+/** Sent (or being sent) and not finished: what the server has, or is about to have, as a run. */
+export const isInFlight = (status: MessageStatus): boolean =>
+  status === "sending" || status === "pending" || status === "running";
 export const isRefused = (status: MessageStatus): boolean => STATUS[status].refused;
-/** What Ctrl+R and /retry can pull back into the input: a message that never ran, or whose run a strategy cut short. */
+/**
+ * What Ctrl+R and /retry can pull back into the input: a message that never ran, whose run a
+ * strategy cut short, or whose fate is unknown (its resend finds the run instead of doubling it).
+ */
 export const isPullable = (status: MessageStatus): boolean =>
-  STATUS[status].refused || status === "interrupted" || status === "rolled_back";
+  STATUS[status].refused || status === "interrupted" || status === "rolled_back" || status === "unknown";
 export const statusLabel = (status: MessageStatus): string => STATUS[status].label;
 /** What /dismiss clears: what stays in view only to be seen, not what waits for an answer. */
 export const isDismissable = (status: MessageStatus): boolean => STATUS[status].stays && status !== "waiting";

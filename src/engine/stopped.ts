@@ -2,7 +2,7 @@
 // terms (interrupted or rolled back by a later message of ours, cancelled, or gone).
 import type { RunOutcome } from "./follow.js";
 import type { OutgoingMessage } from "./types.js";
-import type { EngineClient } from "./sdk.js";
+import { isTransient, serverMessage, type EngineClient } from "./sdk.js";
 
 type Stopped = Extract<RunOutcome, { kind: "stopped" }>;
 
@@ -47,4 +47,23 @@ export async function inFlightRuns(client: EngineClient, threadId: string): Prom
 export function runsToCancel(messages: readonly OutgoingMessage[]): string[] {
   const active = messages.find((m) => m.status === "running") ?? messages.find((m) => m.status === "pending");
   return active?.runId ? [active.runId] : [];
+}
+
+/** How long following a run keeps reconnecting to a deployment that stopped answering. */
+export const RECONNECT_MS = 60_000;
+
+/** A run we lost sight of: unknown while the server may still hold it, failed when it refused us. */
+export function lostRun(err: unknown, runId: string, threadId: string, reconnectMs: number): Partial<OutgoingMessage> {
+  if (!isTransient(err)) return { status: "failed", detail: `lost track of the run: ${serverMessage(err)}` };
+  const detail =
+    `no contact with the deployment for ${Math.round(reconnectMs / 1000)} s (${serverMessage(err)}); ` +
+    `run ${runId} may still run on the server: see it with --thread ${threadId}`;
+  return { status: "unknown", detail };
+}
+
+/** Asks the server to stop these runs (action interrupt), noting them as cancelled by us. */
+export async function cancelRuns(client: EngineClient, threadId: string, ids: string[], cancelled: Set<string>): Promise<number> {
+  for (const id of ids) cancelled.add(id);
+  await Promise.all(ids.map((id) => client.runs.cancel(threadId, id, false, "interrupt")));
+  return ids.length;
 }

@@ -7,6 +7,8 @@ export class MessageStore {
   protected messages: OutgoingMessage[] = [];
   private readonly listeners = new Set<SessionListener>();
   private connection: ConnectionState = "connected";
+  /** When the deployment last stopped answering; cleared by any answer. */
+  private offlineSince: number | undefined;
 
   subscribe(listener: SessionListener): () => void {
     this.listeners.add(listener);
@@ -23,9 +25,16 @@ export class MessageStore {
   }
 
   protected setConnection(state: ConnectionState): void {
+    if (state === "connected") this.offlineSince = undefined;
     if (state === this.connection) return;
     this.connection = state;
     this.emit({ type: "connection", state });
+  }
+
+  /** A request just failed to reach the deployment: how long it has been out of contact (ms). */
+  protected outOfContactMs(now = Date.now()): number {
+    this.offlineSince ??= now;
+    return now - this.offlineSince;
   }
 
   protected emit(event: SessionEvent): void {

@@ -67,6 +67,8 @@ export interface SessionOptions {
   /** Attempts and pause for a create that got no answer or a 5xx. */
   createAttempts?: number;
   retryDelayMs?: number;
+  /** How long following a run keeps reconnecting to a deployment that stopped answering (default 60 s). */
+  reconnectMs?: number;
   /** How long a create keeps waiting out 429 answers (see create.ts). */
   rateLimitMs?: number;
   /** Hold new messages in the client while a run of ours may still ask (see setHold). */

@@ -78,10 +78,11 @@ export class ChatController {
 
   setColumns = (columns: number): void => void (this.transcript.columns = columns);
 
-  /** The current thread's messages not finished yet (in flight, or held back). */
-  unfinished(): OutgoingMessage[] {
-    return this.session.getSnapshot().filter((m) => !isTerminal(m.status));
-  }
+  /** The current thread's messages not finished yet (in flight, or held back), or of unknown fate. */
+  unfinished = (): OutgoingMessage[] => this.session.getSnapshot().filter((m) => !isTerminal(m.status) || m.status === "unknown");
+
+  /** The deployment went away for good: say why, and every message in flight becomes unknown. */
+  lost = (why: string, detail: string): void => (this.say(why, "warning"), this.session.abandon(detail));
 
   dispose = (): void => this.detach();
 

@@ -7,6 +7,7 @@ import { EXIT, type ExitCode } from "../exit-codes.js";
 import { App } from "./App.js";
 import { ChatController, type ExitInfo } from "./controller.js";
 import type { OutgoingMessage } from "../engine/types.js";
+import { isInFlight } from "../engine/status.js";
 import { neutralise, oneLine } from "../sanitize.js";
 import type { InputHistory } from "./input-history.js";
 
@@ -25,11 +26,14 @@ export interface InteractiveOptions {
   /** The command line that continues this thread, without the thread flag. */
   resumeCommand: string;
   isLocal: boolean;
+  /** Resolves with a sentence if the deployment goes away for good (the local one exited). */
+  lost?: Promise<{ why: string; detail: string }>;
 }
 
 export async function runInteractive(options: InteractiveOptions): Promise<ExitCode> {
-  const { resumeCommand, isLocal, deployment, assistant, ...rest } = options;
+  const { resumeCommand, isLocal, deployment, assistant, lost, ...rest } = options;
   const controller = new ChatController({ ...rest, columns: process.stdout.columns });
+  void lost?.then(({ why, detail }) => controller.lost(why, detail));
   const instance = render(<App controller={controller} deployment={deployment} assistant={assistant} />, { exitOnCtrlC: false });
   // Bracketed paste: the terminal marks pasted text, so its line breaks stay in the message.
   process.stdout.write(PASTE_ON);
@@ -42,7 +46,7 @@ export async function runInteractive(options: InteractiveOptions): Promise<ExitC
   const unfinished = controller.unfinished();
   // The local deployment stops with chat: a run cut off then would lose its message without a
   // word, so runs still in flight are cancelled now, and each is named below.
-  if (isLocal && unfinished.some((m) => m.status !== "held")) {
+  if (isLocal && unfinished.some((m) => isInFlight(m.status))) {
     controller.run({ kind: "cancel", scope: "all" });
     await Promise.race([controller.settled(), new Promise((r) => setTimeout(r, 3000))]);
   }
@@ -62,7 +66,8 @@ export function goodbye(
   const thread = neutralise(info.threadId);
   const lines = [`thread ${thread}`, `resume with: ${neutralise(resumeCommand)} --thread ${thread}`];
   const held = unfinished.filter((m) => m.status === "held");
-  const sent = unfinished.filter((m) => m.status !== "held");
+  const sent = unfinished.filter((m) => isInFlight(m.status));
+  const unknown = unfinished.filter((m) => m.status === "unknown");
   const list = (ms: readonly OutgoingMessage[]) =>
     ms.map((m) => `  #${m.index + 1} ${oneLine(neutralise(JSON.stringify(m.text)), 100)}`);
   if (sent.length) {
@@ -74,6 +79,13 @@ export function goodbye(
     );
   }
   if (isLocal && sent.length) lines.push("(↑ in the input history brings them back)");
+  if (unknown.length) {
+    const where = isLocal ? "when the local deployment next starts" : "on the server";
+    lines.push(
+      `${unknown.length} message(s) of unknown fate: contact was lost, and they may still run ${where}:`,
+      ...list(unknown),
+    );
+  }
   if (held.length)
     lines.push(`${held.length} message(s) held and never sent (↑ in the input history brings them back):`, ...list(held));
   return lines;

@@ -12,10 +12,12 @@ export const quote = (text: string, max = 200) => clip(neutralise(text), max);
 
 /**
  * How the messages ended, as one exit code: refused credentials first (the rest cannot work
- * either), then errors, then an agent left waiting, then rejections.
+ * either), then runs whose fate is unknown (a rerun could double them), then errors, then an
+ * agent left waiting, then rejections.
  */
 export function exitCodeFor(messages: readonly OutgoingMessage[], timedOut: boolean, waiting = false): ExitCode {
   if (messages.some((m) => m.status === "failed" && (m.httpStatus === 401 || m.httpStatus === 403))) return EXIT.unreachable;
+  if (messages.some((m) => m.status === "unknown")) return EXIT.unknown;
   if (timedOut || messages.some((m) => m.status === "error" || m.status === "failed")) return EXIT.runFailed;
   if (waiting) return EXIT.waiting;
   if (messages.some((m) => m.status === "rejected")) return EXIT.rejected;

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { configDir } from "./paths.js";
 
 /** The config directory's own files; anything else a user keeps there is left alone. */
-const OURS = ["config.json", "input-history.json", "last-threads.json", "logs", "local-deployment"];
+const OURS = ["config.json", "input-history.json", "last-threads.json", "lost-runs.json", "logs", "local-deployment"];
 
 export function keepPrivate(dir = configDir()): void {
   process.umask(0o077);

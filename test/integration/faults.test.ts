@@ -39,9 +39,10 @@ afterAll(async () => {
 });
 
 /** A session that talks to the server through the proxy, as chat does (creates not auto-retried). */
-async function proxiedSession() {
+async function proxiedSession(reconnectMs?: number) {
   const thread = await direct.threads.create();
   const session = await Session.open({
+    reconnectMs,
     client: new Client({ apiUrl: proxy.url, apiKey: null, callerOptions: { maxRetries: 2 } }),
     createClient: new Client({ apiUrl: proxy.url, apiKey: null, callerOptions: { maxRetries: 0 } }),
     assistantId: "agent",
@@ -104,22 +105,41 @@ describe("faults between chat and the deployment", () => {
     expect(s.emitted()).toEqual(final.map((m) => m.id));
   });
 
-  it("a message sent while the server is unreachable is marked failed with the reason, and can be resent", async () => {
+  it("a message sent while every connection is cut at once is unknown (its request may have gone out), and its resend goes through once", async () => {
     const s = await proxiedSession();
     proxy.refuse(true);
     s.session.send("what's the weather in sf?", "enqueue");
     await s.session.whenIdle();
     expect(s.session.getSnapshot()[0]).toMatchObject({
-      status: "failed",
-      detail: expect.stringMatching(/connect|fetch failed|socket/i),
+      status: "unknown",
+      detail: expect.stringMatching(/cannot tell whether the server got it/),
     });
     expect(s.session.getConnection()).toBe("offline");
     proxy.refuse(false);
     s.session.send("what's the weather in sf?", "enqueue", { retryOf: 0 });
     await s.session.whenIdle();
-    expect(s.session.getSnapshot().map((m) => m.status)).toEqual(["failed", "success"]);
+    expect(s.session.getSnapshot().map((m) => m.status)).toEqual(["unknown", "success"]);
     expect(s.session.getConnection()).toBe("connected");
     expect(humans(await s.final())).toEqual(["what's the weather in sf?"]);
+  });
+
+  it("a connection refused outright sent nothing: the message is failed, not unknown, without a look-up", async () => {
+    const { keyGuardedFetch } = await import("../../src/deployment/guarded-fetch.js");
+    const { createServer } = await import("node:net");
+    const listener = createServer().listen(0, "127.0.0.1");
+    await new Promise((resolve) => listener.once("listening", resolve));
+    const free = (listener.address() as { port: number }).port;
+    await new Promise((resolve) => listener.close(resolve));
+    const closed = `http://127.0.0.1:${free}`;
+    const fetch = keyGuardedFetch(closed);
+    const client = new Client({ apiUrl: closed, apiKey: null, callerOptions: { maxRetries: 0, fetch } });
+    const session = await Session.open({ client, assistantId: "agent", threadId: "t", retryDelayMs: 10, fresh: true });
+    session.send("hello", "enqueue");
+    await session.whenIdle();
+    expect(session.getSnapshot()[0]).toMatchObject({
+      status: "failed",
+      detail: expect.stringMatching(/^nothing was sent: .*ECONNREFUSED/),
+    });
   });
 
   it("resending a message whose create got through but whose answer was lost adopts the run it made", async () => {
@@ -129,14 +149,61 @@ describe("faults between chat and the deployment", () => {
     proxy.dropResponseOf(/^GET \/threads\/[^/]+\/runs\?/, 10);
     s.session.send("what's the weather in sf?", "enqueue");
     await s.session.whenIdle();
-    expect(s.session.getSnapshot()[0]?.status).toBe("failed");
+    expect(s.session.getSnapshot()[0]?.status).toBe("unknown");
     expect(await s.runsOnServer()).toHaveLength(1);
     proxy.clearRules();
     s.session.send("what's the weather in sf?", "enqueue", { retryOf: 0 });
     await s.session.whenIdle();
-    expect(s.session.getSnapshot().map((m) => m.status)).toEqual(["failed", "success"]);
+    expect(s.session.getSnapshot().map((m) => m.status)).toEqual(["unknown", "success"]);
     expect(await s.runsOnServer()).toHaveLength(1);
     expect(humans(await s.final())).toEqual(["what's the weather in sf?"]);
+  });
+
+  it("contact lost for longer than the reconnect budget makes runs in flight unknown, never failed, and nothing is sent twice", async () => {
+    const s = await proxiedSession(1500);
+    const running = new Promise<void>((resolve) =>
+      s.session.subscribe((e) => e.type === "status" && e.message.index === 0 && e.message.status === "running" && resolve()),
+    );
+    for (const q of questions(3)) s.session.send(q, "enqueue");
+    await running;
+    proxy.refuse(true);
+    proxy.cutAll();
+    await s.session.whenIdle();
+    const snapshot = s.session.getSnapshot();
+    expect(snapshot.map((m) => m.status)).toEqual(["unknown", "unknown", "unknown"]);
+    for (const m of snapshot) {
+      expect(m.detail).toContain(`run ${m.runId} may still run on the server: see it with --thread ${s.threadId}`);
+    }
+    // The server went on without us: every run ends there, each exactly once.
+    const runs = await s.runsOnServer();
+    expect(runs).toHaveLength(3);
+    await Promise.all(runs.map((r) => direct.runs.join(s.threadId, r.run_id)));
+    expect(humans(await s.final())).toEqual(questions(3));
+    const { reconcile } = await import("../../src/engine/reconcile.js");
+    const lost = snapshot.map((m) => ({ threadId: s.threadId, runId: m.runId, clientId: m.clientId, text: m.text }));
+    const settled = await reconcile(direct, lost);
+    expect(settled.map((r) => [r.status, r.open])).toEqual([
+      ["success", false],
+      ["success", false],
+      ["success", false],
+    ]);
+  });
+
+  it("an outage shorter than the reconnect budget is ridden out: every run is followed to its end", async () => {
+    const s = await proxiedSession(30_000);
+    const running = new Promise<void>((resolve) =>
+      s.session.subscribe((e) => e.type === "status" && e.message.index === 0 && e.message.status === "running" && resolve()),
+    );
+    for (const q of questions(2)) s.session.send(q, "enqueue");
+    await running;
+    proxy.refuse(true);
+    proxy.cutAll();
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(s.session.getConnection()).not.toBe("connected");
+    proxy.refuse(false);
+    await s.session.whenIdle();
+    expect(s.session.getSnapshot().map((m) => m.status)).toEqual(["success", "success"]);
+    expect(s.emitted()).toEqual((await s.final()).map((m) => m.id));
   });
 
   it("the deployment restarting mid-session leaves every message finished or clearly failed", async () => {

@@ -9,20 +9,20 @@ async function session(fake: ReturnType<typeof fakeDeployment>) {
 }
 
 describe("creating runs when the server cannot say what happened", () => {
-  it("never creates again while the look-up gets no answer; the message fails saying so", async () => {
+  it("never creates again while the look-up gets no answer; the message is unknown, saying so", async () => {
     const fake = fakeDeployment(["made-then-lost"], { listFails: 3 });
     const s = await session(fake);
     s.send("hello", "enqueue");
     await s.whenIdle();
     expect(fake.calls.filter((c) => c.startsWith("create"))).toEqual(["create:made-then-lost"]);
     expect(s.getSnapshot()[0]).toMatchObject({
-      status: "failed",
+      status: "unknown",
       detail: expect.stringMatching(/cannot tell whether the server got it/),
     });
     expect(s.getConnection()).toBe("offline");
   });
 
-  it("resending that failed message adopts the run its first try made", async () => {
+  it("resending that unknown message adopts the run its first try made", async () => {
     const fake = fakeDeployment(["made-then-lost"], { listFails: 3 });
     const s = await session(fake);
     s.send("hello", "enqueue");

@@ -6,8 +6,8 @@ it("only held, sending, pending and running are still on their way", () => {
   expect(MESSAGE_STATUSES.filter((s) => !isTerminal(s))).toEqual(["held", "sending", "pending", "running"]);
 });
 
-it("what stays in the queue until the user acts: refusals, a dropped question, and a question waiting for its answer", () => {
-  expect(MESSAGE_STATUSES.filter((s) => STATUS[s].stays)).toEqual(["rejected", "failed", "waiting", "dropped"]);
+it("what stays in the queue until the user acts: refusals, runs of unknown fate, a dropped question, and a question waiting for its answer", () => {
+  expect(MESSAGE_STATUSES.filter((s) => STATUS[s].stays)).toEqual(["rejected", "failed", "unknown", "waiting", "dropped"]);
 });
 
 it("refusals (never became a run, kept until dismissed) are exactly rejected and failed", () => {
