@@ -48,18 +48,6 @@ export async function findRun(
   return "unknown";
 }
 
-/** The thread's messages, retried a few times: a run's output must not be skipped for a blip. */
-export async function readMessages(client: EngineClient, threadId: string, delayMs: number): Promise<MessageDict[]> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return messagesOf((await client.threads.getState(threadId)).values);
-    } catch (err) {
-      if (attempt >= 4 || httpStatus(err) === 404) throw err;
-      await sleep(delayMs * 2 ** attempt);
-    }
-  }
-}
-
 /** A run already pending or running on a thread when a session opens it (sent earlier, or by another client). */
 export interface FoundRun {
   readonly runId: string;

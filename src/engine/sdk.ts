@@ -3,7 +3,7 @@ import type { Client } from "@langchain/langgraph-sdk";
 
 export interface EngineClient {
   runs: Pick<Client["runs"], "create" | "get" | "list" | "joinStream" | "cancel">;
-  threads: Pick<Client["threads"], "get" | "getState">;
+  threads: Pick<Client["threads"], "get" | "getState" | "getHistory">;
 }
 
 /** The HTTP status of an SDK error (its HTTPError class is not exported). */

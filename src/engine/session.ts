@@ -2,10 +2,10 @@
 // and emits each finished run's new messages. The only code that talks to the SDK at run time.
 import { randomUUID } from "node:crypto";
 import type { Strategy } from "../strategies.js";
-import { newMessages } from "./history.js";
 import { isTransient, serverMessage, type EngineClient } from "./sdk.js";
 import { followRun, type RunOutcome } from "./follow.js";
-import { foundMessage, readMessages, readOpening, type FoundRun } from "./lookup.js";
+import { foundMessage, readOpening, type FoundRun } from "./lookup.js";
+import { runMessages } from "./run-messages.js";
 import { createRun, runPayload } from "./create.js";
 import { answerPayload, type Question } from "./interrupts.js";
 import { Questions } from "./questions.js";
@@ -183,24 +183,16 @@ export class Session extends MessageStore {
     } while (chain !== this.followChain);
   }
 
-  /**
-   * Cancels (action interrupt) the running run, or every pending and running run of the
-   * thread, ours or not. Returns how many runs were asked to stop.
-   */
+  /** Cancels (action interrupt) the running run, or every run in flight on the thread, ours or not; says how many. */
   async cancel(scope: "running" | "all"): Promise<number> {
     const ids = scope === "all" ? await inFlightRuns(this.options.client, this.threadId) : runsToCancel(this.messages);
     return cancelRuns(this.options.client, this.threadId, ids, this.cancelled);
   }
 
   /** Stops following runs (they keep going on the server). */
-  close(): void {
-    this.abort.abort();
-  }
+  close = (): void => this.abort.abort();
 
-  /**
-   * The deployment is gone for good (the local one exited): every message in flight is unknown,
-   * with `detail` saying why, and nothing more is followed.
-   */
+  /** The deployment is gone for good (the local one exited): every message in flight is unknown, as `detail` says. */
   abandon(detail: string): void {
     for (const m of this.messages.filter((m) => isInFlight(m.status))) this.update(m.index, { status: "unknown", detail });
     this.abort.abort();
@@ -286,11 +278,16 @@ export class Session extends MessageStore {
 
   private async emitNewMessages(index: number): Promise<void> {
     try {
-      const thread = await readMessages(this.options.client, this.threadId, this.retryDelayMs);
       const later = new Set(this.messages.filter((m) => m.index > index).map((m) => m.messageId));
-      const fresh = newMessages(thread, this.emitted, later);
-      for (const { key } of fresh) this.emitted.add(key);
-      if (fresh.length) this.emit({ type: "messages", index, messages: fresh.map((f) => f.message) });
+      const seen = { emitted: this.emitted, later, delayMs: this.retryDelayMs };
+      const { others, ours } = await runMessages(this.options.client, this.threadId, this.get(index).runId, seen);
+      for (const [fresh, byOthers] of [
+        [others, true],
+        [ours, false],
+      ] as const) {
+        for (const { key } of fresh) this.emitted.add(key);
+        if (fresh.length) this.emit({ type: "messages", index, messages: fresh.map((f) => f.message), byOthers });
+      }
     } catch (err) {
       // Said out loud (and an exit code of 1), never skipped in silence.
       this.update(index, { status: "failed", detail: `the run ended but its messages could not be read: ${serverMessage(err)}` });

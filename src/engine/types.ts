@@ -45,7 +45,8 @@ export type ConnectionState = "connected" | "reconnecting" | "offline";
 
 export type SessionEvent =
   | { readonly type: "status"; readonly message: OutgoingMessage }
-  | { readonly type: "messages"; readonly index: number; readonly messages: readonly MessageDict[] }
+  /** `byOthers`: written before message `index`'s run by runs not followed here (another client's). */
+  | { readonly type: "messages"; readonly index: number; readonly messages: readonly MessageDict[]; readonly byOthers?: boolean }
   | { readonly type: "stream"; readonly index: number; readonly event: string; readonly data: unknown }
   | { readonly type: "connection"; readonly state: ConnectionState }
   /** The thread's open question changed: asked, answered, or dropped by message `droppedBy`. */

@@ -16,7 +16,9 @@ export function eventPatch(
   const { live } = state;
   switch (event.type) {
     case "messages": {
-      const items = [...state.items, ...transcript.messages(event.messages)];
+      // Another client's messages are part of the thread: shown in order, and said to be theirs.
+      const by = event.byOthers ? [transcript.note(`another client on this thread wrote (before #${event.index + 1}):`)] : [];
+      const items = [...state.items, ...by, ...transcript.messages(event.messages)];
       return { patch: { messages, items, live: live.index === event.index ? NO_LIVE : live } };
     }
     case "stream":
@@ -31,8 +33,8 @@ export function eventPatch(
       const m = event.message;
       // Where a strategy cut a run short, the transcript says so (the row goes when the next run ends).
       const cut = (m.status === "interrupted" || m.status === "rolled_back") && m.kind === "message";
-      // A refusal's reason is cut to one line in the queue: the transcript keeps it whole.
-      const refused = isRefused(m.status) && m.detail ? [transcript.refused(m)] : [];
+      // A refusal's (or lost run's) reason is cut to one line in the queue: the transcript keeps it whole.
+      const refused = (isRefused(m.status) || m.status === "unknown") && m.detail ? [transcript.refused(m)] : [];
       const items = cut ? [...state.items, transcript.stopped(m)] : [...state.items, ...refused];
       const ended = isTerminal(m.status) && live.index === m.index;
       return { patch: { messages, items, live: ended ? NO_LIVE : live } };

@@ -95,7 +95,8 @@ export function jsonEvent(
   threadId: string,
   runIdOf: (index: number) => string | undefined,
 ): object | undefined {
-  if (event.type === "messages") return { type: "messages", index: event.index + 1, messages: event.messages };
+  if (event.type === "messages")
+    return { type: "messages", index: event.index + 1, messages: event.messages, ...(event.byOthers ? { by_others: true } : {}) };
   if (event.type === "question") {
     const { question, dropped, droppedBy } = event;
     if (question) return questionEvent(question, threadId, question.index === undefined ? undefined : runIdOf(question.index));

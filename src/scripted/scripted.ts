@@ -40,8 +40,11 @@ function reporter(session: Session, options: ScriptedOptions): (event: SessionEv
     if (options.json) {
       const data = jsonEvent(event, session.threadId, runIdOf);
       if (data) options.stdout(`${safeJson(data)}\n`);
-    } else if (event.type === "messages") options.stdout(prettyTranscript(event.messages, options.theme));
-    else if (event.type === "status") {
+    } else if (event.type === "messages") {
+      if (event.byOthers)
+        options.stderr(`[${event.index + 1}] before it, another client's runs wrote ${event.messages.length} message(s):\n`);
+      options.stdout(prettyTranscript(event.messages, options.theme));
+    } else if (event.type === "status") {
       const m = event.message;
       if (m.status === "pending") options.stderr(`${sentLine(m)}\n`);
       else if (m.status === "held") options.stderr(`[${m.index + 1}] held until no run may still ask (--hold)\n`);

@@ -112,6 +112,9 @@ export function fakeDeployment(behaviours: CreateBehaviour[] = [], options: { li
       async get() {
         return { ...threadInfo };
       },
+      async getHistory() {
+        return [];
+      },
       async getState() {
         return { values: { messages: thread } };
       },

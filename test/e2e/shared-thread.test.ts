@@ -1,0 +1,77 @@
+// Two clients double-texting one thread: each run's output is what that run wrote (by the
+// run_id in its checkpoints), the other client's messages are told apart, and nothing is shown twice.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { startTestServer, type TestServer } from "../helpers/local-server.js";
+import type { MessageDict } from "../../src/engine/message.js";
+
+let server: TestServer;
+let home: string;
+const PLACES = ["sf", "nyc", "la", "paris", "tokyo", "rome"];
+
+beforeAll(async () => {
+  home = mkdtempSync(join(tmpdir(), "chat-shared-"));
+  server = await startTestServer({ latencyMs: 40, nWorkers: 2 });
+});
+afterAll(async () => {
+  await server?.stop();
+  rmSync(home, { recursive: true, force: true });
+});
+
+interface Event {
+  type: string;
+  index: number;
+  text?: string;
+  messages: MessageDict[];
+  by_others?: boolean;
+}
+
+it("two clients enqueueing on one thread each print their own exchanges whole, and the other's as theirs", async () => {
+  const { thread_id: thread } = await server.client.threads.create();
+  const client = (who: string) => {
+    const args = ["--url", server.deployment.url, "--thread", thread, "--strategy", "enqueue", "--json"];
+    for (const place of PLACES) args.push("-m", `what's the weather in ${place}? (${who})`);
+    return runCli(args, { env: { CHAT_CONFIG_DIR: home }, timeoutMs: 120_000 });
+  };
+  const [a, b] = await Promise.all([client("A"), client("B")]);
+  const final = ((await server.client.threads.getState(thread)).values as { messages: MessageDict[] }).messages;
+  expect(final.filter((m) => m.type === "human")).toHaveLength(2 * PLACES.length);
+
+  for (const [who, result] of [
+    ["A", a],
+    ["B", b],
+  ] as const) {
+    expect(result.code, result.stderr).toBe(0);
+    const all = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Event);
+    // Runs of the other client already on the thread when this one opened it are followed too ("found").
+    const textOf = new Map(all.filter((e) => e.type === "sent" || e.type === "found").map((e) => [e.index, e.text]));
+    const events = all.filter((e) => e.type === "messages");
+    for (const e of events) {
+      const humans = e.messages.filter((m) => m.type === "human").map((m) => String(m.content));
+      if (e.by_others) {
+        expect(
+          humans.every((h) => !h.endsWith(`(${who})`)),
+          JSON.stringify(humans),
+        ).toBe(true);
+        continue;
+      }
+      // One run's output: exactly its own message and the whole exchange that answered it.
+      expect(humans).toEqual([textOf.get(e.index)]);
+      expect(e.messages.map((m) => m.type)).toEqual(["human", "ai", "tool", "ai"]);
+    }
+    // Everything shown, ours and theirs, is in the thread's order and shown once.
+    const ids = events.flatMap((e) => e.messages.map((m) => m.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    const order = final.map((m) => m.id);
+    expect(ids.map((id) => order.indexOf(id))).toEqual([...ids.map((id) => order.indexOf(id))].sort((x, y) => x - y));
+    const own = all.filter((e) => e.type === "sent").map((e) => e.index);
+    expect(own).toHaveLength(PLACES.length);
+    for (const index of own) expect(events.filter((e) => e.index === index && !e.by_others)).toHaveLength(1);
+  }
+});
