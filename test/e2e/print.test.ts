@@ -1,0 +1,61 @@
+// `chat print`: JSON in, pretty_print out, through the printer chat's transcript uses.
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prettyTranscript } from "../../src/pretty-print/pretty.js";
+import { messagesOf } from "../../src/engine/message.js";
+import { runCli } from "../helpers/cli.js";
+import { startTestServer, type TestServer } from "../helpers/local-server.js";
+
+const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url);
+
+describe("chat print", () => {
+  it("prints the seed's messages file as the seed's transcript, byte for byte", async () => {
+    const result = await runCli(["print", fixture("enqueue-messages.json").pathname]);
+    expect(result.stdout).toBe(readFileSync(fixture("enqueue-transcript.txt"), "utf8"));
+    expect(result.code).toBe(0);
+  });
+
+  it("prints a Python server's thread state from stdin as pretty_print does: key order and 20.0 kept", async () => {
+    const state = JSON.stringify({ next: [] }).replace(
+      "{",
+      '{"values": {"messages": [{"type": "ai", "content": [{"type": "text", "text": "hi", "9": 1e16}], "tool_calls": [{"name": "set", "args": {"b": 1, "9": 20.0, "n": 123456789012345678901}, "id": "c"}]}]}, ',
+    );
+    const result = await runCli(["print"], { input: state });
+    expect(result.stdout).toContain("\n\n[{'type': 'text', 'text': 'hi', '9': 1e+16}]\nTool Calls:\n");
+    expect(result.stdout).toContain("  Args:\n    b: 1\n    9: 20.0\n    n: 123456789012345678901\n");
+    expect(result.code).toBe(0);
+  });
+
+  it("bad JSON is one line on stderr and exit code 2", async () => {
+    const result = await runCli(["print", "-"], { input: '{"values": {"messages": [}' });
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/^chat: stdin is not JSON: [^\n]*\(1:\d+\)\n$/);
+    expect(result.code).toBe(2);
+    const missing = await runCli(["print", "/no/such/file.json"]);
+    expect(missing.stderr).toMatch(/^chat: cannot read \/no\/such\/file\.json: [^\n]*\n$/);
+    expect(missing.code).toBe(2);
+  });
+});
+
+describe("chat print against the real local (JS) server", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ latencyMs: 50 });
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("a thread's state printed by chat print is chat's own transcript, and JSON.parse's values print the same", async () => {
+    const chat = await runCli(["--url", server.deployment.url, "-m", "what's the weather in sf?"]);
+    expect(chat.code).toBe(0);
+    const [thread] = await server.client.threads.search({ limit: 1 });
+    const threadId = thread?.thread_id ?? "none";
+    const raw = await (await fetch(`${server.deployment.url}/threads/${threadId}/state`)).text();
+    const printed = await runCli(["print"], { input: raw });
+    expect(printed.stderr).toBe("");
+    expect(printed.stdout).toBe(chat.stdout);
+    // The JS server writes JSON from JS values: nothing for the kept form to change.
+    expect(prettyTranscript(messagesOf((JSON.parse(raw) as { values: unknown }).values))).toBe(chat.stdout);
+  }, 60_000);
+});
