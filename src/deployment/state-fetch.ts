@@ -2,10 +2,10 @@
 // what Python's pretty_print shows: member order ({"b": 1, "9": 2} would print '9' first) and
 // each number's written form (20.0 would print as 20). Transcripts are printed from thread
 // states (GET /threads/{id}/state), so this fetch, given to the SDK as callerOptions.fetch,
-// parses those answers keeping their form (json-form.ts): the SDK still gets the very plain
-// value JSON.parse would give, and the printer finds how each object was written. Every other
+// keeps those answers' text with their messages (json-form.ts): the SDK still gets the very
+// value JSON.parse gives, and the printer finds how each message was written. Every other
 // request, and all streaming, passes through untouched; the rest of chat sees plain values.
-import { parseKeepingForm } from "../pretty-print/json-form.js";
+import { parseWithLazyForm } from "../pretty-print/json-form.js";
 
 /** The thread state, or a checkpoint's: /threads/{id}/state and /threads/{id}/state/{checkpoint}. */
 const STATE_PATH = /\/threads\/[^/]+\/state(\/[^/]+)?$/;
@@ -14,17 +14,11 @@ function urlOf(input: Parameters<typeof fetch>[0]): URL {
   return new URL(input instanceof Request ? input.url : String(input));
 }
 
-/** The same answer, whose json() keeps the form; its body is the same text, unread. */
+/** The same answer, whose json() keeps the messages' form; its body is the same text, unread. */
 function keepingForm(text: string, from: Response): Response {
   const response = new Response(text, { status: from.status, statusText: from.statusText, headers: from.headers });
-  const json = async (): Promise<unknown> => {
-    try {
-      return parseKeepingForm(text);
-    } catch {
-      // Not strict JSON (a NaN, say): JSON.parse decides, as it would have without us.
-      return JSON.parse(text) as unknown;
-    }
-  };
+  // JSON.parse's value and its errors, as the SDK would have had them; the form is found lazily.
+  const json = async (): Promise<unknown> => parseWithLazyForm(text, ["values", "messages"]);
   Object.defineProperty(response, "json", { value: json });
   return response;
 }

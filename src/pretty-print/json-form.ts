@@ -14,8 +14,11 @@ export type JsonNode =
 
 export type ObjectNode = Extract<JsonNode, { kind: "object" }>;
 
-/** Plain objects and arrays made by parseKeepingForm, each mapped to the node it came from. */
-const FORMS = new WeakMap<object, JsonNode>();
+/**
+ * Plain objects and arrays mapped to the node they came from: the node itself (parseKeepingForm),
+ * or a way to find it once needed (parseWithLazyForm), as a tree costs ~10x JSON.parse to build.
+ */
+const FORMS = new WeakMap<object, JsonNode | (() => JsonNode | undefined)>();
 
 function nodeOfAst(ast: ValueNode, text: string): JsonNode {
   switch (ast.type) {
@@ -82,14 +85,51 @@ export function parseKeepingForm(text: string): unknown {
   return plainOf(parseJsonTree(text));
 }
 
+/** The node at `path` (member names and indices) under `node`. */
+function nodeAt(node: JsonNode | undefined, path: ReadonlyArray<string | number>): JsonNode | undefined {
+  let at = node;
+  for (const step of path) at = typeof step === "number" ? (at?.kind === "array" ? at.items[step] : undefined) : member(at, step);
+  return at;
+}
+
 /**
- * A value as a tree: as written when it came from parseKeepingForm, else built from the plain
+ * JSON.parse, and the objects of the list at `listPath` (a state's ["values", "messages"])
+ * remember how they were written: the text is parsed into a tree only when formOf first asks,
+ * once for all of them, so reads whose messages are never printed cost no more than before.
+ */
+export function parseWithLazyForm(text: string, listPath: readonly string[]): unknown {
+  const value = JSON.parse(text) as unknown;
+  let list: unknown = value;
+  for (const key of listPath)
+    list = typeof list === "object" && list !== null && !Array.isArray(list) ? (list as Record<string, unknown>)[key] : undefined;
+  if (!Array.isArray(list)) return value;
+  let tree: JsonNode | null | undefined;
+  const root = () => {
+    if (tree === undefined) {
+      try {
+        tree = parseJsonTree(text);
+      } catch {
+        tree = null; // not strict JSON (a NaN, say): the plain values are all there is
+      }
+    }
+    return tree ?? undefined;
+  };
+  for (const [i, item] of list.entries()) {
+    if (typeof item === "object" && item !== null) FORMS.set(item, () => nodeAt(root(), [...listPath, i]));
+  }
+  return value;
+}
+
+/**
+ * A value as a tree: as written when it came from parseKeepingForm (or is one of the list
+ * parseWithLazyForm was given), else built from the plain
  * value, where numbers have only their JS form (integral ones print as ints) and members JS order.
  */
 export function formOf(value: unknown): JsonNode {
   if (typeof value === "object" && value !== null) {
     const known = FORMS.get(value);
-    if (known) return known;
+    const node = typeof known === "function" ? known() : known;
+    if (node) return node;
     if (Array.isArray(value)) return { kind: "array", items: value.map(formOf) };
     return { kind: "object", members: Object.entries(value).map(([k, v]) => [k, formOf(v)] as const) };
   }
@@ -101,7 +141,7 @@ export function formOf(value: unknown): JsonNode {
 }
 
 /** An object's member (undefined when it has none by that name). */
-export function member(node: JsonNode, key: string): JsonNode | undefined {
-  if (node.kind !== "object") return undefined;
+export function member(node: JsonNode | undefined, key: string): JsonNode | undefined {
+  if (node?.kind !== "object") return undefined;
   return node.members.find(([k]) => k === key)?.[1];
 }

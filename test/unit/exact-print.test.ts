@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { Client } from "@langchain/langgraph-sdk";
 import { asMessageDict, messagesOf, type MessageDict } from "../../src/engine/message.js";
-import { parseJsonTree, parseKeepingForm } from "../../src/pretty-print/json-form.js";
+import { formOf, parseJsonTree, parseKeepingForm, parseWithLazyForm } from "../../src/pretty-print/json-form.js";
 import { prettyRepr, prettyTranscript, titleRule } from "../../src/pretty-print/pretty.js";
 import { pyRepr, reprNode } from "../../src/pretty-print/python-repr.js";
 import { formKeepingFetch } from "../../src/deployment/state-fetch.js";
@@ -48,6 +48,24 @@ describe("repr from JSON text, as Python's json.loads + repr", () => {
     expect(plain).toEqual(JSON.parse(text));
     expect(Object.getPrototypeOf(plain)).toBe(Object.prototype);
     expect(() => parseJsonTree('{"a": 1,}')).toThrow(SyntaxError);
+  });
+});
+
+describe("a state's messages keep their form, found only when printed", () => {
+  it("gives JSON.parse's value; the messages' form comes from the text, the rest stays plain", () => {
+    const text = '{"values": {"messages": [{"type": "x", "b": 1, "9": 2.0}], "extra": {"b": 1, "9": 2.0}}}';
+    const state = parseWithLazyForm(text, ["values", "messages"]) as { values: { messages: object[]; extra: object } };
+    expect(state).toEqual(JSON.parse(text));
+    expect(pyRepr(state.values.messages[0])).toBe("{'type': 'x', 'b': 1, '9': 2.0}");
+    expect(pyRepr(state.values.extra)).toBe("{'9': 2, 'b': 1}");
+    expect(formOf(state.values.messages[0])).toEqual(parseJsonTree('{"type": "x", "b": 1, "9": 2.0}'));
+  });
+
+  it("a repeated messages key: the last list, in JSON.parse and in the form alike", () => {
+    const text = '{"values": {"messages": [{"type": "a"}], "messages": [{"type": "b", "n": 1.0}]}}';
+    const state = parseWithLazyForm(text, ["values", "messages"]) as { values: { messages: object[] } };
+    expect(pyRepr(state.values.messages[0])).toBe("{'type': 'b', 'n': 1.0}");
+    expect(() => parseWithLazyForm("{NaN}", ["values"])).toThrow(SyntaxError);
   });
 });
 
