@@ -1,5 +1,8 @@
 // `chat print`: JSON in, pretty_print out, through the printer chat's transcript uses.
 import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prettyTranscript } from "../../src/pretty-print/pretty.js";
 import { messagesOf } from "../../src/engine/message.js";
@@ -7,6 +10,43 @@ import { runCli } from "../helpers/cli.js";
 import { startTestServer, type TestServer } from "../helpers/local-server.js";
 
 const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url);
+
+/**
+ * An HTTP proxy to the local server that answers thread states as a Python server would write
+ * them: the demo's search args gain `"9": 2.0` and `"t": 20.0` after "query" (JS would put "9"
+ * first and write 2). Everything else, streams included, passes as it comes.
+ */
+async function pythonStyleProxy(target: string): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    void (async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(([k]) => !["host", "connection", "content-length"].includes(k)),
+      ) as Record<string, string>;
+      const abort = new AbortController();
+      res.on("close", () => abort.abort());
+      const upstream = await fetch(`${target}${req.url}`, {
+        method: req.method,
+        headers,
+        body: chunks.length ? Buffer.concat(chunks) : undefined,
+        signal: abort.signal,
+      });
+      if (req.method === "GET" && /\/state(\?|$)/.test(req.url ?? "")) {
+        const text = (await upstream.text()).replace(/("query":"[^"]*")/g, '$1, "9": 2.0, "t": 20.0');
+        res.writeHead(upstream.status, { "content-type": "application/json" }).end(text);
+        return;
+      }
+      res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/json" });
+      if (!upstream.body) return void res.end();
+      // A stream chat lets go of ends here with an abort: not an error of the test.
+      const body = Readable.fromWeb(upstream.body as never).on("error", () => res.destroy());
+      body.pipe(res);
+    })().catch(() => res.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
 
 describe("chat print", () => {
   it("prints the seed's messages file as the seed's transcript, byte for byte", async () => {
@@ -57,5 +97,17 @@ describe("chat print against the real local (JS) server", () => {
     expect(printed.stdout).toBe(chat.stdout);
     // The JS server writes JSON from JS values: nothing for the kept form to change.
     expect(prettyTranscript(messagesOf((JSON.parse(raw) as { values: unknown }).values))).toBe(chat.stdout);
+  }, 60_000);
+
+  it("a Python server's thread states print through chat's own transcript with their key order and 20.0", async () => {
+    const proxy = await pythonStyleProxy(server.deployment.url);
+    try {
+      const chat = await runCli(["--url", proxy.url, "-m", "what's the weather in sf?"]);
+      expect(chat.code).toBe(0);
+      expect(chat.stdout).toContain("  Args:\n    query: weather in san francisco\n    9: 2.0\n    t: 20.0\n");
+    } finally {
+      proxy.server.closeAllConnections();
+      proxy.server.close();
+    }
   }, 60_000);
 });
