@@ -152,6 +152,22 @@ export function buildProgram(run: Runner): Command {
     .exitOverride()
     .action((flags: DemoFlags) => run(async () => (await import("./commands/demo.js")).demoCommand(flags)));
 
+  program
+    .command("print")
+    .description("print messages as pretty_print() does, from JSON: a list of message dicts or a thread state")
+    .argument("[file]", "the JSON file (default, or -: stdin)")
+    .addHelpText("after", "\nExample: curl -s $URL/threads/$THREAD/state | chat print")
+    .exitOverride()
+    .action((file: string | undefined) =>
+      run(async () => {
+        const [{ printCommand }, { themeFor }] = await Promise.all([
+          import("./commands/print.js"),
+          import("./pretty-print/colour.js"),
+        ]);
+        return printCommand(file, themeFor(process.env, process.stdout.isTTY === true), out);
+      }),
+    );
+
   for (const what of ["threads", "assistants"] as const) {
     targetOptions(program.command(what))
       .description(what === "threads" ? "list recent threads of the deployment" : "list the deployment's assistants")

@@ -6,6 +6,7 @@ import { httpStatus, serverMessage } from "../engine/sdk.js";
 import type { LocalDeployment } from "./local.js";
 import { parseDeploymentUrl } from "./url.js";
 import { keyGuardedFetch } from "./guarded-fetch.js";
+import { formKeepingFetch } from "./state-fetch.js";
 
 export interface DeploymentOptions {
   url?: string;
@@ -28,8 +29,10 @@ function clients(url: string, apiKey: string | null | undefined): [Client, Clien
   // Requests that get no answer give up instead of waiting for the socket's own timeout
   // (minutes); streams are not affected. A create that times out is looked up, not repeated.
   // Redirects are followed by us, and the key is dropped when one leaves the deployment's origin.
+  // Thread states are read keeping their JSON's form, for the printer (see state-fetch.ts).
   const guarded = keyGuardedFetch(new URL(url).origin);
-  const client = new Client({ apiUrl: url, apiKey, timeoutMs: 30_000, callerOptions: { maxRetries: 2, fetch: guarded } });
+  const reading = formKeepingFetch(guarded);
+  const client = new Client({ apiUrl: url, apiKey, timeoutMs: 30_000, callerOptions: { maxRetries: 2, fetch: reading } });
   const createClient = new Client({ apiUrl: url, apiKey, timeoutMs: 15_000, callerOptions: { maxRetries: 0, fetch: guarded } });
   return [client, createClient];
 }

@@ -1,37 +1,77 @@
-// Python's str() and repr() for JSON-like values, as langchain_core's pretty_print() shows them.
-// Known limit: JSON cannot tell 1025.0 from 1025, so floats with an integral value print as ints.
+// Python's str() and repr() for JSON values, as langchain_core's pretty_print() shows them:
+// from the JSON as written (see json-form.ts), so dicts keep their order and floats stay floats.
+import { formOf, type JsonNode } from "./json-form.js";
 
-export function pyRepr(value: unknown): string {
-  if (value === null || value === undefined) return "None";
-  if (typeof value === "boolean") return value ? "True" : "False";
-  if (typeof value === "number") return pyNumber(value);
-  if (typeof value === "bigint") return value.toString();
-  if (typeof value === "string") return pyStringRepr(value);
-  if (Array.isArray(value)) return `[${value.map(pyRepr).join(", ")}]`;
-  if (typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>);
-    return `{${entries.map(([k, v]) => `${pyStringRepr(k)}: ${pyRepr(v)}`).join(", ")}}`;
+export function reprNode(node: JsonNode): string {
+  switch (node.kind) {
+    case "null":
+      return "None";
+    case "boolean":
+      return node.value ? "True" : "False";
+    case "number":
+      return pyNumberText(node.text);
+    case "string":
+      return pyStringRepr(node.value);
+    case "array":
+      return `[${node.items.map(reprNode).join(", ")}]`;
+    case "object":
+      return `{${node.members.map(([k, v]) => `${pyStringRepr(k)}: ${reprNode(v)}`).join(", ")}}`;
   }
-  return pyStringRepr(String(value));
 }
 
 /** Python's str(): strings as they are, everything else as repr. */
-export function pyStr(value: unknown): string {
-  return typeof value === "string" ? value : pyRepr(value);
+export function strNode(node: JsonNode): string {
+  return node.kind === "string" ? node.value : reprNode(node);
 }
 
-export function pyNumber(n: number): string {
+/** Python's bool(): empty strings, lists and dicts, zero and None are false. */
+export function pyTruthy(node: JsonNode): boolean {
+  switch (node.kind) {
+    case "null":
+      return false;
+    case "boolean":
+      return node.value;
+    case "number":
+      return Number(node.text) !== 0;
+    case "string":
+      return node.value !== "";
+    case "array":
+      return node.items.length > 0;
+    case "object":
+      return node.members.length > 0;
+  }
+}
+
+export function pyRepr(value: unknown): string {
+  return reprNode(formOf(value));
+}
+
+export function pyStr(value: unknown): string {
+  return strNode(formOf(value));
+}
+
+/**
+ * What json.loads makes of a JSON number, as repr shows it: without a fraction or exponent an
+ * int (exact however long), else a float. NaN and Infinity come only from JS numbers.
+ */
+export function pyNumberText(text: string): string {
+  if (text === "NaN") return "nan";
+  if (text === "Infinity" || text === "-Infinity") return text.replace("Infinity", "inf");
+  if (!/[.eE]/.test(text)) return BigInt(text).toString();
+  return pyFloat(Number(text));
+}
+
+/** Python's float repr: the shortest round-trip digits, exponent form below 1e-4 and from 1e16. */
+export function pyFloat(n: number): string {
   if (Number.isNaN(n)) return "nan";
   if (!Number.isFinite(n)) return n > 0 ? "inf" : "-inf";
-  if (Number.isInteger(n)) return Math.abs(n) < 1e16 ? String(n) : BigInt(n).toString();
-  // Python switches to exponent notation below 1e-4 and from 1e16; JS at other bounds.
+  if (Object.is(n, -0)) return "-0.0";
   const [mantissa = "0", expText = "0"] = n.toExponential().split("e");
   const exp = Number(expText);
-  if (exp < -4 || exp >= 16) {
-    const sign = exp < 0 ? "-" : "+";
-    return `${mantissa}e${sign}${String(Math.abs(exp)).padStart(2, "0")}`;
-  }
-  return String(n);
+  if (exp < -4 || exp >= 16) return `${mantissa}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  // In this range JS writes no exponent either; a float always shows a fraction.
+  const fixed = String(n);
+  return fixed.includes(".") ? fixed : `${fixed}.0`;
 }
 
 const QUOTE_ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
@@ -66,8 +106,14 @@ export function pyTitle(s: string): string {
 // Characters Python's str.isspace() accepts (and JS's trim() partly disagrees on).
 const PY_SPACE = "\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 const PY_STRIP = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, "g");
+const PY_RSTRIP = new RegExp(`[${PY_SPACE}]+$`);
 
 /** Python's str.strip() with no arguments. */
 export function pyStrip(s: string): string {
   return s.replace(PY_STRIP, "");
+}
+
+/** Python's str.rstrip() with no arguments. */
+export function pyRstrip(s: string): string {
+  return s.replace(PY_RSTRIP, "");
 }

@@ -1,0 +1,113 @@
+// `chat print`: JSON in, pretty_print out, through the printer chat's transcript uses.
+import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prettyTranscript } from "../../src/pretty-print/pretty.js";
+import { messagesOf } from "../../src/engine/message.js";
+import { runCli } from "../helpers/cli.js";
+import { startTestServer, type TestServer } from "../helpers/local-server.js";
+
+const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url);
+
+/**
+ * An HTTP proxy to the local server that answers thread states as a Python server would write
+ * them: the demo's search args gain `"9": 2.0` and `"t": 20.0` after "query" (JS would put "9"
+ * first and write 2). Everything else, streams included, passes as it comes.
+ */
+async function pythonStyleProxy(target: string): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    void (async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(([k]) => !["host", "connection", "content-length"].includes(k)),
+      ) as Record<string, string>;
+      const abort = new AbortController();
+      res.on("close", () => abort.abort());
+      const upstream = await fetch(`${target}${req.url}`, {
+        method: req.method,
+        headers,
+        body: chunks.length ? Buffer.concat(chunks) : undefined,
+        signal: abort.signal,
+      });
+      if (req.method === "GET" && /\/state(\?|$)/.test(req.url ?? "")) {
+        const text = (await upstream.text()).replace(/("query":"[^"]*")/g, '$1, "9": 2.0, "t": 20.0');
+        res.writeHead(upstream.status, { "content-type": "application/json" }).end(text);
+        return;
+      }
+      res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/json" });
+      if (!upstream.body) return void res.end();
+      // A stream chat lets go of ends here with an abort: not an error of the test.
+      const body = Readable.fromWeb(upstream.body as never).on("error", () => res.destroy());
+      body.pipe(res);
+    })().catch(() => res.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+describe("chat print", () => {
+  it("prints the seed's messages file as the seed's transcript, byte for byte", async () => {
+    const result = await runCli(["print", fixture("enqueue-messages.json").pathname]);
+    expect(result.stdout).toBe(readFileSync(fixture("enqueue-transcript.txt"), "utf8"));
+    expect(result.code).toBe(0);
+  });
+
+  it("prints a Python server's thread state from stdin as pretty_print does: key order and 20.0 kept", async () => {
+    const state = JSON.stringify({ next: [] }).replace(
+      "{",
+      '{"values": {"messages": [{"type": "ai", "content": [{"type": "text", "text": "hi", "9": 1e16}], "tool_calls": [{"name": "set", "args": {"b": 1, "9": 20.0, "n": 123456789012345678901}, "id": "c"}]}]}, ',
+    );
+    const result = await runCli(["print"], { input: state });
+    expect(result.stdout).toContain("\n\n[{'type': 'text', 'text': 'hi', '9': 1e+16}]\nTool Calls:\n");
+    expect(result.stdout).toContain("  Args:\n    b: 1\n    9: 20.0\n    n: 123456789012345678901\n");
+    expect(result.code).toBe(0);
+  });
+
+  it("bad JSON is one line on stderr and exit code 2", async () => {
+    const result = await runCli(["print", "-"], { input: '{"values": {"messages": [}' });
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/^chat: stdin is not JSON: [^\n]*\(1:\d+\)\n$/);
+    expect(result.code).toBe(2);
+    const missing = await runCli(["print", "/no/such/file.json"]);
+    expect(missing.stderr).toMatch(/^chat: cannot read \/no\/such\/file\.json: [^\n]*\n$/);
+    expect(missing.code).toBe(2);
+  });
+});
+
+describe("chat print against the real local (JS) server", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ latencyMs: 50 });
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("a thread's state printed by chat print is chat's own transcript, and JSON.parse's values print the same", async () => {
+    const chat = await runCli(["--url", server.deployment.url, "-m", "what's the weather in sf?"]);
+    expect(chat.code).toBe(0);
+    const [thread] = await server.client.threads.search({ limit: 1 });
+    const threadId = thread?.thread_id ?? "none";
+    const raw = await (await fetch(`${server.deployment.url}/threads/${threadId}/state`)).text();
+    const printed = await runCli(["print"], { input: raw });
+    expect(printed.stderr).toBe("");
+    expect(printed.stdout).toBe(chat.stdout);
+    // The JS server writes JSON from JS values: nothing for the kept form to change.
+    expect(prettyTranscript(messagesOf((JSON.parse(raw) as { values: unknown }).values))).toBe(chat.stdout);
+  }, 60_000);
+
+  it("a Python server's thread states print through chat's own transcript with their key order and 20.0", async () => {
+    const proxy = await pythonStyleProxy(server.deployment.url);
+    try {
+      const chat = await runCli(["--url", proxy.url, "-m", "what's the weather in sf?"]);
+      expect(chat.code).toBe(0);
+      expect(chat.stdout).toContain("  Args:\n    query: weather in san francisco\n    9: 2.0\n    t: 20.0\n");
+    } finally {
+      proxy.server.closeAllConnections();
+      proxy.server.close();
+    }
+  }, 60_000);
+});
