@@ -96,13 +96,11 @@ function nodeAt(node: JsonNode | undefined, path: ReadonlyArray<string | number>
  * JSON.parse, and the objects of the list at `listPath` (a state's ["values", "messages"])
  * remember how they were written: the text is parsed into a tree only when formOf first asks,
  * once for all of them, so reads whose messages are never printed cost no more than before.
+ * `eachItem`: the text is a list of such values (a thread's history), each with its own list.
  */
-export function parseWithLazyForm(text: string, listPath: readonly string[]): unknown {
+export function parseWithLazyForm(text: string, listPath: readonly string[], eachItem = false): unknown {
   const value = JSON.parse(text) as unknown;
-  let list: unknown = value;
-  for (const key of listPath)
-    list = typeof list === "object" && list !== null && !Array.isArray(list) ? (list as Record<string, unknown>)[key] : undefined;
-  if (!Array.isArray(list)) return value;
+  const bases: Array<[unknown, number[]]> = eachItem && Array.isArray(value) ? value.map((v, j) => [v, [j]]) : [[value, []]];
   let tree: JsonNode | null | undefined;
   const root = () => {
     if (tree === undefined) {
@@ -114,8 +112,15 @@ export function parseWithLazyForm(text: string, listPath: readonly string[]): un
     }
     return tree ?? undefined;
   };
-  for (const [i, item] of list.entries()) {
-    if (typeof item === "object" && item !== null) FORMS.set(item, () => nodeAt(root(), [...listPath, i]));
+  for (const [base, prefix] of bases) {
+    let list: unknown = base;
+    for (const key of listPath)
+      list =
+        typeof list === "object" && list !== null && !Array.isArray(list) ? (list as Record<string, unknown>)[key] : undefined;
+    if (!Array.isArray(list)) continue;
+    for (const [i, item] of list.entries()) {
+      if (typeof item === "object" && item !== null) FORMS.set(item, () => nodeAt(root(), [...prefix, ...listPath, i]));
+    }
   }
   return value;
 }

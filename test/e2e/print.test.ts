@@ -12,7 +12,7 @@ import { startTestServer, type TestServer } from "../helpers/local-server.js";
 const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url);
 
 /**
- * An HTTP proxy to the local server that answers thread states as a Python server would write
+ * An HTTP proxy to the local server that answers thread states (and checkpoints) as a Python server would write
  * them: the demo's search args gain `"9": 2.0` and `"t": 20.0` after "query" (JS would put "9"
  * first and write 2). Everything else, streams included, passes as it comes.
  */
@@ -32,7 +32,9 @@ async function pythonStyleProxy(target: string): Promise<{ url: string; server: 
         body: chunks.length ? Buffer.concat(chunks) : undefined,
         signal: abort.signal,
       });
-      if (req.method === "GET" && /\/state(\?|$)/.test(req.url ?? "")) {
+      const state = req.method === "GET" && /\/state(\/[^/?]+)?(\?|$)/.test(req.url ?? "");
+      const history = req.method === "POST" && /\/history(\?|$)/.test(req.url ?? "");
+      if (state || history) {
         const text = (await upstream.text()).replace(/("query":"[^"]*")/g, '$1, "9": 2.0, "t": 20.0');
         res.writeHead(upstream.status, { "content-type": "application/json" }).end(text);
         return;
