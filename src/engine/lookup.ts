@@ -22,12 +22,14 @@ async function once(client: EngineClient, threadId: string, clientId: string, kn
       if (httpStatus(err) !== 404) throw err;
     }
   }
-  // Servers list runs oldest first: page through all of them, not just the first page.
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await client.runs.list(threadId, { limit: PAGE, offset });
-    const made = page.find((run) => run.metadata?.chat_client_id === clientId);
+  // The JS server lists runs oldest first and answers any offset past 0 with nothing (it
+  // slices to `limit`, not `offset + limit`): so ask again from the start for more, never for a
+  // second page, or a run past the first hundred would be "absent" and made twice.
+  for (let limit = PAGE; ; limit *= 10) {
+    const runs = await client.runs.list(threadId, { limit, offset: 0 });
+    const made = runs.find((run) => run.metadata?.chat_client_id === clientId);
     if (made) return { found: made.run_id };
-    if (page.length < PAGE) return "absent";
+    if (runs.length < limit) return "absent";
   }
 }
 

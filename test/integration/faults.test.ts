@@ -142,6 +142,25 @@ describe("faults between chat and the deployment", () => {
     });
   });
 
+  it("a run past a thread's first hundred is found by its client id, so a lost create is never made twice", async () => {
+    const { thread_id: thread } = await direct.threads.create();
+    const ids: string[] = [];
+    for (let i = 0; i < 105; i++) {
+      const run = await direct.runs.create(thread, "agent", {
+        input: { messages: [] },
+        metadata: { chat_client_id: `client-${i}` },
+        multitaskStrategy: "enqueue",
+        afterSeconds: 3600,
+      });
+      ids.push(run.run_id);
+    }
+    const { findRun } = await import("../../src/engine/lookup.js");
+    const options = { signal: new AbortController().signal, delayMs: 10 };
+    expect(await findRun(direct, thread, "client-104", options)).toEqual({ found: ids[104] });
+    expect(await findRun(direct, thread, "client-none", options)).toBe("absent");
+    await direct.threads.delete(thread);
+  });
+
   it("resending a message whose create got through but whose answer was lost adopts the run it made", async () => {
     const s = await proxiedSession();
     // The create reaches the server, its answer is cut, and the look-up that follows fails too.
