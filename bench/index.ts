@@ -1,6 +1,7 @@
 // `npm run bench`: start the local deployment, measure, print medians as ratios against
 // baselines measured in the same run (these machines are shared and noisy).
-// BENCH_RUNS (default 7) repeats per measure; BENCH_BURST (default 500) sizes the burst.
+// BENCH_RUNS (default 7) repeats per measure; BENCH_BURST (default 500) sizes the burst;
+// BENCH_LONG_THREAD (default 120) is the number of runs on the long thread of the storage rows.
 process.env.CI = "0"; // Ink only draws live frames outside CI
 import { cpus, totalmem, tmpdir } from "node:os";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -10,11 +11,13 @@ import { bareNode, interactiveStart, scriptedStart } from "./startup.js";
 import { renderCost } from "./render.js";
 import { burst, bareRss } from "./burst.js";
 import { LONG_GRAPH, streamBytes } from "./stream.js";
+import { storage } from "./storage.js";
 import { median, ms, printTable, timeProcess, type Row } from "./stats.js";
 import { BIN } from "../test/helpers/cli.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const BURST = Number(process.env.BENCH_BURST ?? 500);
+const LONG_THREAD = Number(process.env.BENCH_LONG_THREAD ?? 120);
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
 const home = mkdtempSync(join(tmpdir(), "chat-bench-"));
@@ -136,6 +139,19 @@ try {
       ok: r.answered === r.count && r.inOrder && r.duplicates === 0,
     });
     console.error(`bench: burst took ${r.seconds.toFixed(1)} s`);
+  }
+  if (wanted("storage")) {
+    const mb = (x: number) => `${(x / 2 ** 20).toFixed(1)} MB`;
+    // Sweeps every 2 s with no grace period, so the bound shows within the run.
+    const fast = { graceMs: 0, intervalMs: 2_000 };
+    const started = Date.now();
+    const long = await storage(home, "long", { threads: 1, runs: LONG_THREAD }, fast);
+    const on = `one thread, ${LONG_THREAD} runs`;
+    row(`${on}: data on disk (bounded vs all kept)`, long.unbounded.diskBytes, long.bounded.diskBytes, mb, 0.1);
+    row(`${on}: server peak RSS (bounded vs all kept)`, long.unbounded.peakRss, long.bounded.peakRss, mb, 0.6);
+    const many = await storage(home, "many", { threads: 200, runs: 1 }, { ...fast, keepThreads: 50 });
+    row("200 threads, keep 50: data on disk (bounded vs all kept)", many.unbounded.diskBytes, many.bounded.diskBytes, mb, 0.4);
+    console.error(`bench: storage took ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
   console.log(printTable(rows));
 } finally {

@@ -123,8 +123,9 @@ export function buildProgram(run: Runner): Command {
     .option("--port <n>", "port to listen on (0 = any free port)", numberArg("--port"), 2024)
     .option("--host <host>", "interface to listen on", "127.0.0.1")
     .option("--demo-latency <ms>", "demo agent wait per step", numberArg("--demo-latency"))
+    .option("--reset", "delete the deployment's threads, runs and checkpoints first (refused while a chat uses them)")
     .exitOverride()
-    .action((flags: { port: number; host: string; demoLatency?: number }) =>
+    .action((flags: { port: number; host: string; demoLatency?: number; reset?: boolean }) =>
       run(async () => (await import("./commands/serve.js")).serveCommand(flags)),
     );
 

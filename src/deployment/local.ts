@@ -1,11 +1,12 @@
 // The built-in local deployment: the official LangGraph.js API server, forked on 127.0.0.1
 // with the demo graph as `agent`. Its logs go to a file; it is always stopped with us.
 import { fork, type ChildProcess } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { ConnectionError } from "../errors.js";
 import { builtFile, localDataDir, serverLogFile } from "../settings/paths.js";
 import { lockDataDir, type DataLock } from "./lock.js";
+import { RETENTION, type Retention } from "./retention.js";
 
 export interface ServerConfig {
   port: number;
@@ -13,6 +14,8 @@ export interface ServerConfig {
   nWorkers: number;
   cwd: string;
   graphs: Record<string, string>;
+  /** What the child keeps of old threads and runs; null keeps everything. */
+  retention: Retention | null;
 }
 
 export interface LocalOptions {
@@ -26,17 +29,26 @@ export interface LocalOptions {
   graphs?: Record<string, string>;
   nWorkers?: number;
   readyTimeoutMs?: number;
+  /** Overrides of what is kept (see retention.ts); false keeps everything, as the server alone does. */
+  retention?: Partial<Retention> | false;
+  /** Deletes the server's data (threads, runs, checkpoints, store) first, under the data lock. */
+  reset?: boolean;
 }
 
 export interface LocalDeployment {
   readonly url: string;
   readonly logFile: string;
   readonly dataDir: string;
+  /** The server process, for measuring it (the bench reads its memory). */
+  readonly pid: number;
   readonly exited: Promise<number | null>;
   /** Resolves (with how it ended) only when the server exits without being asked to. */
   readonly crashed: Promise<string>;
   stop(): Promise<void>;
 }
+
+/** Where the server itself keeps its data, under its working directory (our lock file sits beside it). */
+export const serverDataDir = (dataDir: string) => join(dataDir, ".langgraph_api");
 
 /** http://host:port, with IPv6 hosts in brackets. */
 export function httpUrl(host: string, port: number): string {
@@ -78,6 +90,8 @@ export async function startLocalDeployment(options: LocalOptions = {}): Promise<
   mkdirSync(dirname(logFile), { recursive: true });
   const lock = lockDataDir(dataDir);
   try {
+    // Only with the lock held: a chat using this data would have its threads vanish underneath it.
+    if (options.reset) rmSync(serverDataDir(dataDir), { recursive: true, force: true });
     return await start(options, host, dataDir, logFile, lock);
   } catch (err) {
     lock.release();
@@ -97,6 +111,7 @@ function spawnServer(options: LocalOptions, host: string, dataDir: string, logFi
       approve: `${builtFile("deployment/approve-graph.js")}:graph`,
       ...options.graphs,
     },
+    retention: options.retention === false ? null : { ...RETENTION, ...options.retention },
   };
   const log = openSync(logFile, "a");
   const env: NodeJS.ProcessEnv = {
@@ -175,5 +190,5 @@ async function start(
       if (!stopping) resolve(code === null ? `killed by ${child.signalCode ?? "a signal"}` : `exit code ${code}`);
     });
   });
-  return { url, logFile, dataDir, exited, crashed, stop };
+  return { url, logFile, dataDir, pid: child.pid ?? 0, exited, crashed, stop };
 }

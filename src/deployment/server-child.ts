@@ -1,7 +1,9 @@
 // Runs in a forked child process: the official LangGraph.js API server on loopback.
 // Its cleanup() only flushes data and never closes the HTTP server, so this process exits
 // instead, on SIGTERM/SIGINT or when the parent goes away (IPC disconnect).
+import type { Client } from "@langchain/langgraph-sdk";
 import type { ServerConfig } from "./local.js";
+import { keepBounded, revisitAfter, sweep } from "./retention.js";
 
 const config = JSON.parse(process.env.CHAT_SERVER_CONFIG ?? "{}") as ServerConfig;
 
@@ -15,9 +17,7 @@ const { startServer } = await import("@langchain/langgraph-api/server");
  * when the server last stopped, and would block its thread forever. Delete those (through the
  * API, as any client would) before anyone else connects.
  */
-async function clearStaleRuns(url: string): Promise<void> {
-  const { Client } = await import("@langchain/langgraph-sdk");
-  const client = new Client({ apiUrl: url, apiKey: null });
+async function clearStaleRuns(client: Client): Promise<void> {
   for (let offset = 0; ; offset += 100) {
     const busy = await client.threads.search({ status: "busy", limit: 100, offset });
     for (const thread of busy) {
@@ -30,10 +30,31 @@ async function clearStaleRuns(url: string): Promise<void> {
   }
 }
 
+/**
+ * Old threads and runs go at start, before anyone connects, then every interval (see
+ * retention.ts). A failed sweep is logged, never a reason not to serve.
+ */
+async function bound(client: Client, signal: AbortSignal): Promise<void> {
+  const retention = config.retention;
+  if (!retention) return;
+  const started = Date.now();
+  let since: number | undefined;
+  try {
+    const swept = await sweep(client, retention);
+    if (swept.threads || swept.runs) console.error(`retention: deleted ${swept.threads} threads, ${swept.runs} runs at start`);
+    since = revisitAfter(started, retention);
+  } catch (err) {
+    console.error(`retention: sweep at start failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  void keepBounded(client, retention, signal, console.error, since);
+}
+
 let stopping = false;
+const sweeping = new AbortController();
 async function stop(cleanup?: () => Promise<void>): Promise<never> {
   if (!stopping) {
     stopping = true;
+    sweeping.abort();
     try {
       await cleanup?.();
     } finally {
@@ -63,7 +84,10 @@ try {
         : config.host.includes(":")
           ? `[${config.host}]`
           : config.host;
-  await clearStaleRuns(`http://${self}:${port}`);
+  const { Client } = await import("@langchain/langgraph-sdk");
+  const client = new Client({ apiUrl: `http://${self}:${port}`, apiKey: null });
+  await clearStaleRuns(client);
+  await bound(client, sweeping.signal);
   process.send?.({ type: "ready", port });
 } catch (err) {
   process.send?.({ type: "failed", message: err instanceof Error ? err.message : String(err) });
