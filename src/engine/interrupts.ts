@@ -68,3 +68,17 @@ export function answerPayload(question: Question, value: unknown, interruptId?: 
   if (!id) return { command: { resume: value } };
   return { command: { resume: { [id]: value } } };
 }
+
+/** An answer as a message: what it reads as, and the resume (or go-on at a breakpoint) it sends. */
+export function answerFields(question: Question, value: unknown, options: { interruptId?: string; text?: string }) {
+  const breakpoint = question.interrupts.length === 0;
+  return {
+    text: breakpoint ? "(continue)" : (options.text ?? (typeof value === "string" ? value : JSON.stringify(value))),
+    kind: "answer" as const,
+    answer: {
+      value: breakpoint ? null : value,
+      payload: answerPayload(question, value, options.interruptId),
+      of: question.index,
+    },
+  };
+}

@@ -86,20 +86,28 @@ function withInputId(run: FoundRun, messages: readonly MessageDict[]): FoundRun 
   return mine?.id ? { ...run, messageId: mine.id } : run;
 }
 
-/** What a thread holds when a session opens it: its messages, the question it waits on, its runs in flight. */
-export async function readOpening(client: EngineClient, threadId: string) {
-  const [state, thread, running, pending] = await Promise.all([
-    client.threads.getState(threadId, undefined, { subgraphs: true }),
-    client.threads.get(threadId),
+/** The thread's runs pending or running, oldest first. */
+export async function readInFlight(client: EngineClient, threadId: string): Promise<FoundRun[]> {
+  const [running, pending] = await Promise.all([
     client.runs.list(threadId, { status: "running", limit: 100 }),
     client.runs.list(threadId, { status: "pending", limit: 100 }),
   ]);
-  const messages = messagesOf(state.values);
-  const question: Question | undefined = thread.status === "interrupted" ? questionOfState(state) : undefined;
-  const inFlight = [...running, ...pending]
+  return [...running, ...pending]
     .filter((run) => run.status === "pending" || run.status === "running")
     .sort((a, b) => String(a.created_at).localeCompare(String(b.created_at)))
-    .map((run) => withInputId(foundRun(run as unknown as Record<string, unknown>), messages));
+    .map((run) => foundRun(run as unknown as Record<string, unknown>));
+}
+
+/** What a thread holds when a session opens it: its messages, the question it waits on, its runs in flight. */
+export async function readOpening(client: EngineClient, threadId: string) {
+  const [state, thread, runs] = await Promise.all([
+    client.threads.getState(threadId, undefined, { subgraphs: true }),
+    client.threads.get(threadId),
+    readInFlight(client, threadId),
+  ]);
+  const messages = messagesOf(state.values);
+  const question: Question | undefined = thread.status === "interrupted" ? questionOfState(state) : undefined;
+  const inFlight = runs.map((run) => withInputId(run, messages));
   // What a run in flight already wrote is printed with its run, not as history.
   const cut = new Set(inFlight.flatMap((run) => (run.messageId ? [run.messageId] : [])));
   return { existing: newMessages(messages, new Set(), cut), question, inFlight };

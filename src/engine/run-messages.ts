@@ -66,8 +66,11 @@ export async function runMessages(
   const span = runId ? await readSpan(client, threadId, runId).catch(() => undefined) : undefined;
   if (!span)
     return { others: [], ours: newMessages(await readMessages(client, threadId, seen.delayMs), seen.emitted, seen.later) };
-  const others = newMessages(span.before, seen.emitted, seen.later);
+  // Checkpoints hold no later run's input, so `later` (our queue order, which another client's
+  // runs need not follow) has no say here: only the thread's own order does.
+  const none = new Set<string>();
+  const others = newMessages(span.before, seen.emitted, none);
   const before = new Set(span.before.map(messageKey));
-  const ours = newMessages(span.after, seen.emitted, seen.later).filter((f) => !before.has(f.key));
+  const ours = newMessages(span.after, seen.emitted, none).filter((f) => !before.has(f.key));
   return { others, ours };
 }

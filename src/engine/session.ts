@@ -6,8 +6,9 @@ import { isTransient, serverMessage, type EngineClient } from "./sdk.js";
 import { followRun, type RunOutcome } from "./follow.js";
 import { foundMessage, readOpening, type FoundRun } from "./lookup.js";
 import { runMessages } from "./run-messages.js";
+import { RunWatch } from "./run-watch.js";
 import { createRun, runPayload } from "./create.js";
-import { answerPayload, type Question } from "./interrupts.js";
+import { answerFields, type Question } from "./interrupts.js";
 import { Questions } from "./questions.js";
 import { RECONNECT_MS, cancelRuns, inFlightRuns, lostRun, runsToCancel, stoppedReport } from "./stopped.js";
 import type { MessageDict } from "./message.js";
@@ -41,6 +42,7 @@ export class Session extends MessageStore {
     readThread: () => this.options.client.threads.get(this.threadId),
     readState: () => this.options.client.threads.getState(this.threadId, undefined, { subgraphs: true }),
   });
+  private readonly runWatch: RunWatch;
 
   private constructor(private readonly options: SessionOptions) {
     super();
@@ -48,6 +50,11 @@ export class Session extends MessageStore {
     this.hold = options.hold ?? false;
     this.createClient = options.createClient ?? options.client;
     this.retryDelayMs = options.retryDelayMs ?? 300;
+    this.runWatch = new RunWatch(options.client, options.threadId, options.watchMs ?? 2000, {
+      busy: () => this.messages.some((m) => isInFlight(m.status)),
+      known: (run) => this.messages.some((m) => m.runId === run.runId || m.clientId === run.clientId),
+      adopt: (run) => this.adopt(run),
+    });
   }
 
   /**
@@ -128,27 +135,22 @@ export class Session extends MessageStore {
     const question = this.questions.current();
     const refusal = this.questions.refusal();
     if (!question || refusal) throw new Error(refusal);
-    const breakpoint = question.interrupts.length === 0;
     const message = this.enqueue({
       clientId: randomUUID(),
       messageId: randomUUID(),
-      text: breakpoint ? "(continue)" : (options.text ?? (typeof value === "string" ? value : JSON.stringify(value))),
-      kind: "answer",
-      answer: {
-        value: breakpoint ? null : value,
-        payload: answerPayload(question, value, options.interruptId),
-        of: question.index,
-      },
+      ...answerFields(question, value, options),
       strategy,
     });
     this.questions.sending(message.index);
     return message;
   }
 
+  /** Follows a run we did not send (another client's, or ours from before) like our own. */
   private adopt(run: FoundRun): void {
-    const index = this.messages.length;
-    this.messages = [...this.messages, foundMessage(run, index)];
-    this.followChain = this.followChain.then(() => this.follow(index));
+    const message = foundMessage(run, this.messages.length);
+    this.messages = [...this.messages, message];
+    this.emit({ type: "status", message });
+    this.followChain = this.followChain.then(() => this.follow(message.index));
   }
 
   private enqueue(fields: Omit<OutgoingMessage, "index" | "status" | "sentAt">, held = false): OutgoingMessage {
@@ -169,9 +171,11 @@ export class Session extends MessageStore {
     // Creates go out one after another so the server's queue order is our order; each waits
     // only for the previous create's answer (milliseconds), never for a run.
     const created = (this.createChain = this.createChain.then(() => this.create(index)));
+    this.runWatch.arm();
     this.followChain = Promise.all([this.followChain, created])
       .then(() => this.follow(index))
-      .then(() => this.releaseHeld());
+      .then(() => this.releaseHeld())
+      .then(() => (this.messages.some((m) => isInFlight(m.status)) ? undefined : this.runWatch.look()));
   }
 
   /** Resolves when every message sent so far has finished and its messages were emitted. */
@@ -190,12 +194,12 @@ export class Session extends MessageStore {
   }
 
   /** Stops following runs (they keep going on the server). */
-  close = (): void => this.abort.abort();
+  close = (): void => (this.runWatch.stop(), this.abort.abort());
 
   /** The deployment is gone for good (the local one exited): every message in flight is unknown, as `detail` says. */
   abandon(detail: string): void {
     for (const m of this.messages.filter((m) => isInFlight(m.status))) this.update(m.index, { status: "unknown", detail });
-    this.abort.abort();
+    this.close();
   }
 
   private async create(index: number): Promise<void> {

@@ -6,6 +6,7 @@ import type { OutgoingMessage, SessionEvent } from "../engine/types.js";
 import { NO_LIVE, liveReducer } from "./live.js";
 import type { ChatSnapshot } from "./snapshot.js";
 import type { Transcript } from "./transcript.js";
+import { oneLine } from "../sanitize.js";
 
 export function eventPatch(
   state: ChatSnapshot,
@@ -35,7 +36,12 @@ export function eventPatch(
       const cut = (m.status === "interrupted" || m.status === "rolled_back") && m.kind === "message";
       // A refusal's (or lost run's) reason is cut to one line in the queue: the transcript keeps it whole.
       const refused = (isRefused(m.status) || m.status === "unknown") && m.detail ? [transcript.refused(m)] : [];
-      const items = cut ? [...state.items, transcript.stopped(m)] : [...state.items, ...refused];
+      // A run another client sent on this thread, seen for the first time: followed here too.
+      const theirs =
+        m.found && !state.messages[m.index]
+          ? [transcript.note(`another client sent #${m.index + 1}: ${oneLine(m.text, 200)}`)]
+          : [];
+      const items = cut ? [...state.items, transcript.stopped(m)] : [...state.items, ...refused, ...theirs];
       const ended = isTerminal(m.status) && live.index === m.index;
       return { patch: { messages, items, live: ended ? NO_LIVE : live } };
     }

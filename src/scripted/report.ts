@@ -57,6 +57,8 @@ function questionEvent(question: Question, threadId: string, runId: string | und
 
 function statusEvent(m: OutgoingMessage, threadId: string): object | undefined {
   const base = { index: m.index + 1 };
+  // Another client's run, noticed on the thread while ours were in flight.
+  if (m.found && !isTerminal(m.status)) return { type: "found", ...base, run_id: m.runId, status: m.status, text: m.text };
   switch (m.status) {
     case "pending":
       return {

@@ -165,7 +165,7 @@ describe("faults between chat and the deployment", () => {
     const s = await proxiedSession();
     // The create reaches the server, its answer is cut, and the look-up that follows fails too.
     proxy.dropResponseOf(CREATE, 1);
-    proxy.dropResponseOf(/^GET \/threads\/[^/]+\/runs\?/, 10);
+    proxy.dropResponseOf(/^GET \/threads\/[^/]+\/runs\?/, 100);
     s.session.send("what's the weather in sf?", "enqueue");
     await s.session.whenIdle();
     expect(s.session.getSnapshot()[0]?.status).toBe("unknown");
@@ -185,6 +185,7 @@ describe("faults between chat and the deployment", () => {
     );
     for (const q of questions(3)) s.session.send(q, "enqueue");
     await running;
+    while (s.session.getSnapshot().some((m) => !m.runId)) await new Promise((resolve) => setTimeout(resolve, 20));
     proxy.refuse(true);
     proxy.cutAll();
     await s.session.whenIdle();
@@ -215,6 +216,7 @@ describe("faults between chat and the deployment", () => {
     );
     for (const q of questions(2)) s.session.send(q, "enqueue");
     await running;
+    while (s.session.getSnapshot().some((m) => !m.runId)) await new Promise((resolve) => setTimeout(resolve, 20));
     proxy.refuse(true);
     proxy.cutAll();
     await new Promise((resolve) => setTimeout(resolve, 2500));
@@ -232,6 +234,9 @@ describe("faults between chat and the deployment", () => {
     );
     for (const q of questions(3)) s.session.send(q, "enqueue");
     await running;
+    // Every create answered before the restart (a create the stopping server took but never
+    // saved is, rightly, "gone": not this test's case).
+    while (s.session.getSnapshot().some((m) => !m.runId)) await new Promise((resolve) => setTimeout(resolve, 20));
     await deployment.stop();
     deployment = await start();
     proxy.setTarget(port(deployment));
@@ -239,7 +244,7 @@ describe("faults between chat and the deployment", () => {
     await s.session.whenIdle();
     const statuses = s.session.getSnapshot().map((m) => m.status);
     // The run cut off by the restart is gone (the server clears it); the queued ones still run.
-    expect(statuses).toEqual(["failed", "success", "success"]);
+    expect(statuses, JSON.stringify(s.session.getSnapshot().map((m) => m.detail))).toEqual(["failed", "success", "success"]);
     expect(s.session.getSnapshot()[0]?.detail).toMatch(/gone from the server/);
     const final = await s.final();
     expect(humans(final).slice(-2)).toEqual(questions(3).slice(1));
