@@ -6,6 +6,7 @@ import { httpStatus, serverMessage } from "../engine/sdk.js";
 import type { LocalDeployment } from "./local.js";
 import { parseDeploymentUrl } from "./url.js";
 import { keyGuardedFetch } from "./guarded-fetch.js";
+import { clip } from "../sanitize.js";
 import { formKeepingFetch } from "./state-fetch.js";
 
 export interface DeploymentOptions {
@@ -50,14 +51,19 @@ export async function connect(options: DeploymentOptions): Promise<Connection> {
   return { label: "local", url: local.url, client, createClient, local, close: () => local.stop() };
 }
 
+/** A URL in an error line: a 100 KB one is not echoed whole. */
+const shown = (label: string) => clip(label, 100);
+
 /** One error for "cannot reach" and "refused credentials"; others pass through. */
 export function connectionProblem(err: unknown, label: string): Error {
   const status = httpStatus(err);
   if (status === 401 || status === 403) {
-    return new ConnectionError(`${label} refused the credentials (HTTP ${status}): set LANGGRAPH_API_KEY`);
+    return new ConnectionError(`${shown(label)} refused the credentials (HTTP ${status}): set LANGGRAPH_API_KEY`);
   }
   if (status === undefined && err instanceof Error && /connect|fetch failed|ECONN/i.test(err.message)) {
-    return new ConnectionError(`cannot reach the deployment at ${label}: ${err.message.replace(/^.*Original error: /, "")}`);
+    return new ConnectionError(
+      `cannot reach the deployment at ${shown(label)}: ${err.message.replace(/^.*Original error: /, "")}`,
+    );
   }
   return err instanceof Error ? err : new Error(String(err));
 }
@@ -77,11 +83,11 @@ export async function probe(client: Client, label: string, assistant?: string): 
   } catch (err) {
     const status = httpStatus(err);
     if (err instanceof SyntaxError || status === 404 || status === 405) {
-      throw new ConnectionError(`${label} does not look like a LangGraph server (no assistants API there)`);
+      throw new ConnectionError(`${shown(label)} does not look like a LangGraph server (no assistants API there)`);
     }
     const problem = connectionProblem(err, label);
     if (problem instanceof ConnectionError) throw problem;
-    throw new ConnectionError(`${label} answered ${status ? `HTTP ${status}` : "with an error"}: ${serverMessage(err)}`);
+    throw new ConnectionError(`${shown(label)} answered ${status ? `HTTP ${status}` : "with an error"}: ${serverMessage(err)}`);
   }
   if (!found && assistant !== undefined) throw await unknownAssistant(client, assistant);
 }
@@ -125,7 +131,7 @@ export async function openThread(client: Client, threadId: string | undefined, l
     return threadId;
   } catch (err) {
     const status = httpStatus(err);
-    if (status === 404) throw new UsageError(`unknown thread ${threadId} on ${label}`);
+    if (status === 404) throw new UsageError(`unknown thread ${threadId} on ${shown(label)}`);
     // The server's answer is a validation dump (zod's JSON); what it means fits in a few words.
     if (status === 400 || status === 422)
       throw new UsageError(`not a thread id: ${JSON.stringify(threadId)} (thread ids are UUIDs)`);

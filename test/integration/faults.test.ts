@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "@langchain/langgraph-sdk";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startLocalDeployment, type LocalDeployment } from "../../src/deployment/local.js";
 import { Session } from "../../src/engine/session.js";
@@ -62,6 +63,19 @@ async function proxiedSession(reconnectMs?: number) {
 }
 
 const questions = (n: number) => ["sf", "nyc", "la", "paris"].slice(0, n).map((p) => `what's the weather in ${p}?`);
+/**
+ * Sends n questions, and waits until the first is running and every create has its answer (a
+ * create the server takes but never saves, as it stops, is rightly "gone": not these tests' case).
+ */
+async function sendUntilRunning(session: Session, n: number): Promise<void> {
+  const running = new Promise<void>((resolve) =>
+    session.subscribe((e) => e.type === "status" && e.message.index === 0 && e.message.status === "running" && resolve()),
+  );
+  for (const q of questions(n)) session.send(q, "enqueue");
+  await running;
+  while (session.getSnapshot().some((m) => !m.runId)) await sleep(20);
+}
+
 const humans = (messages: MessageDict[]) => messages.filter((m) => m.type === "human").map((m) => m.content);
 
 describe("faults between chat and the deployment", () => {
@@ -180,12 +194,7 @@ describe("faults between chat and the deployment", () => {
 
   it("contact lost for longer than the reconnect budget makes runs in flight unknown, never failed, and nothing is sent twice", async () => {
     const s = await proxiedSession(1500);
-    const running = new Promise<void>((resolve) =>
-      s.session.subscribe((e) => e.type === "status" && e.message.index === 0 && e.message.status === "running" && resolve()),
-    );
-    for (const q of questions(3)) s.session.send(q, "enqueue");
-    await running;
-    while (s.session.getSnapshot().some((m) => !m.runId)) await new Promise((resolve) => setTimeout(resolve, 20));
+    await sendUntilRunning(s.session, 3);
     proxy.refuse(true);
     proxy.cutAll();
     await s.session.whenIdle();
@@ -211,12 +220,7 @@ describe("faults between chat and the deployment", () => {
 
   it("an outage shorter than the reconnect budget is ridden out: every run is followed to its end", async () => {
     const s = await proxiedSession(30_000);
-    const running = new Promise<void>((resolve) =>
-      s.session.subscribe((e) => e.type === "status" && e.message.index === 0 && e.message.status === "running" && resolve()),
-    );
-    for (const q of questions(2)) s.session.send(q, "enqueue");
-    await running;
-    while (s.session.getSnapshot().some((m) => !m.runId)) await new Promise((resolve) => setTimeout(resolve, 20));
+    await sendUntilRunning(s.session, 2);
     proxy.refuse(true);
     proxy.cutAll();
     await new Promise((resolve) => setTimeout(resolve, 2500));
@@ -229,14 +233,7 @@ describe("faults between chat and the deployment", () => {
 
   it("the deployment restarting mid-session leaves every message finished or clearly failed", async () => {
     const s = await proxiedSession();
-    const running = new Promise<void>((resolve) =>
-      s.session.subscribe((e) => e.type === "status" && e.message.index === 0 && e.message.status === "running" && resolve()),
-    );
-    for (const q of questions(3)) s.session.send(q, "enqueue");
-    await running;
-    // Every create answered before the restart (a create the stopping server took but never
-    // saved is, rightly, "gone": not this test's case).
-    while (s.session.getSnapshot().some((m) => !m.runId)) await new Promise((resolve) => setTimeout(resolve, 20));
+    await sendUntilRunning(s.session, 3);
     await deployment.stop();
     deployment = await start();
     proxy.setTarget(port(deployment));

@@ -49,6 +49,18 @@ describe("credentials in a URL", () => {
   });
 });
 
+describe("a 100 KB deployment URL", () => {
+  it("is clipped in the line that says it cannot be reached", async () => {
+    const { connectionProblem } = await import("../../src/deployment/connect.js");
+    const url = `http://127.0.0.1:9/${"p".repeat(100_000)}`;
+    const err = connectionProblem(new Error("Unable to connect. Original error: fetch failed"), url);
+    expect(err.message.length).toBeLessThan(300);
+    expect(err.message).toMatch(
+      /^cannot reach the deployment at http:\/\/127\.0\.0\.1:9\/p+… \(\d+ more characters\): fetch failed$/,
+    );
+  });
+});
+
 describe("the settings file", () => {
   it("that is not JSON is reported without quoting its content", () => {
     const dir = tempDir();
