@@ -46,7 +46,8 @@ LangGraph.js API server) on 127.0.0.1 with a demo weather agent as assistant "ag
 stops when chat exits. At a terminal chat opens the interactive UI (/help inside).
 
 Settings: flag > environment (CHAT_URL, CHAT_ASSISTANT, CHAT_STRATEGY, LANGGRAPH_API_KEY /
-LANGSMITH_API_KEY / LANGCHAIN_API_KEY, CHAT_DEMO_LATENCY_MS) > saved (chat config) > default.
+LANGSMITH_API_KEY / LANGCHAIN_API_KEY, CHAT_DEMO_LATENCY_MS, CHAT_RUN_CONFIG, CHAT_RUN_CONTEXT)
+> saved (chat config) > default.
 
 Strategies (what happens to a run in flight when the next message arrives):
 ${strategies}
@@ -96,6 +97,8 @@ export function buildProgram(run: Runner): Command {
     .option("--thread <id>", "continue this thread (default: a new thread)")
     .option("--answer <value>", "answer the next question the agent asks (repeat for more; JSON if it parses)", collect)
     .option("--continue", "go on from breakpoints the graph pauses at")
+    .option("--config <json|@file>", "every run's config.configurable: a JSON object, or @file with one")
+    .option("--context <json|@file>", "every run's context (LangGraph.js 0.4+ runtime context): a JSON object, or @file")
     .option("--hold", "hold new messages in chat while a run may still ask, until it is answered")
     .option("--resume", "continue the last thread used with this deployment and assistant")
     .option("--gap <ms>", "pause between sends in ms (0 = true double-texting)", numberArg("--gap"), 0)
@@ -135,7 +138,7 @@ export function buildProgram(run: Runner): Command {
     .argument("<action>", "set, get, unset, list or path")
     .argument("[args...]", "the key, and for set the value (- reads it from stdin)")
     .option("--json", "list as JSON")
-    .addHelpText("after", "\nKeys: url, assistant, strategy, apiKey (shown masked), demoLatency.")
+    .addHelpText("after", "\nKeys: url, assistant, strategy, hold, apiKey (shown masked), demoLatency, config, context.")
     .exitOverride()
     .action((action: string, args: string[], flags: { json?: boolean }) =>
       run(async () => (await import("./commands/config.js")).configCommand(action, args, flags.json === true, out)),

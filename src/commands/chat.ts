@@ -13,6 +13,7 @@ import { drawLiveEvenInCi } from "../interactive/terminal.js";
 import type { ChatFlags } from "../cli.js";
 import { resolveTarget, type Target } from "./target.js";
 import { LostRuns } from "./lost-runs.js";
+import { describeRunOptions } from "../settings/run-options.js";
 import { neutralise } from "../sanitize.js";
 
 /** Scripted when messages come from flags, a file or a pipe; interactive at a terminal. */
@@ -101,6 +102,7 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
         resumeCommand: resumeCommand(target),
         isLocal: connection.local !== undefined,
         lost,
+        runSettings: describeRunOptions(target.runOptions),
       });
     }
     void lost?.then(({ why, detail }) => {
@@ -132,6 +134,7 @@ function sessionOpener(
       threadId: id,
       fresh: threadId === undefined,
       hold: target.hold,
+      runOptions: target.runOptions,
       reconnectMs: reconnectSeconds === undefined ? undefined : reconnectSeconds * 1000,
     }).catch((err: unknown) => {
       throw connectionProblem(err, connection.label);

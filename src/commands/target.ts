@@ -2,6 +2,15 @@
 import { UsageError } from "../errors.js";
 import { readSaved, resolveSetting, type Saved } from "../settings/settings.js";
 import type { Strategy } from "../strategies.js";
+import { jsonObject, type RunOptions } from "../settings/run-options.js";
+
+/** The values resolveSetting checked, as objects. */
+function runOptions(config: string | undefined, context: string | undefined): RunOptions {
+  return {
+    ...(config !== undefined ? { configurable: jsonObject(config) } : {}),
+    ...(context !== undefined ? { context: jsonObject(context) } : {}),
+  };
+}
 
 export interface TargetFlags {
   url?: string;
@@ -10,6 +19,8 @@ export interface TargetFlags {
   strategy?: string;
   hold?: boolean;
   demoLatency?: string;
+  config?: string;
+  context?: string;
 }
 
 export interface Target {
@@ -21,6 +32,8 @@ export interface Target {
   /** Hold new messages in the client while a run may still ask (until it is answered). */
   hold: boolean;
   demoLatencyMs: number;
+  /** Sent with every run: `config.configurable` and `context`. */
+  runOptions: RunOptions;
 }
 
 export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv = process.env, saved?: Saved): Target {
@@ -34,5 +47,6 @@ export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv = proce
     strategy: (get("strategy", flags.strategy) ?? "enqueue") as Strategy,
     hold: get("hold", flags.hold === undefined ? undefined : flags.hold ? "on" : "off") === "on",
     demoLatencyMs: Number(get("demoLatency", flags.demoLatency)),
+    runOptions: runOptions(get("config", flags.config), get("context", flags.context)),
   };
 }

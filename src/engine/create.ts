@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { findRun } from "./lookup.js";
 import { httpStatus, isRejection, isTransient, serverMessage, type EngineClient } from "./sdk.js";
-import type { ConnectionState, OutgoingMessage } from "./types.js";
+import type { ConnectionState, OutgoingMessage, SessionOptions } from "./types.js";
 
 /**
  * How a create ended: a run made (or found), refused by the server, failed to be sent, or
@@ -140,8 +140,18 @@ async function adoptIfMade(ctx: CreateContext, request: RunRequest, why?: string
 }
 
 /** What a message's run is made with: its text as new human input, or its answer to the open question. */
-export function runPayload(message: OutgoingMessage, streamModes: readonly string[]): Record<string, unknown> {
-  const common = { multitaskStrategy: message.strategy, streamMode: [...streamModes], streamResumable: true };
+export function runPayload(
+  message: OutgoingMessage,
+  streamModes: readonly string[],
+  options: SessionOptions["runOptions"] = {},
+): Record<string, unknown> {
+  const common = {
+    multitaskStrategy: message.strategy,
+    streamMode: [...streamModes],
+    streamResumable: true,
+    ...(options.configurable ? { config: { configurable: options.configurable } } : {}),
+    ...(options.context ? { context: options.context } : {}),
+  };
   if (message.answer) return { ...common, ...message.answer.payload };
   return { ...common, input: { messages: [{ type: "human", content: message.text, id: message.messageId }] } };
 }

@@ -220,7 +220,7 @@ export class Session extends MessageStore {
         clientId: message.clientId,
         runId: message.runId,
         resend: message.retryOf !== undefined,
-        payload: runPayload(message, STREAM_MODES),
+        payload: runPayload(message, STREAM_MODES, this.options.runOptions),
       },
     );
     if (this.abort.signal.aborted && isTerminal(this.get(index).status)) return;

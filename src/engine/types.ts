@@ -68,6 +68,8 @@ export interface SessionOptions {
   /** Attempts and pause for a create that got no answer or a 5xx. */
   createAttempts?: number;
   retryDelayMs?: number;
+  /** Sent with every run (answers too): the run's `config.configurable` and `context`. */
+  runOptions?: { readonly configurable?: Record<string, unknown>; readonly context?: Record<string, unknown> };
   /** How often the thread's runs are read for other clients' runs while ours are in flight (default 2 s). */
   watchMs?: number;
   /** How long following a run keeps reconnecting to a deployment that stopped answering (default 60 s). */

@@ -18,9 +18,11 @@ export interface AppProps {
   controller: ChatController;
   deployment: string;
   assistant: string;
+  /** What every run is sent with besides its input (config, context), shown in the status bar. */
+  runSettings?: string;
 }
 
-export function App({ controller, deployment, assistant }: AppProps) {
+export function App({ controller, deployment, assistant, runSettings }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useWindowSize();
   const generation = useRedrawOnResize(columns);
@@ -41,6 +43,7 @@ export function App({ controller, deployment, assistant }: AppProps) {
     connection: state.connection,
     waiting: state.question !== undefined,
     hold: state.hold,
+    runSettings,
   };
   // The live region must never fill the window (Ink would redraw everything): share what is left.
   const lines = liveLines(state.live, Math.max(1, columns - 4));

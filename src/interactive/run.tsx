@@ -26,15 +26,18 @@ export interface InteractiveOptions {
   /** The command line that continues this thread, without the thread flag. */
   resumeCommand: string;
   isLocal: boolean;
+  /** config / context every run is sent with, for the status bar. */
+  runSettings?: string;
   /** Resolves with a sentence if the deployment goes away for good (the local one exited). */
   lost?: Promise<{ why: string; detail: string }>;
 }
 
 export async function runInteractive(options: InteractiveOptions): Promise<ExitCode> {
-  const { resumeCommand, isLocal, deployment, assistant, lost, ...rest } = options;
+  const { resumeCommand, isLocal, deployment, assistant, lost, runSettings, ...rest } = options;
   const controller = new ChatController({ ...rest, columns: process.stdout.columns });
   void lost?.then(({ why, detail }) => controller.lost(why, detail));
-  const instance = render(<App controller={controller} deployment={deployment} assistant={assistant} />, { exitOnCtrlC: false });
+  const app = <App controller={controller} deployment={deployment} assistant={assistant} runSettings={runSettings} />;
+  const instance = render(app, { exitOnCtrlC: false });
   // Bracketed paste: the terminal marks pasted text, so its line breaks stay in the message.
   process.stdout.write(PASTE_ON);
   try {

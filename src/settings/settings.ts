@@ -7,8 +7,9 @@ import { configDir } from "./paths.js";
 import { STRATEGIES, isStrategy } from "../strategies.js";
 import { DEFAULT_DEMO_LATENCY_MS } from "../deployment/demo-latency.js";
 import { parseDeploymentUrl } from "../deployment/url.js";
+import { jsonObject } from "./run-options.js";
 
-export const SETTING_KEYS = ["url", "assistant", "strategy", "hold", "apiKey", "demoLatency"] as const;
+export const SETTING_KEYS = ["url", "assistant", "strategy", "hold", "apiKey", "demoLatency", "config", "context"] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 export type Source = "flag" | "env" | "saved" | "default" | "unset";
 
@@ -59,6 +60,16 @@ export const SETTINGS: Record<SettingKey, Spec> = {
     describe: "API key for the deployment (shown masked)",
     secret: true,
     check: nonEmpty("apiKey"),
+  },
+  config: {
+    env: ["CHAT_RUN_CONFIG"],
+    describe: "every run's config.configurable: a JSON object, or @file",
+    check: (value) => (jsonObject(value), value.trim()),
+  },
+  context: {
+    env: ["CHAT_RUN_CONTEXT"],
+    describe: "every run's context: a JSON object, or @file",
+    check: (value) => (jsonObject(value), value.trim()),
   },
   demoLatency: {
     env: ["CHAT_DEMO_LATENCY_MS"],

@@ -20,6 +20,8 @@ export interface StatusBarProps {
   waiting?: boolean;
   /** New messages are held while a run may still ask. */
   hold?: boolean;
+  /** config / context every run is sent with. */
+  runSettings?: string;
 }
 
 interface Part {
@@ -29,7 +31,8 @@ interface Part {
 }
 
 /** The bar's words, in order; the layout counts the lines they wrap to from the same list. */
-export function statusParts({ deployment, assistant, threadId, strategy, connection, waiting, hold }: StatusBarProps): Part[] {
+export function statusParts(props: StatusBarProps): Part[] {
+  const { deployment, assistant, threadId, strategy, connection, waiting, hold, runSettings } = props;
   const c = CONNECTION[connection];
   const dot: Part = { text: "·", dim: true };
   return [
@@ -41,6 +44,7 @@ export function statusParts({ deployment, assistant, threadId, strategy, connect
     dot,
     { text: `strategy ${strategy}`, color: "cyan" },
     ...(hold ? [dot, { text: "hold", color: "cyan" }] : []),
+    ...(runSettings ? [dot, { text: neutralise(runSettings), dim: true }] : []),
     dot,
     { text: c.label, color: c.color },
     ...(waiting ? [dot, { text: "waiting for your answer", color: "yellow" }] : []),
