@@ -7,19 +7,21 @@ import { UsageError } from "../errors.js";
 import { connect, connectionProblem, openThread, probe, type Connection } from "../deployment/connect.js";
 import type { Session } from "../engine/session.js";
 import { lastThread, rememberThread } from "../settings/last-thread.js";
-import { fromLines, fromList, readScript } from "../scripted/sources.js";
+import { fromLines, fromList, givenInputs, readScript, type GivenInput } from "../scripted/sources.js";
 import { onInterrupt, sayOnSignal } from "../signals.js";
 import { drawLiveEvenInCi } from "../interactive/terminal.js";
 import type { ChatFlags } from "../cli.js";
 import { resolveTarget, type Target } from "./target.js";
 import { LostRuns } from "./lost-runs.js";
 import { describeRunOptions } from "../settings/run-options.js";
+import type { InputShape } from "../engine/input-shape.js";
 import { neutralise } from "../sanitize.js";
 
 /** Scripted when messages come from flags, a file or a pipe; interactive at a terminal. */
-function chooseFace(flags: ChatFlags): { scripted: boolean; interactive: boolean; source: AsyncIterable<string> } {
-  const messages = flags.message ?? [];
-  if (messages.some((m) => m.trim() === "")) throw new UsageError('-m "" is an empty message: give each -m some text');
+function chooseFace(flags: ChatFlags): { scripted: boolean; interactive: boolean; source: AsyncIterable<string | GivenInput> } {
+  const messages: Array<string | GivenInput> = [...(flags.message ?? []), ...givenInputs(flags.input ?? [])];
+  if (messages.some((m) => typeof m === "string" && m.trim() === ""))
+    throw new UsageError('-m "" is an empty message: give each -m some text');
   const answering = (flags.answer?.length ?? 0) > 0 || flags.continue === true;
   const scripted = messages.length > 0 || flags.script !== undefined || answering || !process.stdin.isTTY;
   const interactive = !scripted && process.stdout.isTTY === true;
@@ -74,6 +76,12 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
     // The first request goes out before the rest of chat is loaded; both proceed together.
     const probing = probe(connection.client, connection.label, target.assistant);
     probing.catch(() => undefined);
+    // What typed text becomes as input, from the assistant's schema: read meanwhile, awaited by the
+    // first create. The built-in agents take messages (and their schema costs the server seconds).
+    const builtIn = connection.local !== undefined && ["agent", "approve"].includes(target.assistant);
+    const shaping = builtIn
+      ? Promise.resolve<InputShape>({ kind: "messages" })
+      : import("../engine/input-shape.js").then((m) => m.readInputShape(connection.createClient, target.assistant));
     const [{ Session }, , { themeFor }] = await Promise.all([
       import("../engine/session.js"),
       import("../scripted/scripted.js"),
@@ -81,7 +89,7 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
     ]);
     await probing;
     await lostRuns.reconcile(connection.client, (line) => process.stderr.write(line));
-    const open = sessionOpener(Session, connection, target, remembering, flags.reconnect, lostRuns);
+    const open = sessionOpener(Session, connection, { ...target, inputShape: shaping }, remembering, flags.reconnect, lostRuns);
     const lost = connection.local?.crashed.then((how) => ({
       why: `the local deployment exited (${how}); log: ${connection.local?.logFile}`,
       detail:
@@ -120,7 +128,7 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
 function sessionOpener(
   SessionClass: typeof Session,
   connection: Connection,
-  target: Target,
+  target: Target & { inputShape?: Promise<InputShape> },
   remembering: Array<Promise<void>>,
   reconnectSeconds: number | undefined,
   lostRuns: LostRuns,
@@ -135,6 +143,7 @@ function sessionOpener(
       fresh: threadId === undefined,
       hold: target.hold,
       runOptions: target.runOptions,
+      inputShape: target.inputShape,
       reconnectMs: reconnectSeconds === undefined ? undefined : reconnectSeconds * 1000,
     }).catch((err: unknown) => {
       throw connectionProblem(err, connection.label);

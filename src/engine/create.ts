@@ -153,5 +153,5 @@ export function runPayload(
     ...(options.context ? { context: options.context } : {}),
   };
   if (message.answer) return { ...common, ...message.answer.payload };
-  return { ...common, input: { messages: [{ type: "human", content: message.text, id: message.messageId }] } };
+  return { ...common, input: message.input ?? { messages: [{ type: "human", content: message.text, id: message.messageId }] } };
 }

@@ -4,8 +4,9 @@
 // as ours. A server whose history cannot say falls back to the thread's new messages.
 import { setTimeout as sleep } from "node:timers/promises";
 import { messageKey, newMessages } from "./history.js";
-import { messagesOf, type MessageDict } from "./message.js";
+import { isRecord, messagesOf, type MessageDict } from "./message.js";
 import { httpStatus, type EngineClient } from "./sdk.js";
+import type { SessionEvent } from "./types.js";
 
 type Fresh = Array<{ key: string; message: MessageDict }>;
 
@@ -14,12 +15,15 @@ export interface RunMessages {
   readonly others: Fresh;
   /** Written by this run (or, on a server that cannot say, the thread's new messages). */
   readonly ours: Fresh;
+  /** The state at the run's end, when it has no `messages` list (a graph of another shape). */
+  readonly values?: Record<string, unknown>;
 }
 
 /** The thread's messages just before the run and at its end, from its own checkpoints. */
 interface Span {
   readonly before: readonly MessageDict[];
   readonly after: readonly MessageDict[];
+  readonly values: unknown;
 }
 
 const MOST_CHECKPOINTS = 1000;
@@ -38,14 +42,14 @@ async function readSpan(client: EngineClient, threadId: string, runId: string): 
   else if (oldest.parent_checkpoint?.checkpoint_id) {
     before = messagesOf((await client.threads.getState(threadId, oldest.parent_checkpoint.checkpoint_id)).values);
   }
-  return { before, after: messagesOf(newest.values) };
+  return { before, after: messagesOf(newest.values), values: newest.values };
 }
 
-/** The thread's messages, retried a few times: a run's output must not be skipped for a blip. */
-export async function readMessages(client: EngineClient, threadId: string, delayMs: number): Promise<MessageDict[]> {
+/** The thread's state values, retried a few times: a run's output must not be skipped for a blip. */
+async function readValues(client: EngineClient, threadId: string, delayMs: number): Promise<unknown> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return messagesOf((await client.threads.getState(threadId)).values);
+      return (await client.threads.getState(threadId)).values;
     } catch (err) {
       if (attempt >= 4 || httpStatus(err) === 404) throw err;
       await sleep(delayMs * 2 ** attempt);
@@ -64,13 +68,35 @@ export async function runMessages(
   seen: { emitted: ReadonlySet<string>; later: ReadonlySet<string>; delayMs: number },
 ): Promise<RunMessages> {
   const span = runId ? await readSpan(client, threadId, runId).catch(() => undefined) : undefined;
-  if (!span)
-    return { others: [], ours: newMessages(await readMessages(client, threadId, seen.delayMs), seen.emitted, seen.later) };
+  if (!span) {
+    const values = await readValues(client, threadId, seen.delayMs);
+    return { others: [], ours: newMessages(messagesOf(values), seen.emitted, seen.later), ...valuesOf(values) };
+  }
   // Checkpoints hold no later run's input, so `later` (our queue order, which another client's
   // runs need not follow) has no say here: only the thread's own order does.
   const none = new Set<string>();
   const others = newMessages(span.before, seen.emitted, none);
   const before = new Set(span.before.map(messageKey));
   const ours = newMessages(span.after, seen.emitted, none).filter((f) => !before.has(f.key));
-  return { others, ours };
+  return { others, ours, ...valuesOf(span.values) };
+}
+
+/** The state itself is the output only when it has no messages list to show. */
+function valuesOf(values: unknown): { values?: Record<string, unknown> } {
+  return isRecord(values) && !Array.isArray(values.messages) && Object.keys(values).length > 0 ? { values } : {};
+}
+
+/** The events for a run's output, in order; the keys they show are added to `emitted`. */
+export function outputEvents(index: number, run: RunMessages, emitted: Set<string>): SessionEvent[] {
+  const events: SessionEvent[] = [];
+  for (const { fresh, byOthers } of [
+    { fresh: run.others, byOthers: true },
+    { fresh: run.ours, byOthers: false },
+  ]) {
+    for (const { key } of fresh) emitted.add(key);
+    if (fresh.length) events.push({ type: "messages", index, messages: fresh.map((f) => f.message), byOthers });
+  }
+  // A graph whose state has no messages: what the run left is its state.
+  if (run.values) events.push({ type: "values", index, values: run.values });
+  return events;
 }

@@ -5,8 +5,9 @@ import type { Strategy } from "../strategies.js";
 import { isTransient, serverMessage, type EngineClient } from "./sdk.js";
 import { followRun, type RunOutcome } from "./follow.js";
 import { foundMessage, readOpening, type FoundRun } from "./lookup.js";
-import { runMessages } from "./run-messages.js";
+import { outputEvents, runMessages } from "./run-messages.js";
 import { RunWatch } from "./run-watch.js";
+import { messageInput } from "./input-shape.js";
 import { createRun, runPayload } from "./create.js";
 import { answerFields, type Question } from "./interrupts.js";
 import { Questions } from "./questions.js";
@@ -80,15 +81,17 @@ export class Session extends MessageStore {
   }
 
   /** The question the thread waits on (from interrupt() or a breakpoint), if any. */
-  getQuestion(): Question | undefined {
-    return this.questions.current();
-  }
+  getQuestion = (): Question | undefined => this.questions.current();
 
   /**
    * Sends at once (unless held, see setHold; `now` overrides): never held back by a run in flight.
    * `retryOf` names a failed message this one resends; a run its create did make is adopted.
    */
-  send(text: string, strategy: Strategy, options: { retryOf?: number; now?: boolean } = {}): OutgoingMessage {
+  send(
+    text: string,
+    strategy: Strategy,
+    options: { retryOf?: number; now?: boolean; input?: Record<string, unknown> } = {},
+  ): OutgoingMessage {
     const original = options.retryOf === undefined ? undefined : this.messages[options.retryOf];
     const resend =
       (original?.status === "failed" || original?.status === "unknown") && original.text === text ? original : undefined;
@@ -99,6 +102,7 @@ export class Session extends MessageStore {
         text,
         kind: "message",
         strategy,
+        input: options.input,
         ...(resend ? { retryOf: resend.index, runId: resend.runId } : {}),
       },
       // Behind messages already held, too: they go out in the order they were typed.
@@ -203,7 +207,9 @@ export class Session extends MessageStore {
   }
 
   private async create(index: number): Promise<void> {
-    const message = this.get(index);
+    const input = await messageInput(this.options.inputShape, this.get(index)).catch((err: Error) => err);
+    if (input instanceof Error) return void this.update(index, { status: "failed", detail: input.message });
+    const message = { ...this.get(index), input };
     const created = await createRun(
       {
         client: this.options.client,
@@ -284,14 +290,8 @@ export class Session extends MessageStore {
     try {
       const later = new Set(this.messages.filter((m) => m.index > index).map((m) => m.messageId));
       const seen = { emitted: this.emitted, later, delayMs: this.retryDelayMs };
-      const { others, ours } = await runMessages(this.options.client, this.threadId, this.get(index).runId, seen);
-      for (const [fresh, byOthers] of [
-        [others, true],
-        [ours, false],
-      ] as const) {
-        for (const { key } of fresh) this.emitted.add(key);
-        if (fresh.length) this.emit({ type: "messages", index, messages: fresh.map((f) => f.message), byOthers });
-      }
+      const run = await runMessages(this.options.client, this.threadId, this.get(index).runId, seen);
+      for (const event of outputEvents(index, run, this.emitted)) this.emit(event);
     } catch (err) {
       // Said out loud (and an exit code of 1), never skipped in silence.
       this.update(index, { status: "failed", detail: `the run ended but its messages could not be read: ${serverMessage(err)}` });

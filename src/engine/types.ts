@@ -4,6 +4,7 @@ import type { MessageStatus } from "./status.js";
 import type { MessageDict } from "./message.js";
 import type { OpenInterrupt, Question } from "./interrupts.js";
 import type { EngineClient } from "./sdk.js";
+import type { InputShape } from "./input-shape.js";
 
 /** One message the user sent, and what became of its run. */
 export interface OutgoingMessage {
@@ -14,6 +15,8 @@ export interface OutgoingMessage {
   readonly messageId: string;
   /** What the user typed, or the answer as text. */
   readonly text: string;
+  /** The run's input when the graph's is not messages (see input-shape.ts); else a human message of `text`. */
+  readonly input?: Record<string, unknown>;
   /** A new message (human input), or an answer to the thread's open question. */
   readonly kind: "message" | "answer";
   /** For an answer: the value sent, the run payload it makes, and which message asked (if ours). */
@@ -47,6 +50,8 @@ export type SessionEvent =
   | { readonly type: "status"; readonly message: OutgoingMessage }
   /** `byOthers`: written before message `index`'s run by runs not followed here (another client's). */
   | { readonly type: "messages"; readonly index: number; readonly messages: readonly MessageDict[]; readonly byOthers?: boolean }
+  /** The state a run left, for a graph whose state has no `messages` list. */
+  | { readonly type: "values"; readonly index: number; readonly values: Readonly<Record<string, unknown>> }
   | { readonly type: "stream"; readonly index: number; readonly event: string; readonly data: unknown }
   | { readonly type: "connection"; readonly state: ConnectionState }
   /** The thread's open question changed: asked, answered, or dropped by message `droppedBy`. */
@@ -68,6 +73,8 @@ export interface SessionOptions {
   /** Attempts and pause for a create that got no answer or a 5xx. */
   createAttempts?: number;
   retryDelayMs?: number;
+  /** What a typed line becomes as input (default: a human message). */
+  inputShape?: InputShape | Promise<InputShape>;
   /** Sent with every run (answers too): the run's `config.configurable` and `context`. */
   runOptions?: { readonly configurable?: Record<string, unknown>; readonly context?: Record<string, unknown> };
   /** How often the thread's runs are read for other clients' runs while ours are in flight (default 2 s). */

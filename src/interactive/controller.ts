@@ -6,7 +6,7 @@ import type { OutgoingMessage, SessionEvent } from "../engine/types.js";
 import { isDismissable, isPullable, isTerminal, leftBehind } from "../engine/status.js";
 import { STRATEGY_HELP, type Strategy } from "../strategies.js";
 import { errorMessage } from "../errors.js";
-import { helpText, nextStrategy, parseInput, type Command } from "./commands.js";
+import { DROPS_QUESTION, helpText, nextStrategy, parseInput, type Command } from "./commands.js";
 import { EMPTY, edit, lineMove, newlineInstead, setValue, type EditState } from "./editing.js";
 import { HistoryWalker } from "./history-walker.js";
 import { NO_LIVE } from "./live.js";
@@ -75,7 +75,6 @@ export class ChatController {
 
   /** Resolves when the commands started so far (cancels, thread switches) have finished. */
   settled = (): Promise<void> => this.work.settled();
-
   setColumns = (columns: number): void => void (this.transcript.columns = columns);
 
   /** The current thread's messages not finished yet (in flight, or held back), or of unknown fate. */
@@ -223,16 +222,18 @@ export class ChatController {
     if (this.state.question && this.confirmSend !== text) {
       this.confirmSend = text;
       this.setInput(setValue(this.submitted));
-      return this.say(
-        "the agent is waiting for an answer: a new message drops its question. Enter again to send it anyway",
-        "warning",
-      );
+      return this.say(DROPS_QUESTION, "warning");
     }
     this.confirmSend = undefined;
-    // Resending what was pulled back: the engine checks whether the first try got through.
+    // Resending what was pulled back? The engine checks whether the first try got through; text this graph cannot take stays typed.
     const retryOf = this.pulledBack?.text === text ? this.pulledBack.index : undefined;
     this.pulledBack = undefined;
-    this.session.send(text, strategy, { retryOf, now });
+    try {
+      this.session.send(text, strategy, { retryOf, now });
+    } catch (err) {
+      this.setInput(setValue(this.submitted));
+      this.say(errorMessage(err), "warning");
+    }
   }
 
   private cancel(scope: "running" | "all"): Promise<void> {

@@ -22,6 +22,8 @@ export function eventPatch(
       const items = [...state.items, ...by, ...transcript.messages(event.messages)];
       return { patch: { messages, items, live: live.index === event.index ? NO_LIVE : live } };
     }
+    case "values":
+      return { patch: { messages, items: [...state.items, transcript.values(event.values)] } };
     case "stream":
       return { patch: { messages, live: liveReducer(live, event.index, event.event, event.data) } };
     case "connection":

@@ -3,6 +3,7 @@
 import type { MessageDict } from "../engine/message.js";
 import type { Question } from "../engine/interrupts.js";
 import { prettyRepr, type Theme } from "../pretty-print/pretty.js";
+import { prettyValues } from "../pretty-print/values.js";
 import { describeQuestion } from "../human-in-the-loop/describe.js";
 import { neutralise, oneLine } from "../sanitize.js";
 import type { OutgoingMessage } from "../engine/types.js";
@@ -28,6 +29,11 @@ export class Transcript {
   messages(list: readonly MessageDict[]): TranscriptItem[] {
     const theme = this.theme(this.width());
     return list.map((m) => ({ key: `m${this.nextKey++}`, text: prettyRepr(m, theme) }));
+  }
+
+  /** The state a run left, for a graph without messages. */
+  values(values: Readonly<Record<string, unknown>>): TranscriptItem {
+    return { key: `m${this.nextKey++}`, text: prettyValues(values, this.theme(this.width())).trimEnd() };
   }
 
   note(text: string, tone: TranscriptItem["tone"] = "notice"): TranscriptItem {

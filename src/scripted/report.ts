@@ -97,6 +97,7 @@ export function jsonEvent(
   threadId: string,
   runIdOf: (index: number) => string | undefined,
 ): object | undefined {
+  if (event.type === "values") return { type: "values", index: event.index + 1, values: event.values };
   if (event.type === "messages")
     return { type: "messages", index: event.index + 1, messages: event.messages, ...(event.byOthers ? { by_others: true } : {}) };
   if (event.type === "question") {

@@ -9,10 +9,12 @@ import type { Question } from "../engine/interrupts.js";
 import { isTerminal } from "../engine/status.js";
 import type { Strategy } from "../strategies.js";
 import { prettyTranscript, type Theme } from "../pretty-print/pretty.js";
+import { prettyValues } from "../pretty-print/values.js";
 import { neutralise, safeJson } from "../sanitize.js";
 import { describeQuestion, questionSummary } from "../human-in-the-loop/describe.js";
 import { answerFor } from "../human-in-the-loop/schemas.js";
 import { exitCodeFor, jsonEvent, quote, sentLine, statusLine } from "./report.js";
+import type { GivenInput } from "./sources.js";
 
 export interface ScriptedOptions {
   strategy: Strategy;
@@ -50,7 +52,8 @@ function reporter(session: Session, options: ScriptedOptions): (event: SessionEv
       if (event.byOthers)
         options.stderr(`[${event.index + 1}] before it, another client's runs wrote ${event.messages.length} message(s):\n`);
       options.stdout(prettyTranscript(event.messages, options.theme));
-    } else if (event.type === "status") {
+    } else if (event.type === "values") options.stdout(prettyValues(event.values, options.theme));
+    else if (event.type === "status") {
       const m = event.message;
       if (m.found && !isTerminal(m.status))
         options.stderr(`[${m.index + 1}] another client sent (${m.status}): ${quote(m.text)}\n`);
@@ -81,7 +84,11 @@ function answer(session: Session, question: Question, answers: string[], options
   session.answer(decided.value, options.strategy, { text: next });
 }
 
-export async function runScripted(session: Session, source: AsyncIterable<string>, options: ScriptedOptions): Promise<ExitCode> {
+export async function runScripted(
+  session: Session,
+  source: AsyncIterable<string | GivenInput>,
+  options: ScriptedOptions,
+): Promise<ExitCode> {
   const report = reporter(session, options);
   const unsubscribe = session.subscribe(report);
   // With --json a reader always gets a last event, even when a signal ends chat.
@@ -113,7 +120,8 @@ export async function runScripted(session: Session, source: AsyncIterable<string
       if (timedOut) break;
       if (!first && options.gapMs > 0) await sleep(options.gapMs);
       first = false;
-      session.send(text, options.strategy);
+      if (typeof text === "string") session.send(text, options.strategy);
+      else session.send(text.text, options.strategy, { input: text.input });
     }
     if (first && !waitingAtStart) throw new UsageError("no messages to send (give -m, --script or lines on stdin)");
     await session.whenIdle();

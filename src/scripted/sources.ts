@@ -20,7 +20,7 @@ export function readScript(path: string): string[] {
   return lines;
 }
 
-export async function* fromList(messages: readonly string[]): AsyncGenerator<string> {
+export async function* fromList<T>(messages: readonly T[]): AsyncGenerator<T> {
   yield* messages;
 }
 
@@ -59,4 +59,25 @@ export async function* fromLines(
     const line = decode(pending);
     if (line.trim() !== "") yield line;
   }
+}
+
+/** A run input given whole (--input): sent as it is, whatever shape typed text would take. */
+export interface GivenInput {
+  readonly text: string;
+  readonly input: Record<string, unknown>;
+}
+
+/** --input values, checked up front: each a JSON object, or one line and exit 2. */
+export function givenInputs(values: readonly string[]): GivenInput[] {
+  return values.map((text) => {
+    let input: unknown;
+    try {
+      input = JSON.parse(text);
+    } catch {
+      throw new UsageError(`--input is not valid JSON: ${JSON.stringify(text.slice(0, 60))}`);
+    }
+    if (typeof input !== "object" || input === null || Array.isArray(input))
+      throw new UsageError("--input must be a JSON object");
+    return { text, input: input as Record<string, unknown> };
+  });
 }
