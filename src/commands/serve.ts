@@ -29,7 +29,8 @@ export async function serveCommand(flags: {
     `LangGraph API server (${serving}) listening on ${local.url}\n` +
       `  data: ${local.dataDir}${flags.reset ? " (reset: empty)" : ""}\n  log:  ${local.logFile}\nPress Ctrl+C to stop.\n`,
   );
-  const code = await local.exited;
-  process.stderr.write(`chat: the local deployment exited unexpectedly (code ${code}); see ${local.logFile}\n`);
+  // Only an exit nobody asked for: Ctrl+C stops it too, and that is no surprise.
+  const how = await local.crashed;
+  process.stderr.write(`chat: the local deployment exited unexpectedly (${how}); see ${local.logFile}\n`);
   return EXIT.runFailed;
 }
