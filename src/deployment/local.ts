@@ -1,5 +1,6 @@
 // The built-in local deployment: the official LangGraph.js API server, forked on 127.0.0.1
-// with the demo graph as `agent`. Its logs go to a file; it is always stopped with us.
+// with the demo graph as `agent` (or a --project's graphs). Its logs go to a file; it is always
+// stopped with us.
 import { fork, type ChildProcess } from "node:child_process";
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";

@@ -1,7 +1,7 @@
 // A user's LangGraph project (`--project`): its langgraph.json read the way `langgraph dev` reads
 // it, so the same graphs and environment can be served by our local deployment instead.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { parseEnv } from "node:util";
 import { UsageError } from "../errors.js";
@@ -31,7 +31,8 @@ function configFileOf(given: string): string {
   const file = statSync(path).isDirectory() ? join(path, "langgraph.json") : path;
   if (!existsSync(file)) throw new UsageError(`--project: no langgraph.json in ${path}`);
   if (extname(file) !== ".json") throw new UsageError(`--project takes a directory or its langgraph.json, not ${given}`);
-  return file;
+  // One project, one key (its data dir), however it is reached: through a symlink or not.
+  return realpathSync(file);
 }
 
 function parseConfig(file: string): Record<string, unknown> {
