@@ -44,7 +44,8 @@ function helpFooter(): string {
   return `
 With no --url (and no url setting), chat starts a local LangGraph server (the official
 LangGraph.js API server) on 127.0.0.1 with a demo weather agent as assistant "agent"; it
-stops when chat exits. At a terminal chat opens the interactive UI (/help inside).
+stops when chat exits. With --project it serves your own graphs from langgraph.json instead.
+At a terminal chat opens the interactive UI (/help inside).
 
 Settings: flag > environment (CHAT_URL, CHAT_ASSISTANT, CHAT_STRATEGY, LANGGRAPH_API_KEY /
 LANGSMITH_API_KEY / LANGCHAIN_API_KEY, CHAT_DEMO_LATENCY_MS, CHAT_RUN_CONFIG, CHAT_RUN_CONTEXT)
@@ -63,6 +64,7 @@ Examples:
   chat -m "what's the weather in sf?" -m "what's the weather in nyc?"
   chat --strategy interrupt -m "weather in sf?" -m "actually, nyc"
   printf 'hi\\nthere\\n' | chat --url http://127.0.0.1:2024 --json
+  chat --project ./my-agent -m "hello"
   chat config set url https://my-deployment.example.com`;
 }
 
@@ -71,7 +73,8 @@ function targetOptions(command: Command): Command {
   return command
     .option("--url <url>", "LangGraph deployment URL (default: the url setting, else the built-in local one)")
     .option("--local", "use the built-in local deployment even when a url is set")
-    .option("--assistant <id>", 'assistant id or graph id (default: "agent")')
+    .option("--project <path>", "serve your own LangGraph.js project (a directory or its langgraph.json) locally")
+    .option("--assistant <id>", 'assistant id or graph id (default: "agent", or the project\'s only graph)')
     .option("--demo-latency <ms>", "local demo agent: wait per step in ms (default 1000)");
 }
 
@@ -129,8 +132,9 @@ export function buildProgram(run: Runner): Command {
     .option("--host <host>", "interface to listen on", "127.0.0.1")
     .option("--demo-latency <ms>", "demo agent wait per step", numberArg("--demo-latency"))
     .option("--reset", "delete the deployment's threads, runs and checkpoints first (refused while a chat uses them)")
+    .option("--project <path>", "serve your own LangGraph.js project (a directory or its langgraph.json) instead")
     .exitOverride()
-    .action((flags: { port: number; host: string; demoLatency?: number; reset?: boolean }) =>
+    .action((flags: { port: number; host: string; demoLatency?: number; reset?: boolean; project?: string }) =>
       run(async () => (await import("./commands/serve.js")).serveCommand(flags)),
     );
 

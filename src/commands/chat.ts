@@ -11,7 +11,7 @@ import { fromLines, fromList, givenInputs, readScript, type GivenInput } from ".
 import { onInterrupt, sayOnSignal } from "../signals.js";
 import { drawLiveEvenInCi } from "../interactive/terminal.js";
 import type { ChatFlags } from "../cli.js";
-import { resolveTarget, type Target } from "./target.js";
+import { deploymentName, resolveTarget, type Target } from "./target.js";
 import { LostRuns } from "./lost-runs.js";
 import { describeRunOptions } from "../settings/run-options.js";
 import type { InputShape } from "../engine/input-shape.js";
@@ -41,9 +41,9 @@ function chooseFace(flags: ChatFlags): { scripted: boolean; interactive: boolean
 function threadToContinue(flags: ChatFlags, target: Target): string | undefined {
   if (flags.resume && flags.thread) throw new UsageError("--resume and --thread cannot be used together");
   if (!flags.resume) return flags.thread;
-  const remembered = lastThread(target.url ?? "local", target.assistant);
+  const remembered = lastThread(deploymentName(target), target.assistant);
   if (!remembered)
-    throw new UsageError(`no earlier thread with ${target.url ?? "local"} and assistant ${target.assistant} to resume`);
+    throw new UsageError(`no earlier thread with ${deploymentName(target)} and assistant ${target.assistant} to resume`);
   return remembered;
 }
 
@@ -60,15 +60,16 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
   ui?.catch(() => undefined);
 
   // Starting the local server takes seconds: say so rather than show nothing.
-  if (face.interactive && !target.url) process.stderr.write("chat: starting the local LangGraph deployment…\n");
-  const connection = await connect({ url: target.url, apiKey: target.apiKey, demoLatencyMs: target.demoLatencyMs });
+  if (face.interactive && !target.url)
+    process.stderr.write(`chat: starting the local LangGraph deployment${target.project ? ` of ${target.project.dir}` : ""}…\n`);
+  const connection = await connect(target);
   if (face.interactive && connection.local) process.stderr.write(`chat: local deployment at ${connection.url}\n`);
   const stopListening = onInterrupt(async () => {
     if (!connection.local) process.stderr.write("chat: runs already sent keep going on the server\n");
     await connection.close();
   });
   const remembering: Array<Promise<void>> = [];
-  const lostRuns = new LostRuns(target.url ?? "local");
+  const lostRuns = new LostRuns(deploymentName(target));
   try {
     if (flags.verbose && connection.local) {
       process.stderr.write(`chat: local deployment at ${connection.url}, log ${connection.local.logFile}\n`);
@@ -78,7 +79,7 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
     probing.catch(() => undefined);
     // What typed text becomes as input, from the assistant's schema: read meanwhile, awaited by the
     // first create. The built-in agents take messages (and their schema costs the server seconds).
-    const builtIn = connection.local !== undefined && ["agent", "approve"].includes(target.assistant);
+    const builtIn = connection.local !== undefined && !target.project && ["agent", "approve"].includes(target.assistant);
     const shaping = builtIn
       ? Promise.resolve<InputShape>({ kind: "messages" })
       : import("../engine/input-shape.js").then((m) => m.readInputShape(connection.createClient, target.assistant));
@@ -148,7 +149,7 @@ function sessionOpener(
     }).catch((err: unknown) => {
       throw connectionProblem(err, connection.label);
     });
-    remembering.push(rememberThread(target.url ?? "local", target.assistant, id));
+    remembering.push(rememberThread(deploymentName(target), target.assistant, id));
     lostRuns.watch(session);
     return session;
   };
@@ -195,8 +196,12 @@ async function runScriptedFace(
 
 /** The command that comes back to this deployment and assistant, whatever the settings say then. */
 function resumeCommand(target: Target): string {
-  const where = target.url ? ["--url", target.url] : ["--local"];
-  return [commandName(), ...where, ...(target.assistant !== "agent" ? ["--assistant", target.assistant] : [])].join(" ");
+  const { project } = target;
+  const where = target.url ? ["--url", target.url] : project ? ["--project", project.dir] : ["--local"];
+  // A project's only graph is its default; otherwise "agent" is.
+  const onlyGraph = project && Object.keys(project.graphs).length === 1;
+  const named = project ? !onlyGraph : target.assistant !== "agent";
+  return [commandName(), ...where, ...(named ? ["--assistant", target.assistant] : [])].join(" ");
 }
 
 /** "chat" when that name on PATH is this program; else "npx chat" (installed in a project, not globally). */

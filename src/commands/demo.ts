@@ -36,7 +36,7 @@ export async function demoCommand(flags: DemoFlags): Promise<ExitCode> {
   const target = resolveTarget(flags);
   const live = process.stdout.isTTY === true && !flags.json;
   if (live) drawLiveEvenInCi();
-  const connection = await connect({ url: target.url, apiKey: target.apiKey, demoLatencyMs: target.demoLatencyMs });
+  const connection = await connect(target);
   const stop = onInterrupt(() => connection.close());
   try {
     await probe(connection.client, connection.label, target.assistant);

@@ -23,7 +23,7 @@ export async function listCommand(
   out: Out,
 ): Promise<ExitCode> {
   const target = resolveTarget(flags);
-  const connection = await connect({ url: target.url, apiKey: target.apiKey, demoLatencyMs: target.demoLatencyMs });
+  const connection = await connect(target);
   try {
     await probe(connection.client, connection.label);
     if (what === "assistants") {

@@ -11,6 +11,7 @@ function runOptions(config: string | undefined, context: string | undefined): Ru
     ...(context !== undefined ? { context: jsonObject(context) } : {}),
   };
 }
+import { projectAssistant, readProject, type Project } from "../deployment/project.js";
 
 export interface TargetFlags {
   url?: string;
@@ -21,6 +22,7 @@ export interface TargetFlags {
   demoLatency?: string;
   config?: string;
   context?: string;
+  project?: string;
 }
 
 export interface Target {
@@ -34,19 +36,31 @@ export interface Target {
   demoLatencyMs: number;
   /** Sent with every run: `config.configurable` and `context`. */
   runOptions: RunOptions;
+  /** Serve this project's graphs locally instead of the built-in ones. */
+  project?: Project;
+}
+
+/** What threads are remembered under (--resume): the URL, the project's directory, or "local". */
+export function deploymentName(target: Pick<Target, "url" | "project">): string {
+  return target.url ?? (target.project ? `project ${target.project.dir}` : "local");
 }
 
 export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv = process.env, saved?: Saved): Target {
   if (flags.local && flags.url !== undefined) throw new UsageError("--local and --url cannot be used together");
+  if (flags.project !== undefined && (flags.local || flags.url !== undefined))
+    throw new UsageError(`--project cannot be used with ${flags.local ? "--local" : "--url"}`);
   const store = saved ?? readSaved();
   const get = (key: Parameters<typeof resolveSetting>[0], flag?: string) => resolveSetting(key, flag, env, store).value;
+  // A project is served here: the saved url and assistant belong to other deployments.
+  const project = flags.project === undefined ? undefined : readProject(flags.project);
   return {
-    url: flags.local ? undefined : get("url", flags.url),
-    apiKey: get("apiKey"),
-    assistant: get("assistant", flags.assistant) ?? "agent",
+    url: flags.local || project ? undefined : get("url", flags.url),
+    apiKey: project ? undefined : get("apiKey"),
+    assistant: project ? projectAssistant(project, flags.assistant) : (get("assistant", flags.assistant) ?? "agent"),
     strategy: (get("strategy", flags.strategy) ?? "enqueue") as Strategy,
     hold: get("hold", flags.hold === undefined ? undefined : flags.hold ? "on" : "off") === "on",
     demoLatencyMs: Number(get("demoLatency", flags.demoLatency)),
     runOptions: runOptions(get("config", flags.config), get("context", flags.context)),
+    project,
   };
 }

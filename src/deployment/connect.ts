@@ -4,6 +4,7 @@ import { Client } from "@langchain/langgraph-sdk";
 import { ConnectionError, UsageError } from "../errors.js";
 import { httpStatus, serverMessage } from "../engine/sdk.js";
 import type { LocalDeployment } from "./local.js";
+import type { Project } from "./project.js";
 import { parseDeploymentUrl } from "./url.js";
 import { keyGuardedFetch } from "./guarded-fetch.js";
 import { clip } from "../sanitize.js";
@@ -13,10 +14,12 @@ export interface DeploymentOptions {
   url?: string;
   apiKey?: string;
   demoLatencyMs?: number;
+  /** Serve this project's graphs on the local deployment instead of the built-in ones. */
+  project?: Project;
 }
 
 export interface Connection {
-  /** "local" or the URL the user gave. */
+  /** "local", "project <dir>" or the URL the user gave. */
   readonly label: string;
   readonly url: string;
   readonly client: Client;
@@ -46,9 +49,12 @@ export async function connect(options: DeploymentOptions): Promise<Connection> {
   }
   // Loaded only when used: a remote deployment needs no child processes.
   const { startLocalDeployment } = await import("./local.js");
-  const local = await startLocalDeployment({ latencyMs: options.demoLatencyMs });
+  const { project } = options;
+  for (const warning of project?.warnings ?? []) process.stderr.write(`chat: ${warning}\n`);
+  const local = await startLocalDeployment({ latencyMs: options.demoLatencyMs, project });
   const [client, createClient] = clients(local.url, null);
-  return { label: "local", url: local.url, client, createClient, local, close: () => local.stop() };
+  const label = project ? `project ${project.dir}` : "local";
+  return { label, url: local.url, client, createClient, local, close: () => local.stop() };
 }
 
 /** A URL in an error line: a 100 KB one is not echoed whole. */

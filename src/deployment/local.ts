@@ -1,12 +1,14 @@
 // The built-in local deployment: the official LangGraph.js API server, forked on 127.0.0.1
-// with the demo graph as `agent`. Its logs go to a file; it is always stopped with us.
+// with the demo graph as `agent` (or a --project's graphs). Its logs go to a file; it is always
+// stopped with us.
 import { fork, type ChildProcess } from "node:child_process";
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { ConnectionError } from "../errors.js";
-import { builtFile, localDataDir, serverLogFile } from "../settings/paths.js";
+import { builtFile, localDataDir, projectDataDir, projectLogFile, serverLogFile } from "../settings/paths.js";
 import { lockDataDir, type DataLock } from "./lock.js";
 import { RETENTION, type Retention } from "./retention.js";
+import { projectKey, type Project } from "./project.js";
 
 export interface ServerConfig {
   port: number;
@@ -16,6 +18,8 @@ export interface ServerConfig {
   graphs: Record<string, string>;
   /** What the child keeps of old threads and runs; null keeps everything. */
   retention: Retention | null;
+  /** Serving a --project: a file of it to resolve its packages from (TypeScript is loaded too). */
+  project?: { resolveFrom: string };
 }
 
 export interface LocalOptions {
@@ -33,6 +37,8 @@ export interface LocalOptions {
   retention?: Partial<Retention> | false;
   /** Deletes the server's data (threads, runs, checkpoints, store) first, under the data lock. */
   reset?: boolean;
+  /** Serve this project's graphs (only those), with its env, from its own data dir and log. */
+  project?: Project;
 }
 
 export interface LocalDeployment {
@@ -84,11 +90,12 @@ function withoutSecrets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 export async function startLocalDeployment(options: LocalOptions = {}): Promise<LocalDeployment> {
   const host = options.host ?? "127.0.0.1";
-  const dataDir = options.dataDir ?? localDataDir();
-  const logFile = options.logFile ?? serverLogFile();
+  const key = options.project && projectKey(options.project);
+  const dataDir = options.dataDir ?? (key ? projectDataDir(key) : localDataDir());
+  const logFile = options.logFile ?? (key ? projectLogFile(key) : serverLogFile());
   mkdirSync(dataDir, { recursive: true });
   mkdirSync(dirname(logFile), { recursive: true });
-  const lock = lockDataDir(dataDir);
+  const lock = lockDataDir(dataDir, options.project ? `the deployment of ${options.project.dir}` : undefined);
   try {
     // Only with the lock held: a chat using this data would have its threads vanish underneath it.
     if (options.reset) rmSync(serverDataDir(dataDir), { recursive: true, force: true });
@@ -99,30 +106,39 @@ export async function startLocalDeployment(options: LocalOptions = {}): Promise<
   }
 }
 
+function builtInGraphs(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    agent: `${builtFile("deployment/demo-graph.js")}:graph`,
+    approve: `${builtFile("deployment/approve-graph.js")}:graph`,
+    ...extra,
+  };
+}
+
 /** Forks the server child with its log as stdout and stderr; `exited` resolves with its exit code. */
 function spawnServer(options: LocalOptions, host: string, dataDir: string, logFile: string) {
+  const { project } = options;
   const config: ServerConfig = {
     port: options.port ?? 0,
     host,
     nWorkers: options.nWorkers ?? 4,
     cwd: dataDir,
-    graphs: {
-      agent: `${builtFile("deployment/demo-graph.js")}:graph`,
-      approve: `${builtFile("deployment/approve-graph.js")}:graph`,
-      ...options.graphs,
-    },
+    graphs: project ? project.graphs : builtInGraphs(options.graphs),
     retention: options.retention === false ? null : { ...RETENTION, ...options.retention },
+    project: project && { resolveFrom: project.firstFile },
   };
   const log = openSync(logFile, "a");
   const env: NodeJS.ProcessEnv = {
+    // The project's env fills in what ours lacks, as `langgraph dev` does.
+    ...project?.env,
     ...withoutSecrets(process.env),
     CHAT_SERVER_CONFIG: JSON.stringify(config),
     LOG_LEVEL: process.env.CHAT_SERVER_LOG_LEVEL ?? "error",
     LANGSMITH_TRACING: "false",
   };
   if (options.latencyMs !== undefined) env.CHAT_DEMO_LATENCY_MS = String(options.latencyMs);
+  // A project's graph may read files relative to where it is run, as under `langgraph dev`.
   const child = fork(builtFile("deployment/server-child.js"), [], {
-    cwd: dataDir,
+    cwd: project?.dir ?? dataDir,
     env,
     stdio: ["ignore", log, log, "ipc"],
     execArgv: [],

@@ -36,7 +36,7 @@ export interface DataLock {
 const held = new Set<DataLock>();
 let exitHook = false;
 
-export function lockDataDir(dataDir: string): DataLock {
+export function lockDataDir(dataDir: string, what = "the built-in deployment"): DataLock {
   if (!exitHook) {
     exitHook = true;
     process.on("exit", () => held.forEach((lock) => lock.release()));
@@ -53,13 +53,12 @@ export function lockDataDir(dataDir: string): DataLock {
       const owner = read(file);
       if (owner && owner.pid !== process.pid && alive(owner.pid)) {
         throw new ConnectionError(
-          `the built-in deployment is in use by another chat (pid ${owner.pid})` +
+          `${what} is in use by another chat (pid ${owner.pid})` +
             (owner.url ? `; connect to it with --url ${owner.url}` : "") +
             ` (its data: ${dataDir})`,
         );
       }
-      if (owner?.pid === process.pid)
-        throw new ConnectionError(`the built-in deployment is already running in this process (${dataDir})`);
+      if (owner?.pid === process.pid) throw new ConnectionError(`${what} is already running in this process (${dataDir})`);
       unlinkSync(file); // left behind by a chat that died
     }
   }

@@ -1,15 +1,33 @@
 // Runs in a forked child process: the official LangGraph.js API server on loopback.
 // Its cleanup() only flushes data and never closes the HTTP server, so this process exits
 // instead, on SIGTERM/SIGINT or when the parent goes away (IPC disconnect).
+import { register } from "node:module";
+import { pathToFileURL } from "node:url";
 import type { Client } from "@langchain/langgraph-sdk";
 import type { ServerConfig } from "./local.js";
 import { keepBounded, revisitAfter, sweep } from "./retention.js";
+import type { ResolveData } from "./project-resolve.js";
 
 const config = JSON.parse(process.env.CHAT_SERVER_CONFIG ?? "{}") as ServerConfig;
 
 // LOG_LEVEL must be set before the server module is imported (the parent also sets it).
 process.env.LOG_LEVEL ??= "error";
 process.env.LANGSMITH_TRACING ??= "false";
+
+/**
+ * A project's graphs may be TypeScript (startServer only import()s them) and may bring their own
+ * @langchain/langgraph: both hooks go in before the server itself is loaded.
+ */
+async function prepareProject(resolveFrom: string): Promise<void> {
+  // Both loaders, as the tsx CLI under `langgraph dev` has: a project without "type": "module"
+  // has its .ts files compiled to CommonJS and required.
+  const [esm, cjs] = await Promise.all([import("tsx/esm/api"), import("tsx/cjs/api")]);
+  esm.register();
+  cjs.register();
+  const data: ResolveData = { project: pathToFileURL(resolveFrom).href, fallback: import.meta.url };
+  register("./project-resolve.js", import.meta.url, { data });
+}
+if (config.project) await prepareProject(config.project.resolveFrom);
 const { startServer } = await import("@langchain/langgraph-api/server");
 
 /**

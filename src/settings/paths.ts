@@ -18,6 +18,9 @@ export function configDir(env: NodeJS.ProcessEnv = process.env): string {
 
 export const localDataDir = (env?: NodeJS.ProcessEnv) => join(configDir(env), "local-deployment");
 export const serverLogFile = (env?: NodeJS.ProcessEnv) => join(configDir(env), "logs", "server.log");
+/** A --project's deployment: its own data (threads survive restarts) and log, by the project's key. */
+export const projectDataDir = (key: string, env?: NodeJS.ProcessEnv) => join(configDir(env), "projects", key);
+export const projectLogFile = (key: string, env?: NodeJS.ProcessEnv) => join(configDir(env), "logs", `project-${key}.log`);
 
 /** The package root, found from this file whether it runs from src/ (tests) or dist/. */
 export function packageRoot(): string {

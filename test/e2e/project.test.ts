@@ -1,0 +1,111 @@
+// `--project`: a user's own TypeScript LangGraph project (test/fixtures/project) served on the
+// local deployment through the built CLI, and the project files chat refuses in one line.
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Client } from "@langchain/langgraph-sdk";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BIN, hermetic, runCli } from "../helpers/cli.js";
+import { serverPidsUnder } from "../helpers/processes.js";
+import { projectKey, readProject } from "../../src/deployment/project.js";
+import { projectDataDir } from "../../src/settings/paths.js";
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+const PROJECT = fixture("project");
+let home: string;
+const env = () => ({ CHAT_CONFIG_DIR: home });
+
+beforeAll(() => {
+  home = mkdtempSync(join(tmpdir(), "chat-project-"));
+});
+afterAll(() => {
+  rmSync(home, { recursive: true, force: true });
+});
+
+describe("a TypeScript project served with --project", () => {
+  it("double-texts its only graph with enqueue: both exchanges in order, its env applied, no server left behind", async () => {
+    const r = await runCli(["--project", PROJECT, "--strategy", "enqueue", "-m", "first", "-m", "second"], { env: env() });
+    expect(r.stderr).toBe("[1] sent with enqueue: first\n[2] sent with enqueue: second\n[1] success\n[2] success\n");
+    expect(r.code).toBe(0);
+    const messages = r.stdout.split(/^=+ (?:Human|Ai) Message =+$/m).map((part) => part.trim());
+    expect(messages.filter(Boolean)).toEqual(["first", "You said: first", "second", "You said: second"]);
+    expect(serverPidsUnder(PROJECT)).toEqual([]);
+    expect(existsSync(projectDataDir(projectKey(readProject(PROJECT)), env()))).toBe(true);
+  });
+
+  it("keeps the project's threads across restarts: --resume continues the last one, threads lists it", async () => {
+    const r = await runCli(["--project", join(PROJECT, "langgraph.json"), "--resume", "-m", "third"], { env: env() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("You said: third");
+    const listed = await runCli(["threads", "--project", PROJECT, "--json"], { env: env() });
+    const threads = JSON.parse(listed.stdout) as Array<{ last_message: string }>;
+    expect(threads.map((t) => t.last_message)).toEqual(["You said: third"]);
+  });
+});
+
+describe("project files chat does not serve: one line, exit 2, nothing started", () => {
+  it("a Python project points to the Python langgraph dev and --url", async () => {
+    const r = await runCli(["--project", fixture("project-python"), "-m", "hi"], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `chat: ${fixture("project-python")}/langgraph.json: Python graphs (agent) are not served by chat: ` +
+        "serve them with the Python `langgraph dev` and use --url\n",
+    );
+  });
+
+  it("several graphs and no --assistant: the line lists the graph ids", async () => {
+    const r = await runCli(["--project", fixture("project-several"), "-m", "hi"], { env: env() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("chat: project-several has 2 graphs: choose one with --assistant (echo, again)\n");
+  });
+
+  it("a missing langgraph.json, a graph file that is not there, and invalid JSON", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "chat-bad-project-"));
+    try {
+      const missing = await runCli(["--project", dir, "-m", "hi"], { env: env() });
+      expect([missing.code, missing.stderr]).toEqual([2, `chat: --project: no langgraph.json in ${dir}\n`]);
+      writeFileSync(join(dir, "langgraph.json"), JSON.stringify({ graphs: { agent: "./agent.ts:graph" } }));
+      const noFile = await runCli(["--project", dir, "-m", "hi"], { env: env() });
+      expect([noFile.code, noFile.stderr]).toEqual([2, `chat: ${dir}/langgraph.json: graph "agent": ./agent.ts not found\n`]);
+      writeFileSync(join(dir, "langgraph.json"), "{ graphs");
+      const invalid = await runCli(["--project", dir, "-m", "hi"], { env: env() });
+      expect(invalid.code).toBe(2);
+      expect(invalid.stderr).toMatch(/^chat: .*langgraph\.json is not valid JSON: .+\n$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+it("chat serve --project: a copy with no node_modules of its own gets chat's @langchain packages, and stops on Ctrl+C", async () => {
+  const copy = mkdtempSync(join(tmpdir(), "chat-project-copy-"));
+  cpSync(PROJECT, copy, { recursive: true });
+  const child = spawn(process.execPath, [BIN, "serve", "--port", "0", "--project", copy], {
+    env: { ...hermetic(process.env), CHAT_CONFIG_DIR: home },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      child.stdout.setEncoding("utf8").on("data", (d: string) => {
+        out += d;
+        const match = /^LangGraph API server \(graphs echo of .+\) listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+        if (match?.[1] && out.includes("Ctrl+C")) resolve(match[1]);
+      });
+      child.once("exit", (code) => reject(new Error(`serve exited ${code}`)));
+    });
+    const client = new Client({ apiUrl: url, apiKey: null });
+    const thread = await client.threads.create();
+    const state = await client.runs.wait(thread.thread_id, "echo", { input: { messages: [{ role: "user", content: "hi" }] } });
+    expect(JSON.stringify(state)).toContain("You said: hi");
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    expect(serverPidsUnder(copy)).toEqual([]);
+  } finally {
+    child.kill("SIGKILL");
+    rmSync(copy, { recursive: true, force: true });
+  }
+});
