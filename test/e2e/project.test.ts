@@ -35,6 +35,32 @@ describe("a TypeScript project served with --project", () => {
     expect(existsSync(projectDataDir(projectKey(readProject(PROJECT)), env()))).toBe(true);
   });
 
+  it("double-texts with each strategy, every run carrying --config and --context, as the server really does", async () => {
+    const outcome: Record<string, string[]> = {};
+    for (const strategy of ["reject", "interrupt", "rollback", "enqueue"]) {
+      const args = ["--project", PROJECT, "--strategy", strategy, "--json", "-m", "first", "-m", "second"];
+      // Its own config directory: the threads this makes are not the ones the tests below count.
+      const own = { CHAT_CONFIG_DIR: join(home, "strategies") };
+      const r = await runCli([...args, "--config", '{"user_id": "u1"}', "--context", '{"tone": "brief"}'], { env: own });
+      const events = r.stdout
+        .trim()
+        .split("\n")
+        .map(
+          (line) => JSON.parse(line) as { type: string; index?: number; status?: string; messages?: Array<{ content: string }> },
+        );
+      outcome[strategy] = events
+        .filter((e) => e.type === "finished" || e.type === "rejected")
+        .map((e) => `${e.index}:${e.type === "rejected" ? "rejected" : e.status}`);
+      const answers = events.flatMap((e) => (e.type === "messages" ? (e.messages ?? []).map((m) => m.content) : []));
+      for (const answer of answers.filter((a) => a.startsWith("You said"))) expect(answer).toMatch(/\(user u1, tone brief\)$/);
+      expect(answers).toContain(`You said: ${strategy === "reject" ? "first" : "second"} (user u1, tone brief)`);
+    }
+    expect(outcome.reject).toEqual(["2:rejected", "1:success"]);
+    expect(outcome.interrupt?.sort()).toEqual(["1:interrupted", "2:success"]);
+    expect(outcome.rollback?.sort()).toEqual([expect.stringMatching(/^1:(rolled_back|interrupted)$/), "2:success"]);
+    expect(outcome.enqueue).toEqual(["1:success", "2:success"]);
+  });
+
   it("keeps the project's threads across restarts: --resume continues the last one, threads lists it", async () => {
     const r = await runCli(["--project", join(PROJECT, "langgraph.json"), "--resume", "-m", "third"], { env: env() });
     expect(r.code).toBe(0);
