@@ -52,6 +52,7 @@ async function expectFooter(s: Screen) {
 it.skipIf(!pty)("a long answer streaming into a 40x12 window shows its newest lines and never clears the screen", async () => {
   const s = open("long", 40, 12);
   await s.waitFor(/connected/);
+  await s.typing();
   await s.enter("forecast?");
   await s.waitFor(/#1 streaming \(\d+ earlier lines above\)/);
   await expectFooter(s);
@@ -64,6 +65,7 @@ it.skipIf(!pty)("a long answer streaming into a 40x12 window shows its newest li
 it.skipIf(!pty)("thirty messages at once in a 60x14 window: the queue is summarised, nothing clears the screen", async () => {
   const s = open("agent", 60, 14);
   await s.waitFor(/connected/);
+  await s.typing();
   s.write(Array.from({ length: 30 }, (_, i) => `weather in city ${i + 1}?\r`).join(""));
   await s.waitFor(/… \d+ more: \d+ pending/);
   await expectFooter(s);
@@ -77,6 +79,7 @@ it.skipIf(!pty)(
   async () => {
     const s = open("long", 100, 30);
     await s.waitFor(/connected/);
+    await s.typing();
     await s.enter("forecast?");
     await s.waitFor(/#1 streaming/);
     s.resize(60, 30);
@@ -91,6 +94,7 @@ it.skipIf(!pty)(
 it.skipIf(!pty)("a 30-line paste into a 40x12 window shows the lines around the cursor and never clears the screen", async () => {
   const s = open("agent", 40, 12);
   await s.waitFor(/connected/);
+  await s.typing();
   s.write(`\x1b[200~${Array.from({ length: 30 }, (_, i) => `pasted line ${i + 1}`).join("\r")}\x1b[201~`);
   await s.waitFor(/pasted line 30/);
   await s.waitFor(/› pasted line \d+\n(?: {2}pasted line \d+\n)+ {2}pasted line 30/);

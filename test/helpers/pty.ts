@@ -32,6 +32,11 @@ export interface Screen {
   /** Types text, then presses Enter, as separate writes the way a person does. */
   enter(text: string): Promise<void>;
   waitFor(pattern: RegExp, ms?: number, pollMs?: number): Promise<void>;
+  /**
+   * Resolves once keys reach chat's input line: the terminal is in raw mode. Keys written before
+   * that are taken by the terminal's line editing (echoed, Enter made a newline) as for a person.
+   */
+  typing(): Promise<void>;
   exited: Promise<number>;
   kill(): void;
 }
@@ -84,6 +89,12 @@ export function startInPty(pty: Pty, env: NodeJS.ProcessEnv, cols = 100, rows = 
       await sleep(60);
     },
     waitFor,
+    typing: async () => {
+      child.write("~");
+      await waitFor(/› ~/);
+      child.write("\x7f");
+      await waitFor(/›\s+message \(/);
+    },
     exited,
     kill: () => {
       try {
