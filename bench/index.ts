@@ -12,6 +12,7 @@ import { renderCost } from "./render.js";
 import { burst, bareRss } from "./burst.js";
 import { LONG_GRAPH, streamBytes } from "./stream.js";
 import { storage } from "./storage.js";
+import { projectStart } from "./project.js";
 import { median, ms, printTable, timeProcess, type Row } from "./stats.js";
 import { BIN } from "../test/helpers/cli.js";
 
@@ -50,6 +51,11 @@ try {
     if (ui) row("cold start to first interactive frame", bare, median(ui), ms, 3);
     else console.error("bench: node-pty is not installed; skipping the interactive start");
     row("scripted start to first request", bare, median(await scriptedStart(deployment.url, home, RUNS)), ms, 1.6);
+  }
+
+  if (wanted("project")) {
+    const r = await projectStart(home, RUNS);
+    row("chat --project: launch to first answer (vs langgraphjs dev: launch to ready)", median(r.dev), median(r.chat), ms, 0.5);
   }
 
   if (wanted("overhead")) {

@@ -58,6 +58,12 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
     ? Promise.all([import("../interactive/run.js"), import("../interactive/input-history.js")])
     : undefined;
   ui?.catch(() => undefined);
+  const loadCore = () =>
+    Promise.all([import("../engine/session.js"), import("../scripted/scripted.js"), import("../pretty-print/colour.js")]);
+  // A local deployment takes a second or more to start: load meanwhile. A remote one gets its
+  // first request first.
+  const core = target.url ? undefined : loadCore();
+  core?.catch(() => undefined);
 
   // Starting the local server takes seconds: say so rather than show nothing.
   if (face.interactive && !target.url)
@@ -74,20 +80,19 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
     if (flags.verbose && connection.local) {
       process.stderr.write(`chat: local deployment at ${connection.url}, log ${connection.local.logFile}\n`);
     }
+    // A graph the local deployment said it serves has its assistant; anything else is asked for.
     // The first request goes out before the rest of chat is loaded; both proceed together.
-    const probing = probe(connection.client, connection.label, target.assistant);
+    const served = connection.local?.graphInputs[target.assistant];
+    const probing = served ? Promise.resolve() : probe(connection.client, connection.label, target.assistant);
     probing.catch(() => undefined);
-    // What typed text becomes as input, from the assistant's schema: read meanwhile, awaited by the
-    // first create. The built-in agents take messages (and their schema costs the server seconds).
-    const builtIn = connection.local !== undefined && !target.project && ["agent", "approve"].includes(target.assistant);
-    const shaping = builtIn
+    // What typed text becomes as input: a local graph that takes messages says so itself; any
+    // other's schema is read meanwhile, awaited by the first create (the JS server may spend
+    // seconds compiling a graph's TypeScript for it).
+    const takesMessages = served?.includes("messages") === true;
+    const shaping = takesMessages
       ? Promise.resolve<InputShape>({ kind: "messages" })
       : import("../engine/input-shape.js").then((m) => m.readInputShape(connection.createClient, target.assistant));
-    const [{ Session }, , { themeFor }] = await Promise.all([
-      import("../engine/session.js"),
-      import("../scripted/scripted.js"),
-      import("../pretty-print/colour.js"),
-    ]);
+    const [{ Session }, , { themeFor }] = await (core ?? loadCore());
     await probing;
     await lostRuns.reconcile(connection.client, (line) => process.stderr.write(line));
     const open = sessionOpener(Session, connection, { ...target, inputShape: shaping }, remembering, flags.reconnect, lostRuns);

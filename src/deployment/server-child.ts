@@ -2,11 +2,15 @@
 // Its cleanup() only flushes data and never closes the HTTP server, so this process exits
 // instead, on SIGTERM/SIGINT or when the parent goes away (IPC disconnect).
 import { register } from "node:module";
-import { pathToFileURL } from "node:url";
-import type { Client } from "@langchain/langgraph-sdk";
+import { existsSync, realpathSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type * as ServerModule from "@langchain/langgraph-api/server";
 import type { ServerConfig } from "./local.js";
 import { keepBounded, revisitAfter, sweep } from "./retention.js";
 import type { ResolveData } from "./project-resolve.js";
+import { readGraphInputs } from "./graph-inputs.js";
+import { selfClient, type SelfClient } from "./self-client.js";
 
 const config = JSON.parse(process.env.CHAT_SERVER_CONFIG ?? "{}") as ServerConfig;
 
@@ -14,11 +18,25 @@ const config = JSON.parse(process.env.CHAT_SERVER_CONFIG ?? "{}") as ServerConfi
 process.env.LOG_LEVEL ??= "error";
 process.env.LANGSMITH_TRACING ??= "false";
 
+/** Where a package resolves from a file (by node_modules lookup), as a real path; undefined if nowhere. */
+function packageDir(fromFile: string, name: string): string | undefined {
+  for (let dir = dirname(fromFile); ; dir = dirname(dir)) {
+    const candidate = join(dir, "node_modules", name);
+    if (existsSync(join(candidate, "package.json"))) return realpathSync(candidate);
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
 /**
  * A project's graphs may be TypeScript (startServer only import()s them) and may bring their own
- * @langchain/langgraph: both hooks go in before the server itself is loaded.
+ * @langchain/langgraph, which the server must share. Registered before the server is loaded, the
+ * hooks see each of its thousand imports (on Node's loader thread: 0.7 s more at every start), so
+ * they go in first only when the project has a copy of its own; otherwise after, and the server
+ * and the graphs both get chat's copy.
  */
-async function prepareProject(resolveFrom: string): Promise<void> {
+async function prepareProject(resolveFrom: string, before: () => Promise<unknown>): Promise<void> {
+  const own = packageDir(resolveFrom, "@langchain/langgraph");
+  if (own === undefined || own === packageDir(fileURLToPath(import.meta.url), "@langchain/langgraph")) await before();
   // Both loaders, as the tsx CLI under `langgraph dev` has: a project without "type": "module"
   // has its .ts files compiled to CommonJS and required.
   const [esm, cjs] = await Promise.all([import("tsx/esm/api"), import("tsx/cjs/api")]);
@@ -27,21 +45,23 @@ async function prepareProject(resolveFrom: string): Promise<void> {
   const data: ResolveData = { project: pathToFileURL(resolveFrom).href, fallback: import.meta.url };
   register("./project-resolve.js", import.meta.url, { data });
 }
-if (config.project) await prepareProject(config.project.resolveFrom);
-const { startServer } = await import("@langchain/langgraph-api/server");
+let loading: Promise<typeof ServerModule> | undefined;
+const loadServer = () => (loading ??= import("@langchain/langgraph-api/server"));
+if (config.project) await prepareProject(config.project.resolveFrom, loadServer);
+const { startServer } = await loadServer();
 
 /**
  * The server has just started, so no run of its can be running: one marked running was cut off
  * when the server last stopped, and would block its thread forever. Delete those (through the
  * API, as any client would) before anyone else connects.
  */
-async function clearStaleRuns(client: Client): Promise<void> {
+async function clearStaleRuns(client: SelfClient): Promise<void> {
   for (let offset = 0; ; offset += 100) {
-    const busy = await client.threads.search({ status: "busy", limit: 100, offset });
-    for (const thread of busy) {
-      for (const run of await client.runs.list(thread.thread_id, { status: "running", limit: 100 })) {
-        await client.runs.delete(thread.thread_id, run.run_id);
-        console.error(`cleared stale run ${run.run_id} on thread ${thread.thread_id}`);
+    const busy = await client.threadsWithStatus("busy", 100, offset);
+    for (const { thread_id: thread } of busy) {
+      for (const { run_id: run } of await client.runsWithStatus(thread, "running")) {
+        await client.runs.delete(thread, run);
+        console.error(`cleared stale run ${run} on thread ${thread}`);
       }
     }
     if (busy.length < 100) return;
@@ -49,10 +69,11 @@ async function clearStaleRuns(client: Client): Promise<void> {
 }
 
 /**
- * Old threads and runs go at start, before anyone connects, then every interval (see
- * retention.ts). A failed sweep is logged, never a reason not to serve.
+ * Old threads and runs go once the server is up, then every interval (see retention.ts): a sweep
+ * never touches what is recent or in flight, so clients need not wait for it. A failed sweep is
+ * logged, never a reason not to serve.
  */
-async function bound(client: Client, signal: AbortSignal): Promise<void> {
+async function bound(client: SelfClient, signal: AbortSignal): Promise<void> {
   const retention = config.retention;
   if (!retention) return;
   const started = Date.now();
@@ -102,11 +123,11 @@ try {
         : config.host.includes(":")
           ? `[${config.host}]`
           : config.host;
-  const { Client } = await import("@langchain/langgraph-sdk");
-  const client = new Client({ apiUrl: `http://${self}:${port}`, apiKey: null });
+  const client = selfClient(`http://${self}:${port}`);
   await clearStaleRuns(client);
-  await bound(client, sweeping.signal);
-  process.send?.({ type: "ready", port });
+  const inputs = await readGraphInputs(config.graphs, config.cwd);
+  process.send?.({ type: "ready", port, inputs });
+  void bound(client, sweeping.signal);
 } catch (err) {
   process.send?.({ type: "failed", message: err instanceof Error ? err.message : String(err) });
   console.error(err);

@@ -93,6 +93,8 @@ it("at start, only the most recently updated threads are kept", async () => {
   await first.deployment.stop();
 
   const again = await start("many", { retention: { keepThreads: 3, graceMs: 0, intervalMs: 3_600_000 } });
+  // The sweep at start runs once the server is up (no client waits for it), well before the next.
+  await eventually(async () => (await again.client.threads.search({ limit: 100 })).length === 3);
   const left = await again.client.threads.search({ limit: 100 });
   expect(left.map((t) => t.thread_id).sort()).toEqual([ids[0], ids[3], ids[4]].sort());
   await expect(again.client.threads.get(ids[1]!)).rejects.toMatchObject({ status: 404 });
