@@ -96,7 +96,7 @@ export function buildProgram(run: Runner): Command {
       .version(version(), "-V, --version"),
   )
     .option("-m, --message <text>", "send a message (repeat for more; sent without waiting)", collect)
-    .option("--input <json>", "send this JSON object as a run's whole input (repeat for more; after any -m)", collect)
+    .option("--input <json>", "send this JSON object (or @file) as a run's whole input (repeat for more; after any -m)", collect)
     .option("--script <file>", "send each line of a file (blank lines and # comments skipped)")
     .addOption(new Option("--strategy <name>", 'multitask strategy (default: "enqueue")').choices(STRATEGIES))
     .option("--thread <id>", "continue this thread (default: a new thread)")

@@ -6,10 +6,15 @@ import type { ExitCode } from "../exit-codes.js";
 import { UsageError } from "../errors.js";
 import { connect, connectionProblem, openThread, probe, type Connection } from "../deployment/connect.js";
 import type { Session } from "../engine/session.js";
+import type * as SessionModule from "../engine/session.js";
+import type * as ColourModule from "../pretty-print/colour.js";
+import type * as RunModule from "../interactive/run.js";
+import type * as HistoryModule from "../interactive/input-history.js";
 import { lastThread, rememberThread } from "../settings/last-thread.js";
 import { fromLines, fromList, givenInputs, readScript, type GivenInput } from "../scripted/sources.js";
 import { onInterrupt, sayOnSignal } from "../signals.js";
 import { drawLiveEvenInCi } from "../interactive/terminal.js";
+import { holdEarlyKeys, type EarlyKeys } from "../interactive/early-keys.js";
 import type { ChatFlags } from "../cli.js";
 import { deploymentName, resolveTarget, type Target } from "./target.js";
 import { LostRuns } from "./lost-runs.js";
@@ -53,12 +58,31 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
   const face = chooseFace(flags);
   const threadFlag = threadToContinue(flags, target);
   if (face.interactive) drawLiveEvenInCi();
+  const early = face.interactive ? holdEarlyKeys() : undefined;
+  try {
+    return await startAndChat(flags, target, face, threadFlag, early);
+  } catch (err) {
+    const typed = early?.restore() ?? "";
+    if (typed.trim()) process.stderr.write(`chat: not sent (typed while chat started): ${neutralise(JSON.stringify(typed))}\n`);
+    throw err;
+  }
+}
+
+type Core = [typeof SessionModule, unknown, typeof ColourModule];
+
+async function startAndChat(
+  flags: ChatFlags,
+  target: Target,
+  face: ReturnType<typeof chooseFace>,
+  threadFlag: string | undefined,
+  early: EarlyKeys | undefined,
+): Promise<ExitCode> {
   // Load the UI while the network checks run.
   const ui = face.interactive
     ? Promise.all([import("../interactive/run.js"), import("../interactive/input-history.js")])
     : undefined;
   ui?.catch(() => undefined);
-  const loadCore = () =>
+  const loadCore = (): Promise<Core> =>
     Promise.all([import("../engine/session.js"), import("../scripted/scripted.js"), import("../pretty-print/colour.js")]);
   // A local deployment takes a second or more to start: load meanwhile. A remote one gets its
   // first request first.
@@ -80,45 +104,10 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
     if (flags.verbose && connection.local) {
       process.stderr.write(`chat: local deployment at ${connection.url}, log ${connection.local.logFile}\n`);
     }
-    // A graph the local deployment said it serves has its assistant; anything else is asked for.
-    // The first request goes out before the rest of chat is loaded; both proceed together.
-    const served = connection.local?.graphInputs[target.assistant];
-    const probing = served ? Promise.resolve() : probe(connection.client, connection.label, target.assistant);
-    probing.catch(() => undefined);
-    // What typed text becomes as input: a local graph that takes messages says so itself; any
-    // other's schema is read meanwhile, awaited by the first create (the JS server may spend
-    // seconds compiling a graph's TypeScript for it).
-    const takesMessages = served?.includes("messages") === true;
-    const shaping = takesMessages
-      ? Promise.resolve<InputShape>({ kind: "messages" })
-      : import("../engine/input-shape.js").then((m) => m.readInputShape(connection.createClient, target.assistant));
-    const [{ Session }, , { themeFor }] = await (core ?? loadCore());
-    await probing;
-    await lostRuns.reconcile(connection.client, (line) => process.stderr.write(line));
-    const open = sessionOpener(Session, connection, { ...target, inputShape: shaping }, remembering, flags.reconnect, lostRuns);
-    const lost = connection.local?.crashed.then((how) => ({
-      why: `the local deployment exited (${how}); log: ${connection.local?.logFile}`,
-      detail:
-        "the local deployment exited with it in flight; it may run when the deployment next starts (--local --thread shows it)",
-    }));
-    const session = await open(threadFlag);
-    if (ui) {
-      const [{ runInteractive }, { fileHistory }] = await ui;
-      return await runInteractive({
-        session,
-        openSession: open,
-        deployment: connection.label,
-        assistant: target.assistant,
-        strategy: target.strategy,
-        hold: target.hold,
-        history: fileHistory(connection.label),
-        theme: (width) => themeFor(process.env, true, width),
-        resumeCommand: resumeCommand(target),
-        isLocal: connection.local !== undefined,
-        lost,
-        runSettings: describeRunOptions(target.runOptions),
-      });
-    }
+    const opening = { remembering, lostRuns, reconnect: flags.reconnect, thread: threadFlag };
+    const opened = await openFirst(connection, target, core ?? loadCore(), opening);
+    const { session, lost } = opened;
+    if (ui) return await interactiveFace(await ui, early, opened, connection, target);
     void lost?.then(({ why, detail }) => {
       process.stderr.write(`chat: ${neutralise(why)}\n`);
       session.abandon(detail);
@@ -128,6 +117,68 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
     stopListening();
     await Promise.all([connection.close(), lostRuns.save(), ...remembering]);
   }
+}
+
+type Opened = Awaited<ReturnType<typeof openFirst>>;
+type UiModules = [typeof RunModule, typeof HistoryModule];
+
+/** The Ink face over the first session; the keys typed while chat started are its first input. */
+function interactiveFace(
+  [{ runInteractive }, { fileHistory }]: UiModules,
+  early: EarlyKeys | undefined,
+  { session, open, lost, themeFor }: Opened,
+  connection: Connection,
+  target: Target,
+): Promise<ExitCode> {
+  early?.release();
+  return runInteractive({
+    session,
+    openSession: open,
+    deployment: connection.label,
+    assistant: target.assistant,
+    strategy: target.strategy,
+    hold: target.hold,
+    history: fileHistory(connection.label),
+    theme: (width) => themeFor(process.env, true, width),
+    resumeCommand: resumeCommand(target),
+    isLocal: connection.local !== undefined,
+    lost,
+    runSettings: describeRunOptions(target.runOptions),
+  });
+}
+
+interface Opening {
+  remembering: Array<Promise<void>>;
+  lostRuns: LostRuns;
+  reconnect: number | undefined;
+  /** The thread to continue; none opens a new one. */
+  thread: string | undefined;
+}
+
+/** Checks the assistant, reconciles lost runs and opens the first session (with how to open more). */
+async function openFirst(connection: Connection, target: Target, core: Promise<Core>, opening: Opening) {
+  // A graph the local deployment said it serves has its assistant; anything else is asked for.
+  // The first request goes out before the rest of chat is loaded; both proceed together.
+  const served = connection.local?.graphInputs[target.assistant];
+  const probing = served ? Promise.resolve() : probe(connection.client, connection.label, target.assistant);
+  probing.catch(() => undefined);
+  // What typed text becomes as input: a local graph that takes messages says so itself; any
+  // other's schema is read meanwhile, awaited by the first create (the JS server may spend
+  // seconds compiling a graph's TypeScript for it).
+  const shaping = served?.includes("messages")
+    ? Promise.resolve<InputShape>({ kind: "messages" })
+    : import("../engine/input-shape.js").then((m) => m.readInputShape(connection.createClient, target.assistant));
+  const [{ Session }, , { themeFor }] = await core;
+  await probing;
+  await opening.lostRuns.reconcile(connection.client, (line) => process.stderr.write(line));
+  const { remembering, reconnect, lostRuns } = opening;
+  const open = sessionOpener(Session, connection, { ...target, inputShape: shaping }, remembering, reconnect, lostRuns);
+  const lost = connection.local?.crashed.then((how) => ({
+    why: `the local deployment exited (${how}); log: ${connection.local?.logFile}`,
+    detail:
+      "the local deployment exited with it in flight; it may run when the deployment next starts (--local --thread shows it)",
+  }));
+  return { session: await open(opening.thread), open, lost, themeFor };
 }
 
 /** Opens a thread (a new one without an id) as a session, and remembers it for --resume. */

@@ -51,6 +51,8 @@ export async function connect(options: DeploymentOptions): Promise<Connection> {
   const { startLocalDeployment } = await import("./local.js");
   const { project } = options;
   for (const warning of project?.warnings ?? []) process.stderr.write(`chat: ${warning}\n`);
+  // Node loads its HTTP client on the first fetch (tens of ms): have that done while the server starts.
+  void fetch("data:,").catch(() => undefined);
   const local = await startLocalDeployment({ latencyMs: options.demoLatencyMs, project });
   const [client, createClient] = clients(local.url, null);
   const label = project ? `project ${project.dir}` : "local";

@@ -45,6 +45,27 @@ async function prepareProject(resolveFrom: string, before: () => Promise<unknown
   const data: ResolveData = { project: pathToFileURL(resolveFrom).href, fallback: import.meta.url };
   register("./project-resolve.js", import.meta.url, { data });
 }
+let stopping = false;
+const sweeping = new AbortController();
+/** What flushes the server's data; set once it has started. */
+let cleanup: (() => Promise<void>) | undefined;
+async function stop(): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    sweeping.abort();
+    try {
+      await cleanup?.();
+    } finally {
+      process.exit(0);
+    }
+  }
+  return new Promise<never>(() => {});
+}
+// From the very start: a parent gone while the server still loads must not leave it running.
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => void stop());
+process.on("disconnect", () => void stop());
+if (process.send && !process.connected) await stop();
+
 let loading: Promise<typeof ServerModule> | undefined;
 const loadServer = () => (loading ??= import("@langchain/langgraph-api/server"));
 if (config.project) await prepareProject(config.project.resolveFrom, loadServer);
@@ -88,32 +109,16 @@ async function bound(client: SelfClient, signal: AbortSignal): Promise<void> {
   void keepBounded(client, retention, signal, console.error, since);
 }
 
-let stopping = false;
-const sweeping = new AbortController();
-async function stop(cleanup?: () => Promise<void>): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    sweeping.abort();
-    try {
-      await cleanup?.();
-    } finally {
-      process.exit(0);
-    }
-  }
-  return new Promise<never>(() => {});
-}
-
 try {
-  const { host, cleanup } = await startServer({
+  const started = await startServer({
     port: config.port,
     host: config.host,
     nWorkers: config.nWorkers,
     cwd: config.cwd,
     graphs: config.graphs,
   });
-  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => void stop(cleanup));
-  process.on("disconnect", () => void stop(cleanup));
-  const port = Number(host.split(":").at(-1));
+  cleanup = started.cleanup;
+  const port = Number(started.host.split(":").at(-1));
   // Talk to ourselves on loopback whatever interface we listen on.
   const self =
     config.host === "::" || config.host === "::1"

@@ -35,7 +35,7 @@ export interface FollowOptions {
 }
 
 const DEFAULT_TIMING: FollowTiming = {
-  quietFirstMs: 120,
+  quietFirstMs: 50,
   quietMaxMs: 2000,
   errorGraceMs: 2000,
   backoffMs: 200,

@@ -3,6 +3,7 @@
 import type { RunOutcome } from "./follow.js";
 import type { OutgoingMessage } from "./types.js";
 import { isTransient, serverMessage, type EngineClient } from "./sdk.js";
+import { readInFlight } from "./lookup.js";
 
 type Stopped = Extract<RunOutcome, { kind: "stopped" }>;
 
@@ -36,11 +37,7 @@ export function stoppedReport(
 
 /** Every pending and running run of the thread, ours or not: what "/cancel all" stops. */
 export async function inFlightRuns(client: EngineClient, threadId: string): Promise<string[]> {
-  const [pending, running] = await Promise.all([
-    client.runs.list(threadId, { status: "pending", limit: 100 }),
-    client.runs.list(threadId, { status: "running", limit: 100 }),
-  ]);
-  return [...running, ...pending].map((run) => run.run_id);
+  return (await readInFlight(client, threadId)).map((run) => run.runId);
 }
 
 /** The run "/cancel" stops: ours that is running, else the next pending one. */

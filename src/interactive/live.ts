@@ -83,11 +83,11 @@ export interface LiveLine {
 
 /** The live run as display lines, neutralised and wrapped to `width`: tool calls and results one line each. */
 export function liveLines(live: LiveState, width: number): LiveLine[] {
-  const clip = (text: string, max: number) => oneLine(neutralise(text), max);
+  const shownLine = (text: string, max: number) => oneLine(neutralise(text), max);
   return live.entries.flatMap((entry): LiveLine[] => {
-    if (entry.role === "tool") return [{ text: clip(`← ${entry.text}`, width), kind: "result" }];
+    if (entry.role === "tool") return [{ text: shownLine(`← ${entry.text}`, width), kind: "result" }];
     const calls = entry.calls.map((call): LiveLine => ({
-      text: clip(`→ ${call.name || "tool"}(${call.args})`, width),
+      text: shownLine(`→ ${call.name || "tool"}(${call.args})`, width),
       kind: "call",
     }));
     const text = entry.text

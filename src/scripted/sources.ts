@@ -1,6 +1,7 @@
 // Where scripted messages come from: -m flags, a script file, or stdin lines as they arrive.
 import { readFileSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
+import { jsonObject } from "../settings/run-options.js";
 import { UsageError } from "../errors.js";
 
 /** Script files: one message per line; blank lines and # comments skipped. */
@@ -70,14 +71,10 @@ export interface GivenInput {
 /** --input values, checked up front: each a JSON object, or one line and exit 2. */
 export function givenInputs(values: readonly string[]): GivenInput[] {
   return values.map((text) => {
-    let input: unknown;
     try {
-      input = JSON.parse(text);
-    } catch {
-      throw new UsageError(`--input is not valid JSON: ${JSON.stringify(text.slice(0, 60))}`);
+      return { text, input: jsonObject(text) };
+    } catch (err) {
+      throw new UsageError(`--input: ${(err as Error).message}`);
     }
-    if (typeof input !== "object" || input === null || Array.isArray(input))
-      throw new UsageError("--input must be a JSON object");
-    return { text, input: input as Record<string, unknown> };
   });
 }

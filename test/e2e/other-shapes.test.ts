@@ -51,7 +51,7 @@ it("--input sends a whole object; --json reports the state as a values event", a
 it("bad --input is one line and exit 2", async () => {
   const r = await chat(["--input", "{topic: owls}"]);
   expect(r.code).toBe(2);
-  expect(r.stderr).toBe('chat: --input is not valid JSON: "{topic: owls}"\n');
+  expect(r.stderr).toBe('chat: --input: not valid JSON: "{topic: owls}" (give a JSON object, or @file)\n');
 });
 
 it("reads the shape from the input schema: messages, one string field, or JSON", () => {

@@ -81,7 +81,7 @@ describe("not waiting on a quiet stream", () => {
     async (status, outcome) => {
       const run = scriptedRun({ events: [metadata], joins: [{ then: { closeAfterMs: 500 } }], statuses: [status] });
       const f = follow(run);
-      await vi.advanceTimersByTimeAsync(119);
+      await vi.advanceTimersByTimeAsync(49);
       expect(f.settled()).toBe(false);
       await vi.advanceTimersByTimeAsync(1);
       expect(f.settled()).toBe(true);
@@ -99,7 +99,7 @@ describe("not waiting on a quiet stream", () => {
     });
     const f = follow(run);
     await vi.advanceTimersByTimeAsync(9000);
-    expect(run.gets).toEqual([120, 360, 840, 1120, 1360, 1840, 2800, 4720, 6720, 8720]);
+    expect(run.gets).toEqual([50, 150, 350, 750, 1050, 1150, 1350, 1750, 2550, 4150, 6150, 8150]);
     expect(f.settled()).toBe(false);
     f.controller.abort();
     await expect(f.result).rejects.toThrow(/abort/i);
@@ -112,8 +112,8 @@ describe("not waiting on a quiet stream", () => {
       statuses: [{ throws: connectionError() }, "success"],
     });
     const f = follow(run);
-    await vi.advanceTimersByTimeAsync(360);
-    expect(run.gets).toEqual([120, 360]);
+    await vi.advanceTimersByTimeAsync(150);
+    expect(run.gets).toEqual([50, 150]);
     await expect(f.result).resolves.toEqual({ kind: "success", serverStatus: "success" });
   });
 
@@ -123,8 +123,8 @@ describe("not waiting on a quiet stream", () => {
   ])("a silent stream of a run in %s is let go after the error grace period, leaving no timer behind", async (status, detail) => {
     const run = scriptedRun({ events: [metadata], joins: [{ then: "silent" }], statuses: [status] });
     const f = follow(run);
-    await vi.advanceTimersByTimeAsync(120 + 1999);
-    expect(run.gets).toEqual([120]);
+    await vi.advanceTimersByTimeAsync(50 + 1999);
+    expect(run.gets).toEqual([50]);
     expect(f.settled()).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     await expect(f.result).resolves.toEqual({ kind: "error", detail, serverStatus: status });

@@ -1,0 +1,68 @@
+// While chat starts its local deployment (a second or more): keys typed then are neither echoed
+// over the screen nor turned into a newline, and Enter sends them; Ctrl+C still stops chat at
+// once; and a chat killed then leaves no server behind. bin/chat.js, in a pseudo-terminal.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { loadPty, startInPty, type Screen } from "../helpers/pty.js";
+import { serverPidsUnder } from "../helpers/processes.js";
+import { BIN, hermetic } from "../helpers/cli.js";
+
+const pty = await loadPty();
+let home: string;
+let screen: Screen | undefined;
+
+beforeAll(() => {
+  home = mkdtempSync(join(tmpdir(), "chat-early-"));
+});
+afterEach(() => screen?.kill());
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+const STARTING = "chat: starting the local LangGraph deployment";
+const STARTED = "chat: local deployment at";
+
+function start(): Screen {
+  return (screen = startInPty(pty!, { CHAT_CONFIG_DIR: join(home, String(Date.now())), NO_COLOR: "1" }));
+}
+
+it.skipIf(!pty)("a message typed while the local deployment starts is sent by its Enter, and never echoed", async () => {
+  const s = start();
+  await s.waitFor(new RegExp(STARTING));
+  for (const key of "what's the weather in sf?") s.write(key);
+  s.write("\r");
+  await s.waitFor(/Human Message =+\n\nwhat's the weather in sf\?[\s\S]*Ai Message =+\n\nIt's [^\n]*San Francisco/, 30_000);
+  await s.waitFor(/✓ #1 success/);
+  // Before the UI drew anything, nothing of it reached the screen.
+  const raw = s.raw();
+  const before = raw.slice(raw.indexOf(STARTING), raw.indexOf(STARTED));
+  expect(raw.indexOf(STARTED)).toBeGreaterThan(0);
+  expect(before).not.toContain("weather");
+});
+
+it.skipIf(!pty)("Ctrl+C while the local deployment starts stops chat and its server", async () => {
+  const s = start();
+  await s.waitFor(new RegExp(STARTING));
+  s.write("hello");
+  s.write("\x03");
+  await s.exited;
+  expect(s.text()).not.toMatch(/›/);
+  expect(serverPidsUnder(home)).toEqual([]);
+});
+
+it("a chat killed while its local deployment is still loading leaves no server running", async () => {
+  const dir = join(home, "killed");
+  const child = spawn(process.execPath, [BIN, "-m", "hi"], {
+    env: { ...hermetic(process.env), CHAT_CONFIG_DIR: dir },
+    stdio: "ignore",
+  });
+  // Killed once its server process exists, long before that server is ready.
+  while (serverPidsUnder(dir).length === 0) {
+    if (child.exitCode !== null) throw new Error("chat ended before it started its server");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  child.kill("SIGKILL");
+  while (serverPidsUnder(dir).length > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(serverPidsUnder(dir)).toEqual([]);
+});
