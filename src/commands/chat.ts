@@ -19,8 +19,11 @@ import type { ChatFlags } from "../cli.js";
 import { deploymentName, resolveTarget, type Target } from "./target.js";
 import { LostRuns } from "./lost-runs.js";
 import { describeRunOptions } from "../settings/run-options.js";
-import type { InputShape } from "../engine/input-shape.js";
+import type { ShapeSource } from "../engine/input-shape.js";
 import { neutralise } from "../sanitize.js";
+
+/** How long a message sent before the graph's input schema has come waits for it. */
+const SCHEMA_WAIT_MS = 1_000;
 
 /** Scripted when messages come from flags, a file or a pipe; interactive at a terminal. */
 function chooseFace(flags: ChatFlags): { scripted: boolean; interactive: boolean; source: AsyncIterable<string | GivenInput> } {
@@ -163,11 +166,13 @@ async function openFirst(connection: Connection, target: Target, core: Promise<C
   const probing = served ? Promise.resolve() : probe(connection.client, connection.label, target.assistant);
   probing.catch(() => undefined);
   // What typed text becomes as input: a local graph that takes messages says so itself; any
-  // other's schema is read meanwhile, awaited by the first create (the JS server may spend
-  // seconds compiling a graph's TypeScript for it).
-  const shaping = served?.includes("messages")
-    ? Promise.resolve<InputShape>({ kind: "messages" })
-    : import("../engine/input-shape.js").then((m) => m.readInputShape(connection.createClient, target.assistant));
+  // other's schema is read meanwhile, and a create waits for it only so long (see shapeWithin).
+  const reading = served?.includes("messages")
+    ? undefined
+    : import("../engine/input-shape.js").then((m) =>
+        m.shapeWithin(m.readInputShape(connection.createClient, target.assistant), SCHEMA_WAIT_MS),
+      );
+  const shaping: ShapeSource = reading ? () => reading.then((shape) => shape()) : { kind: "messages" };
   const [{ Session }, , { themeFor }] = await core;
   await probing;
   await opening.lostRuns.reconcile(connection.client, (line) => process.stderr.write(line));
@@ -185,7 +190,7 @@ async function openFirst(connection: Connection, target: Target, core: Promise<C
 function sessionOpener(
   SessionClass: typeof Session,
   connection: Connection,
-  target: Target & { inputShape?: Promise<InputShape> },
+  target: Target & { inputShape?: ShapeSource },
   remembering: Array<Promise<void>>,
   reconnectSeconds: number | undefined,
   lostRuns: LostRuns,

@@ -2,12 +2,13 @@
 // from the request, asks for review in LangChain v1's human-in-the-loop shape (action_requests /
 // review_configs), then books, books as edited, or does not. Deterministic, offline.
 import { setTimeout as sleep } from "node:timers/promises";
-import { AIMessage, ToolMessage } from "@langchain/core/messages";
+import { AIMessage, ToolMessage, type BaseMessage } from "@langchain/core/messages";
 import type { RunnableConfig } from "@langchain/core/runnables";
-import { END, MessagesAnnotation, START, StateGraph, interrupt } from "@langchain/langgraph";
+import { END, MessagesZodState, START, StateGraph, interrupt } from "@langchain/langgraph";
 import { demoLatencyMs } from "./demo-latency.js";
 
-type State = typeof MessagesAnnotation.State;
+// A zod state, so the JS server reads its schema from the graph (see demo-graph.ts).
+type State = { messages: BaseMessage[] };
 
 /** The answer to the review, whatever form it came in: decisions, or a plain yes/no. */
 type Decision = { type: "approve" } | { type: "edit"; args: Record<string, unknown> } | { type: "reject"; message?: string };
@@ -67,7 +68,7 @@ async function confirm(state: State, config: RunnableConfig) {
   return { messages: [new AIMessage({ content: text })] };
 }
 
-export const graph = new StateGraph(MessagesAnnotation)
+export const graph = new StateGraph(MessagesZodState)
   .addNode("plan", plan)
   .addNode("review", review)
   .addNode("confirm", confirm)

@@ -6,7 +6,7 @@ import { AIMessage, AIMessageChunk, ToolMessage, type BaseMessage } from "@langc
 import { ChatGenerationChunk, type ChatResult } from "@langchain/core/outputs";
 import type { CallbackManagerForLLMRun } from "@langchain/core/callbacks/manager";
 import type { RunnableConfig } from "@langchain/core/runnables";
-import { END, MessagesAnnotation, START, StateGraph } from "@langchain/langgraph";
+import { END, MessagesZodState, START, StateGraph } from "@langchain/langgraph";
 import { SMALL_TALK, answer, isWeatherQuestion, placeFrom, searchResult } from "./weather.js";
 import { demoLatencyMs } from "./demo-latency.js";
 
@@ -85,11 +85,16 @@ function hashCode(text: string): number {
 
 const model = new DemoWeatherModel({});
 
-async function callModel(state: typeof MessagesAnnotation.State, config: RunnableConfig) {
+// A zod state rather than MessagesAnnotation: the JS server then answers `getSchemas` from the
+// graph itself in milliseconds, where for an Annotation it compiles the graph's TypeScript
+// (seconds), and answers 500 for a JavaScript file such as this one once built.
+type State = { messages: BaseMessage[] };
+
+async function callModel(state: State, config: RunnableConfig) {
   return { messages: [await model.invoke(state.messages, config)] };
 }
 
-async function callTool(state: typeof MessagesAnnotation.State, config: RunnableConfig) {
+async function callTool(state: State, config: RunnableConfig) {
   const last = state.messages.at(-1);
   const calls = last instanceof AIMessage ? (last.tool_calls ?? []) : [];
   await sleep(demoLatencyMs(), undefined, { signal: config.signal });
@@ -105,12 +110,12 @@ async function callTool(state: typeof MessagesAnnotation.State, config: Runnable
   };
 }
 
-function route(state: typeof MessagesAnnotation.State): "tools" | typeof END {
+function route(state: State): "tools" | typeof END {
   const last = state.messages.at(-1);
   return last instanceof AIMessage && last.tool_calls?.length ? "tools" : END;
 }
 
-export const graph = new StateGraph(MessagesAnnotation)
+export const graph = new StateGraph(MessagesZodState)
   .addNode("agent", callModel)
   .addNode("tools", callTool)
   .addEdge(START, "agent")

@@ -54,14 +54,33 @@ export function inputFor(shape: InputShape | undefined, text: string): Record<st
   return value;
 }
 
+/** What the session is given: a shape, or how to get it when a message is sent. */
+export type ShapeSource = InputShape | Promise<InputShape> | (() => Promise<InputShape>);
+
+/**
+ * The shape as it becomes known. A message sent before the schema has come waits for it at most
+ * `budgetMs`, then goes as a human message: the JS server may spend seconds compiling a graph's
+ * TypeScript to answer (and then answer 500 for a JavaScript file). Later messages use what came.
+ */
+export function shapeWithin(reading: Promise<InputShape>, budgetMs: number): () => Promise<InputShape> {
+  let known: InputShape | undefined;
+  const settled = reading.catch(() => MESSAGES).then((shape) => (known = shape));
+  // One wait for the whole session: messages sent after it ran out go at once.
+  let waited: Promise<InputShape> | undefined;
+  return () =>
+    known
+      ? Promise.resolve(known)
+      : Promise.race([settled, (waited ??= new Promise((resolve) => setTimeout(resolve, budgetMs, MESSAGES).unref()))]);
+}
+
 /**
  * A message's run input: given whole, or its text in the graph's shape (undefined: a human
  * message). Awaited at create time, so the schema is read while the first message is typed.
  */
 export async function messageInput(
-  shape: InputShape | Promise<InputShape> | undefined,
+  shape: ShapeSource | undefined,
   message: { readonly kind: string; readonly text: string; readonly input?: Record<string, unknown> },
 ): Promise<Record<string, unknown> | undefined> {
   if (message.input || message.kind !== "message") return message.input;
-  return inputFor(await shape, message.text);
+  return inputFor(await (typeof shape === "function" ? shape() : shape), message.text);
 }

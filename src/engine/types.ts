@@ -4,7 +4,7 @@ import type { MessageStatus } from "./status.js";
 import type { MessageDict } from "./message.js";
 import type { OpenInterrupt, Question } from "./interrupts.js";
 import type { EngineClient } from "./sdk.js";
-import type { InputShape } from "./input-shape.js";
+import type { ShapeSource } from "./input-shape.js";
 
 /** One message the user sent, and what became of its run. */
 export interface OutgoingMessage {
@@ -74,7 +74,7 @@ export interface SessionOptions {
   createAttempts?: number;
   retryDelayMs?: number;
   /** What a typed line becomes as input (default: a human message). */
-  inputShape?: InputShape | Promise<InputShape>;
+  inputShape?: ShapeSource;
   /** Sent with every run (answers too): the run's `config.configurable` and `context`. */
   runOptions?: { readonly configurable?: Record<string, unknown>; readonly context?: Record<string, unknown> };
   /** How often the thread's runs are read for other clients' runs while ours are in flight (default 2 s). */
