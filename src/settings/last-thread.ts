@@ -1,34 +1,16 @@
-// The last thread used per deployment and assistant, for --resume. Read directly from its file;
-// written through conf (atomic, 0600), loaded only when there is something to write.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+// The last thread used per deployment and assistant, for --resume (see keyed-file.ts).
 import { configDir } from "./paths.js";
+import { readKeyed, writeKeyed } from "./keyed-file.js";
 
+const FILE = "last-threads";
 const key = (deployment: string, assistant: string) => `${deployment} ${assistant}`;
 
 export function lastThread(deployment: string, assistant: string, dir = configDir()): string | undefined {
-  try {
-    const all = JSON.parse(readFileSync(join(dir, "last-threads.json"), "utf8")) as Record<string, unknown>;
-    const value = all[key(deployment, assistant)];
-    return typeof value === "string" ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  const value = readKeyed(dir, FILE, key(deployment, assistant));
+  return typeof value === "string" ? value : undefined;
 }
 
 /** Never throws: remembering is a convenience, a read-only config dir must not stop a chat. */
-export async function rememberThread(deployment: string, assistant: string, threadId: string, dir = configDir()): Promise<void> {
-  try {
-    const { default: Conf } = await import("conf");
-    const conf = new Conf<Record<string, string>>({
-      projectName: "chat",
-      configName: "last-threads",
-      cwd: dir,
-      configFileMode: 0o600,
-      accessPropertiesByDotNotation: false,
-    });
-    conf.set(key(deployment, assistant), threadId);
-  } catch {
-    // see above
-  }
+export function rememberThread(deployment: string, assistant: string, threadId: string, dir = configDir()): Promise<void> {
+  return writeKeyed(dir, FILE, key(deployment, assistant), threadId);
 }

@@ -1,9 +1,8 @@
-// Runs of unknown fate, per deployment (see engine/reconcile.ts). Read directly from their file;
-// written through conf (atomic, 0600). Never throws: this is a courtesy, not a reason to stop.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+// Runs of unknown fate, per deployment (see engine/reconcile.ts), kept as keyed-file.ts keeps
+// things: never throws, a courtesy and not a reason to stop.
 import type { LostRun } from "../engine/reconcile.js";
 import { configDir } from "./paths.js";
+import { readKeyed, writeKeyed } from "./keyed-file.js";
 
 const FILE = "lost-runs";
 
@@ -19,28 +18,10 @@ function isLostRun(value: unknown): value is LostRun {
 }
 
 export function readLostRuns(deployment: string, dir = configDir()): LostRun[] {
-  try {
-    const all = JSON.parse(readFileSync(join(dir, `${FILE}.json`), "utf8")) as Record<string, unknown>;
-    const list = all[deployment];
-    return Array.isArray(list) ? list.filter(isLostRun) : [];
-  } catch {
-    return [];
-  }
+  const list = readKeyed(dir, FILE, deployment);
+  return Array.isArray(list) ? list.filter(isLostRun) : [];
 }
 
-export async function writeLostRuns(deployment: string, runs: readonly LostRun[], dir = configDir()): Promise<void> {
-  try {
-    const { default: Conf } = await import("conf");
-    const conf = new Conf<Record<string, LostRun[]>>({
-      projectName: "chat",
-      configName: FILE,
-      cwd: dir,
-      configFileMode: 0o600,
-      accessPropertiesByDotNotation: false,
-    });
-    if (runs.length) conf.set(deployment, [...runs]);
-    else conf.delete(deployment);
-  } catch {
-    // see above
-  }
+export function writeLostRuns(deployment: string, runs: readonly LostRun[], dir = configDir()): Promise<void> {
+  return writeKeyed(dir, FILE, deployment, runs.length ? [...runs] : undefined);
 }

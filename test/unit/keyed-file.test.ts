@@ -1,0 +1,57 @@
+// What chat remembers between runs (last threads, lost runs): kept per key, private, and never a
+// reason for a chat to fail.
+import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { readKeyed, writeKeyed } from "../../src/settings/keyed-file.js";
+import { lastThread, rememberThread } from "../../src/settings/last-thread.js";
+import { readLostRuns, writeLostRuns } from "../../src/settings/lost-runs.js";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "chat-keyed-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+it("values are kept per key in a file only its owner can read; undefined deletes one", async () => {
+  await writeKeyed(dir, "things", "a b", { x: 1 });
+  await writeKeyed(dir, "things", "c", "see");
+  expect(readKeyed(dir, "things", "a b")).toEqual({ x: 1 });
+  expect(statSync(join(dir, "things.json")).mode & 0o777).toBe(0o600);
+  await writeKeyed(dir, "things", "a b", undefined);
+  expect(readKeyed(dir, "things", "a b")).toBeUndefined();
+  expect(readKeyed(dir, "things", "c")).toBe("see");
+});
+
+it("a missing, damaged or non-object file reads as nothing", () => {
+  expect(readKeyed(dir, "absent", "k")).toBeUndefined();
+  writeFileSync(join(dir, "broken.json"), "{not json");
+  expect(readKeyed(dir, "broken", "k")).toBeUndefined();
+  writeFileSync(join(dir, "list.json"), "[1, 2]");
+  expect(readKeyed(dir, "list", "0")).toBeUndefined();
+});
+
+it.skipIf(process.getuid?.() === 0)("a config directory that cannot be written is no error", async () => {
+  chmodSync(dir, 0o500);
+  try {
+    await expect(writeKeyed(dir, "things", "k", "v")).resolves.toBeUndefined();
+  } finally {
+    chmodSync(dir, 0o700);
+  }
+});
+
+it("the last thread per deployment and assistant, and lost runs per deployment, round-trip", async () => {
+  await rememberThread("local", "agent", "t-1", dir);
+  await rememberThread("local", "approve", "t-2", dir);
+  expect([lastThread("local", "agent", dir), lastThread("local", "approve", dir), lastThread("x", "agent", dir)]).toEqual([
+    "t-1",
+    "t-2",
+    undefined,
+  ]);
+  const lost = [{ threadId: "t", clientId: "c", text: "hi", runId: "r" }];
+  await writeLostRuns("local", lost, dir);
+  expect(readLostRuns("local", dir)).toEqual(lost);
+  await writeLostRuns("local", [], dir);
+  expect(readLostRuns("local", dir)).toEqual([]);
+});
