@@ -19,7 +19,7 @@ import type { ChatFlags } from "../cli.js";
 import { deploymentName, resolveTarget, type Target } from "./target.js";
 import { LostRuns } from "./lost-runs.js";
 import { describeRunOptions } from "../settings/run-options.js";
-import type { ShapeSource } from "../engine/input-shape.js";
+import { readInputShape, shapeWithin, type ShapeSource } from "../engine/input-shape.js";
 import { neutralise } from "../sanitize.js";
 
 /** How long a message sent before the graph's input schema has come waits for it. */
@@ -167,12 +167,9 @@ async function openFirst(connection: Connection, target: Target, core: Promise<C
   probing.catch(() => undefined);
   // What typed text becomes as input: a local graph that takes messages says so itself; any
   // other's schema is read meanwhile, and a create waits for it only so long (see shapeWithin).
-  const reading = served?.includes("messages")
-    ? undefined
-    : import("../engine/input-shape.js").then((m) =>
-        m.shapeWithin(m.readInputShape(connection.createClient, target.assistant), SCHEMA_WAIT_MS),
-      );
-  const shaping: ShapeSource = reading ? () => reading.then((shape) => shape()) : { kind: "messages" };
+  const shaping: ShapeSource = served?.includes("messages")
+    ? { kind: "messages" }
+    : shapeWithin(readInputShape(connection.createClient, target.assistant), SCHEMA_WAIT_MS);
   const [{ Session }, , { themeFor }] = await core;
   await probing;
   await opening.lostRuns.reconcile(connection.client, (line) => process.stderr.write(line));

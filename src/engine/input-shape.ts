@@ -55,7 +55,7 @@ export function inputFor(shape: InputShape | undefined, text: string): Record<st
 }
 
 /** What the session is given: a shape, or how to get it when a message is sent. */
-export type ShapeSource = InputShape | Promise<InputShape> | (() => Promise<InputShape>);
+export type ShapeSource = InputShape | (() => Promise<InputShape>);
 
 /**
  * The shape as it becomes known. A message sent before the schema has come waits for it at most
@@ -82,5 +82,5 @@ export async function messageInput(
   message: { readonly kind: string; readonly text: string; readonly input?: Record<string, unknown> },
 ): Promise<Record<string, unknown> | undefined> {
   if (message.input || message.kind !== "message") return message.input;
-  return inputFor(await (typeof shape === "function" ? shape() : shape), message.text);
+  return inputFor(typeof shape === "function" ? await shape() : shape, message.text);
 }
