@@ -9,6 +9,7 @@ import { parseDeploymentUrl } from "./url.js";
 import { keyGuardedFetch } from "./guarded-fetch.js";
 import { clip } from "../sanitize.js";
 import { formKeepingFetch } from "./state-fetch.js";
+import { warmUpFetch } from "./warm-up.js";
 
 export interface DeploymentOptions {
   url?: string;
@@ -51,9 +52,10 @@ export async function connect(options: DeploymentOptions): Promise<Connection> {
   const { startLocalDeployment } = await import("./local.js");
   const { project } = options;
   for (const warning of project?.warnings ?? []) process.stderr.write(`chat: ${warning}\n`);
-  // Node loads its HTTP client on the first fetch (tens of ms): have that done while the server starts.
-  void fetch("data:,").catch(() => undefined);
-  const local = await startLocalDeployment({ latencyMs: options.demoLatencyMs, project });
+  const starting = startLocalDeployment({ latencyMs: options.demoLatencyMs, project });
+  // Once the server process is on its way (startLocalDeployment forks before its first await).
+  void warmUpFetch();
+  const local = await starting;
   const [client, createClient] = clients(local.url, null);
   const label = project ? `project ${project.dir}` : "local";
   return { label, url: local.url, client, createClient, local, close: () => local.stop() };

@@ -1,6 +1,7 @@
-// The server child talking to its own API over loopback, with plain fetch: the few calls it makes
+// The server child talking to its own API over loopback, with plain node:http: the few calls it makes
 // (stale runs at start, retention sweeps) do not justify loading the SDK into that process, which
 // would cost every start a tenth of a second of the same CPU the first run needs.
+import { request as httpRequest } from "node:http";
 import type { RetentionClient, RunInfo, ThreadInfo } from "./retention.js";
 
 export interface SelfClient extends RetentionClient {
@@ -10,17 +11,37 @@ export interface SelfClient extends RetentionClient {
   threadsWithStatus(status: string, limit: number, offset: number): Promise<ThreadInfo[]>;
 }
 
-export function selfClient(base: string): SelfClient {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${base}${path}`, {
+/** One JSON request over node:http (whose parser is native: fetch's is WebAssembly, compiled on first use). */
+function request<T>(base: URL, method: string, path: string, body?: unknown): Promise<T> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise<T>((resolve, reject) => {
+    const req = httpRequest(new URL(path, base), {
       method,
-      headers: body === undefined ? undefined : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: payload === undefined ? undefined : { "content-type": "application/json" },
     });
-    if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status}`);
-    const text = await response.text();
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
+    req.on("error", reject);
+    req.on("response", (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("error", reject);
+      response.on("end", () => {
+        const status = response.statusCode ?? 0;
+        if (status < 200 || status > 299) return reject(new Error(`${method} ${path}: HTTP ${status}`));
+        try {
+          const text = Buffer.concat(chunks).toString("utf8");
+          resolve((text ? JSON.parse(text) : undefined) as T);
+        } catch (err) {
+          reject(err instanceof Error ? err : new Error(String(err)));
+        }
+      });
+    });
+    req.end(payload);
+  });
+}
+
+export function selfClient(base: string): SelfClient {
+  const origin = new URL(base);
+  const call = <T>(method: string, path: string, body?: unknown) => request<T>(origin, method, path, body);
   const thread = (id: string) => `/threads/${encodeURIComponent(id)}`;
   return {
     threads: {
