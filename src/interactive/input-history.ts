@@ -1,5 +1,5 @@
-// Input history, kept per deployment across sessions in the config directory (conf).
-import Conf from "conf";
+// Input history, kept per deployment across sessions in the config directory.
+import { readKeyed, setKeyed } from "../settings/keyed-file.js";
 import { configDir } from "../settings/paths.js";
 
 export interface InputHistory {
@@ -9,29 +9,19 @@ export interface InputHistory {
 }
 
 const MAX = 500;
+const FILE = "input-history";
 
-export function fileHistory(deployment: string, cwd = configDir()): InputHistory {
-  const store = new Conf<Record<string, string[]>>({
-    projectName: "chat",
-    configName: "input-history",
-    cwd,
-    accessPropertiesByDotNotation: false,
-  });
+/** History is a convenience: a read-only or damaged config directory must not break chatting. */
+export function fileHistory(deployment: string, dir = configDir()): InputHistory {
   const load = () => {
-    const value = store.get(deployment);
+    const value = readKeyed(dir, FILE, deployment);
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
   };
   return {
     load,
     add(text) {
-      const list = load().filter((t) => t !== text);
-      list.push(text);
-      const kept = list.slice(-MAX);
-      try {
-        store.set(deployment, kept);
-      } catch {
-        // history is a convenience: a read-only config dir must not break chatting
-      }
+      const kept = [...load().filter((t) => t !== text), text].slice(-MAX);
+      setKeyed(dir, FILE, deployment, kept);
       return kept;
     },
   };

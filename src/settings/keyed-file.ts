@@ -1,34 +1,48 @@
 // A JSON file of key -> value in the config directory, for what chat remembers between runs
-// (last threads, lost runs). Read directly with fs (conf is not loaded to read); written through
-// conf (atomic, 0600). Never throws: remembering is a courtesy, and a read-only or damaged config
-// directory must not stop a chat.
-import { readFileSync } from "node:fs";
+// (last threads, lost runs, input history). Plain fs, not conf: conf (with its schema validator)
+// takes a tenth of a second to load, which fell on a chat's first request; settings, which are
+// written only by `chat config`, stay in conf. Written as conf writes: the whole file replaced at
+// once through a rename, readable by its owner only. Never throws: remembering is a courtesy, and
+// a read-only or damaged config directory must not stop a chat.
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** The value under `key` in `<dir>/<name>.json`; undefined when there is none or the file is unreadable. */
-export function readKeyed(dir: string, name: string, key: string): unknown {
+type Keyed = Record<string, unknown>;
+
+function readAll(file: string): Keyed {
   try {
-    const all = JSON.parse(readFileSync(join(dir, `${name}.json`), "utf8")) as unknown;
-    return typeof all === "object" && all !== null && !Array.isArray(all) ? (all as Record<string, unknown>)[key] : undefined;
+    const all = JSON.parse(readFileSync(file, "utf8")) as unknown;
+    return typeof all === "object" && all !== null && !Array.isArray(all) ? (all as Keyed) : {};
   } catch {
-    return undefined;
+    return {};
   }
 }
 
-/** Sets `key` in `<dir>/<name>.json` (undefined deletes it). */
-export async function writeKeyed(dir: string, name: string, key: string, value: unknown): Promise<void> {
+/** The value under `key` in `<dir>/<name>.json`; undefined when there is none or the file is unreadable. */
+export function readKeyed(dir: string, name: string, key: string): unknown {
+  const all = readAll(join(dir, `${name}.json`));
+  return Object.hasOwn(all, key) ? all[key] : undefined;
+}
+
+let written = 0;
+
+/** Sets `key` in `<dir>/<name>.json` (undefined deletes it), at once: no other write interleaves. */
+export function setKeyed(dir: string, name: string, key: string, value: unknown): void {
+  const file = join(dir, `${name}.json`);
+  const temp = `${file}.${process.pid}-${(written += 1)}.tmp`;
   try {
-    const { default: Conf } = await import("conf");
-    const conf = new Conf<Record<string, unknown>>({
-      projectName: "chat",
-      configName: name,
-      cwd: dir,
-      configFileMode: 0o600,
-      accessPropertiesByDotNotation: false,
-    });
-    if (value === undefined) conf.delete(key);
-    else conf.set(key, value);
+    const all = readAll(file);
+    if (value === undefined) delete all[key];
+    else all[key] = value;
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileSync(temp, `${JSON.stringify(all, null, "\t")}\n`, { mode: 0o600, flag: "wx" });
+    renameSync(temp, file);
   } catch {
-    // see above
+    rmSync(temp, { force: true });
   }
+}
+
+/** setKeyed, for callers that collect what they remember as promises. */
+export async function writeKeyed(dir: string, name: string, key: string, value: unknown): Promise<void> {
+  setKeyed(dir, name, key, value);
 }

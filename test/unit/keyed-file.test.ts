@@ -1,12 +1,13 @@
 // What chat remembers between runs (last threads, lost runs): kept per key, private, and never a
 // reason for a chat to fail.
-import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { readKeyed, writeKeyed } from "../../src/settings/keyed-file.js";
 import { lastThread, rememberThread } from "../../src/settings/last-thread.js";
 import { readLostRuns, writeLostRuns } from "../../src/settings/lost-runs.js";
+import { fileHistory } from "../../src/interactive/input-history.js";
 
 let dir: string;
 beforeEach(() => {
@@ -54,4 +55,26 @@ it("the last thread per deployment and assistant, and lost runs per deployment, 
   expect(readLostRuns("local", dir)).toEqual(lost);
   await writeLostRuns("local", [], dir);
   expect(readLostRuns("local", dir)).toEqual([]);
+});
+
+it("input history is kept per deployment across instances, newest last, without repeats, 500 at most", () => {
+  const local = fileHistory("local", dir);
+  local.add("one");
+  local.add("two");
+  expect(local.add("one")).toEqual(["two", "one"]);
+  fileHistory("http://elsewhere", dir).add("other");
+  expect(fileHistory("local", dir).load()).toEqual(["two", "one"]);
+  for (let i = 0; i < 600; i++) local.add(`m${i}`);
+  const kept = fileHistory("local", dir).load();
+  expect([kept.length, kept[0], kept.at(-1)]).toEqual([500, "m100", "m599"]);
+  expect(statSync(join(dir, "input-history.json")).mode & 0o777).toBe(0o600);
+  expect(readdirSync(dir).sort()).toEqual(["input-history.json"]);
+});
+
+it("a write that fails leaves the file as it was and no temporary file behind", async () => {
+  await writeKeyed(dir, "things", "k", "v");
+  await writeKeyed(dir, "things", "bad", 10n);
+  expect(readKeyed(dir, "things", "k")).toBe("v");
+  expect(readKeyed(dir, "things", "bad")).toBeUndefined();
+  expect(readdirSync(dir)).toEqual(["things.json"]);
 });
