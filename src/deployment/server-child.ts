@@ -35,11 +35,12 @@ function packageDir(fromFile: string, name: string): string | undefined {
  * and the graphs both get chat's copy.
  */
 async function prepareProject(resolveFrom: string, before: () => Promise<unknown>): Promise<void> {
+  // Both loaders, as the tsx CLI under `langgraph dev` has: a project without "type": "module"
+  // has its .ts files compiled to CommonJS and required. Loaded alongside the server.
+  const tsx = Promise.all([import("tsx/esm/api"), import("tsx/cjs/api")]);
   const own = packageDir(resolveFrom, "@langchain/langgraph");
   if (own === undefined || own === packageDir(fileURLToPath(import.meta.url), "@langchain/langgraph")) await before();
-  // Both loaders, as the tsx CLI under `langgraph dev` has: a project without "type": "module"
-  // has its .ts files compiled to CommonJS and required.
-  const [esm, cjs] = await Promise.all([import("tsx/esm/api"), import("tsx/cjs/api")]);
+  const [esm, cjs] = await tsx;
   esm.register();
   cjs.register();
   const data: ResolveData = { project: pathToFileURL(resolveFrom).href, fallback: import.meta.url };
