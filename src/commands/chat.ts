@@ -201,6 +201,7 @@ function sessionOpener(
       threadId: id,
       fresh: threadId === undefined,
       hold: target.hold,
+      checkpoints: connection.local !== undefined,
       runOptions: target.runOptions,
       inputShape: target.inputShape,
       reconnectMs: reconnectSeconds === undefined ? undefined : reconnectSeconds * 1000,

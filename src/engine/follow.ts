@@ -16,6 +16,8 @@ export interface FollowTiming {
   quietMaxMs: number;
   /** How long a run the server says has failed may keep its stream open to deliver the error. */
   errorGraceMs: number;
+  /** After the graph's last checkpoint the status is asked at once, then after 2×, 4×, … this. */
+  finishFirstMs: number;
   /** The n-th consecutive failure waits `backoffMs * 2 ** n`, at most `backoffMaxMs`, before joining again. */
   backoffMs: number;
   backoffMaxMs: number;
@@ -37,6 +39,7 @@ export interface FollowOptions {
 const DEFAULT_TIMING: FollowTiming = {
   quietFirstMs: 50,
   quietMaxMs: 2000,
+  finishFirstMs: 10,
   errorGraceMs: 2000,
   backoffMs: 200,
   backoffMaxMs: 5000,
@@ -64,7 +67,7 @@ function isStopMessage(text: string | undefined): boolean {
 /**
  * The JS server closes a finished run's stream only ~500 ms after its last event. Rather than
  * wait for that on every run, while the stream is quiet this asks for the run's status (backing
- * off) and calls `ended` once the run is over. It owns its one timer and its one status check;
+ * off), or at once when the graph's last checkpoint comes, and calls `ended` once the run is over. It owns its one timer and its one status check;
  * `stop()` ends both.
  */
 class QuietWatcher {
@@ -85,6 +88,13 @@ class QuietWatcher {
   poke(): void {
     this.wait = this.timing.quietFirstMs;
     if (this.phase === "quiet") this.arm(this.wait, () => void this.check());
+  }
+
+  /** The graph says it is done (its last checkpoint has no next step): ask now, then soon. */
+  finished(): void {
+    if (this.phase !== "quiet") return;
+    this.wait = this.timing.finishFirstMs;
+    void this.check();
   }
 
   stop(): void {
@@ -120,6 +130,16 @@ class QuietWatcher {
       this.arm(this.wait, () => void this.check());
     }
   }
+}
+
+/**
+ * A `checkpoints` event (asked for only where it is cheap, see Session's streamModes) whose next
+ * steps are none: the graph has finished, and the run ends as soon as the server records it.
+ * An interrupted graph's last checkpoint names the step it stopped before.
+ */
+function isLastCheckpoint(data: unknown): boolean {
+  const next = (data as { next?: unknown } | null)?.next;
+  return Array.isArray(next) && next.length === 0;
 }
 
 /** What one attempt settled: how the run ended, or a failure to retry. */
@@ -197,7 +217,9 @@ async function readStream(follow: Follow): Promise<Read> {
       watcher.poke();
       if (part.id !== undefined) follow.lastEventId = part.id;
       if (part.event === "error") follow.streamError = streamErrorText(part.data);
-      else options.onEvent(part.event, part.data);
+      else if (part.event === "checkpoints") {
+        if (isLastCheckpoint(part.data)) watcher.finished();
+      } else options.onEvent(part.event, part.data);
     }
     return { events, ended: endedEarly };
   } catch (err) {

@@ -19,8 +19,8 @@ import type { OutgoingMessage, SessionOptions } from "./types.js";
 export type { SessionOptions };
 import { MessageStore } from "./store.js";
 
-// No "values": each would carry the whole thread state; the state is read once per run instead.
-export const STREAM_MODES = ["messages-tuple", "updates"] as const;
+// Not "values" (the whole state each time); "checkpoints" only where asked: the last ends a run at once.
+const streamModes = (checkpoints?: boolean) => ["messages-tuple", "updates", ...(checkpoints ? ["checkpoints"] : [])];
 
 export class Session extends MessageStore {
   readonly threadId: string;
@@ -226,7 +226,7 @@ export class Session extends MessageStore {
         clientId: message.clientId,
         runId: message.runId,
         resend: message.retryOf !== undefined,
-        payload: runPayload(message, STREAM_MODES, this.options.runOptions),
+        payload: runPayload(message, streamModes(this.options.checkpoints), this.options.runOptions),
       },
     );
     if (this.abort.signal.aborted && isTerminal(this.get(index).status)) return;

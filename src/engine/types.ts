@@ -85,4 +85,9 @@ export interface SessionOptions {
   rateLimitMs?: number;
   /** Hold new messages in the client while a run of ours may still ask (see setHold). */
   hold?: boolean;
+  /**
+   * Also stream each step's checkpoint, whose last says the graph is done, so the run's end is
+   * asked for at once (see follow.ts); worth the whole state per step only over loopback.
+   */
+  checkpoints?: boolean;
 }

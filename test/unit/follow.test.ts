@@ -91,6 +91,34 @@ describe("not waiting on a quiet stream", () => {
     },
   );
 
+  const checkpoint = (id: string, next: string[]): Part => ({ id, event: "checkpoints", data: { next, values: {} } });
+  const updates: Part = { id: "2", event: "updates", data: { answer: {} } };
+
+  it("the graph's last checkpoint (no next step) has the status asked at once, then soon again; checkpoints are not passed on", async () => {
+    const run = scriptedRun({
+      events: [metadata, checkpoint("1", ["answer"]), updates, checkpoint("3", [])],
+      joins: [{ then: "silent" }],
+      statuses: ["running", "success"],
+    });
+    const f = follow(run);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(run.gets).toEqual([0, 20]);
+    await expect(f.result).resolves.toEqual({ kind: "success", serverStatus: "success" });
+    expect(f.delivered.map((d) => d.event)).toEqual(["metadata", "updates"]);
+  });
+
+  it("a last checkpoint that names a next step (a graph stopped to ask) waits for the quiet period as before", async () => {
+    const run = scriptedRun({
+      events: [metadata, updates, checkpoint("3", ["ask"])],
+      joins: [{ then: "silent" }],
+      statuses: ["interrupted"],
+    });
+    const f = follow(run);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(run.gets).toEqual([50]);
+    await expect(f.result).resolves.toEqual({ kind: "stopped", deleted: false, serverStatus: "interrupted" });
+  });
+
   it("a quiet run still going is asked about again, backing off to 2 s, and each event starts the backoff over", async () => {
     const run = scriptedRun({
       events: [metadata, ...valuesEvents(1)],
