@@ -1,6 +1,6 @@
 // Turns settings into a live deployment: the local one started on loopback, or a remote URL
 // checked once (reachable, credentials, assistant, thread) before any run is sent.
-import { Client } from "@langchain/langgraph-sdk";
+import type { Client } from "@langchain/langgraph-sdk";
 import { ConnectionError, UsageError } from "../errors.js";
 import { httpStatus, serverMessage } from "../engine/sdk.js";
 import type { LocalDeployment } from "./local.js";
@@ -30,7 +30,11 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-function clients(url: string, apiKey: string | null | undefined): [Client, Client] {
+// Loaded once needed: a local deployment's process is forked first (it is a tenth of what chat loads).
+const sdk = () => import("@langchain/langgraph-sdk");
+
+async function clients(url: string, apiKey: string | null | undefined): Promise<[Client, Client]> {
+  const { Client } = await sdk();
   // Requests that get no answer give up instead of waiting for the socket's own timeout
   // (minutes); streams are not affected. A create that times out is looked up, not repeated.
   // Redirects are followed by us, and the key is dropped when one leaves the deployment's origin.
@@ -45,7 +49,7 @@ function clients(url: string, apiKey: string | null | undefined): [Client, Clien
 export async function connect(options: DeploymentOptions): Promise<Connection> {
   if (options.url) {
     const url = parseDeploymentUrl(options.url);
-    const [client, createClient] = clients(url, options.apiKey);
+    const [client, createClient] = await clients(url, options.apiKey);
     return { label: url, url, client, createClient, close: async () => {} };
   }
   // Loaded only when used: a remote deployment needs no child processes.
@@ -55,8 +59,9 @@ export async function connect(options: DeploymentOptions): Promise<Connection> {
   const starting = startLocalDeployment({ latencyMs: options.demoLatencyMs, project });
   // Once the server process is on its way (startLocalDeployment forks before its first await).
   void warmUpFetch();
+  void sdk().catch(() => undefined);
   const local = await starting;
-  const [client, createClient] = clients(local.url, null);
+  const [client, createClient] = await clients(local.url, null);
   const label = project ? `project ${project.dir}` : "local";
   return { label, url: local.url, client, createClient, local, close: () => local.stop() };
 }

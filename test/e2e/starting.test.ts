@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { loadPty, startInPty, type Screen } from "../helpers/pty.js";
-import { serverPidsUnder } from "../helpers/processes.js";
+import { serverPidsLeftUnder, serverPidsUnder } from "../helpers/processes.js";
 import { BIN, hermetic } from "../helpers/cli.js";
 
 const pty = await loadPty();
@@ -48,7 +48,7 @@ it.skipIf(!pty)("Ctrl+C while the local deployment starts stops chat and its ser
   s.write("\x03");
   await s.exited;
   expect(s.text()).not.toMatch(/›/);
-  expect(serverPidsUnder(home)).toEqual([]);
+  expect(await serverPidsLeftUnder(home)).toEqual([]);
 });
 
 it("a chat killed while its local deployment is still loading leaves no server running", async () => {
@@ -63,6 +63,5 @@ it("a chat killed while its local deployment is still loading leaves no server r
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   child.kill("SIGKILL");
-  while (serverPidsUnder(dir).length > 0) await new Promise((resolve) => setTimeout(resolve, 50));
-  expect(serverPidsUnder(dir)).toEqual([]);
+  expect(await serverPidsLeftUnder(dir)).toEqual([]);
 });
