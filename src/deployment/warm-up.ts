@@ -13,6 +13,8 @@ export async function warmUpFetch(): Promise<void> {
       server.once("error", reject);
       server.listen(0, "127.0.0.1", resolve);
     });
+    // Never the reason chat stays alive.
+    server.unref();
     const { port } = server.address() as AddressInfo;
     await (await fetch(`http://127.0.0.1:${port}/`)).arrayBuffer();
   } catch {
