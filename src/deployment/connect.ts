@@ -30,7 +30,8 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-// Loaded once needed: a local deployment's process is forked first (it is a tenth of what chat loads).
+// Loaded when first needed, so a local deployment's process is forked before it is (the SDK is
+// over half of the chat command's code).
 const sdk = () => import("@langchain/langgraph-sdk");
 
 async function clients(url: string, apiKey: string | null | undefined): Promise<[Client, Client]> {

@@ -67,8 +67,8 @@ function isStopMessage(text: string | undefined): boolean {
 /**
  * The JS server closes a finished run's stream only ~500 ms after its last event. Rather than
  * wait for that on every run, while the stream is quiet this asks for the run's status (backing
- * off), or at once when the graph's last checkpoint comes, and calls `ended` once the run is over. It owns its one timer and its one status check;
- * `stop()` ends both.
+ * off), or at once when the graph's last checkpoint comes, and calls `ended` once the run is
+ * over. It owns its one timer and its one status check; `stop()` ends both.
  */
 class QuietWatcher {
   private timer: NodeJS.Timeout | undefined;

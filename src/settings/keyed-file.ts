@@ -9,29 +9,34 @@ import { join } from "node:path";
 
 type Keyed = Record<string, unknown>;
 
-function readAll(file: string): Keyed {
+/** The file's object: empty when there is no file, undefined when it cannot be read or is not one. */
+function readAll(file: string): Keyed | undefined {
   try {
     const all = JSON.parse(readFileSync(file, "utf8")) as unknown;
-    return typeof all === "object" && all !== null && !Array.isArray(all) ? (all as Keyed) : {};
-  } catch {
-    return {};
+    return typeof all === "object" && all !== null && !Array.isArray(all) ? (all as Keyed) : undefined;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "ENOENT" ? {} : undefined;
   }
 }
 
 /** The value under `key` in `<dir>/<name>.json`; undefined when there is none or the file is unreadable. */
 export function readKeyed(dir: string, name: string, key: string): unknown {
   const all = readAll(join(dir, `${name}.json`));
-  return Object.hasOwn(all, key) ? all[key] : undefined;
+  return all && Object.hasOwn(all, key) ? all[key] : undefined;
 }
 
 let written = 0;
 
-/** Sets `key` in `<dir>/<name>.json` (undefined deletes it), at once: no other write interleaves. */
+/**
+ * Sets `key` in `<dir>/<name>.json` (undefined deletes it), at once: no other write interleaves.
+ * A file that is there but cannot be read, or is not a JSON object, is left as it is (as conf did).
+ */
 export function setKeyed(dir: string, name: string, key: string, value: unknown): void {
   const file = join(dir, `${name}.json`);
   const temp = `${file}.${process.pid}-${(written += 1)}.tmp`;
   try {
     const all = readAll(file);
+    if (!all) return;
     if (value === undefined) delete all[key];
     else all[key] = value;
     mkdirSync(dir, { recursive: true, mode: 0o700 });

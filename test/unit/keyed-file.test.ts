@@ -1,6 +1,6 @@
 // What chat remembers between runs (last threads, lost runs): kept per key, private, and never a
 // reason for a chat to fail.
-import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
@@ -31,6 +31,17 @@ it("a missing, damaged or non-object file reads as nothing", () => {
   expect(readKeyed(dir, "broken", "k")).toBeUndefined();
   writeFileSync(join(dir, "list.json"), "[1, 2]");
   expect(readKeyed(dir, "list", "0")).toBeUndefined();
+});
+
+it("a damaged or non-object file is left as it is by a write, not replaced", async () => {
+  writeFileSync(join(dir, "broken.json"), "{not json");
+  writeFileSync(join(dir, "list.json"), "[1, 2]");
+  await writeKeyed(dir, "broken", "k", "v");
+  await writeKeyed(dir, "list", "k", "v");
+  expect([readFileSync(join(dir, "broken.json"), "utf8"), readFileSync(join(dir, "list.json"), "utf8")]).toEqual([
+    "{not json",
+    "[1, 2]",
+  ]);
 });
 
 it.skipIf(process.getuid?.() === 0)("a config directory that cannot be written is no error", async () => {
