@@ -17,6 +17,7 @@ import { Transcript, type TranscriptItem } from "./transcript.js";
 import { answerAction } from "./answering.js";
 import { KeySplitter } from "./keys.js";
 import { Work } from "./work.js";
+import { Listeners } from "./listeners.js";
 
 export type { ChatSnapshot, ControllerOptions, ExitInfo, TranscriptItem } from "./snapshot.js";
 
@@ -24,7 +25,7 @@ export class ChatController {
   private state: ChatSnapshot;
   private session: Session;
   private detach: () => void;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Listeners();
   private readonly history: HistoryWalker;
   private readonly work = new Work();
   private readonly transcript: Transcript;
@@ -66,10 +67,7 @@ export class ChatController {
     this.showQuestion(session.getQuestion());
   }
 
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  readonly subscribe = (listener: () => void): (() => void) => this.listeners.add(listener);
 
   readonly getSnapshot = (): ChatSnapshot => this.state;
 
@@ -83,7 +81,7 @@ export class ChatController {
   /** The deployment went away for good: say why, and every message in flight becomes unknown. */
   lost = (why: string, detail: string): void => (this.say(why, "warning"), this.session.abandon(detail));
 
-  dispose = (): void => this.detach();
+  dispose = (): void => (this.detach(), this.listeners.stop());
 
   /** One key press (or a burst of typed or pasted text), as Ink's useInput reports it. */
   key(text: string, key: Partial<Key>): void {
@@ -270,7 +268,7 @@ export class ChatController {
 
   private onEvent(event: SessionEvent): void {
     const { patch, question } = eventPatch(this.state, event, this.session.getSnapshot(), this.transcript);
-    this.update(patch);
+    this.update(patch, event.type === "stream");
     if (question) this.showQuestion(question.open);
   }
 
@@ -293,8 +291,9 @@ export class ChatController {
     if (input !== this.state.input) this.update({ input });
   }
 
-  private update(patch: Partial<ChatSnapshot>): void {
+  /** A streaming answer's tokens are told `later` (see listeners.ts); everything else at once. */
+  private update(patch: Partial<ChatSnapshot>, later = false): void {
     this.state = { ...this.state, ...patch };
-    for (const listener of this.listeners) listener();
+    return later ? this.listeners.later() : this.listeners.now();
   }
 }
