@@ -11,6 +11,8 @@ export interface SelfClient extends RetentionClient {
   threadsWithStatus(status: string, limit: number, offset: number): Promise<ThreadInfo[]>;
 }
 
+const REQUEST_TIMEOUT_MS = 30_000;
+
 /** One JSON request over node:http (whose parser is native: fetch's is WebAssembly, compiled on first use). */
 function request<T>(base: URL, method: string, path: string, body?: unknown): Promise<T> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
@@ -20,6 +22,8 @@ function request<T>(base: URL, method: string, path: string, body?: unknown): Pr
       headers: payload === undefined ? undefined : { "content-type": "application/json" },
     });
     req.on("error", reject);
+    // A request to ourselves that stalls must not hold the sweep that made it forever.
+    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`${method} ${path}: no answer in ${REQUEST_TIMEOUT_MS} ms`)));
     req.on("response", (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));

@@ -88,6 +88,8 @@ function requireServer(): Promise<typeof ServerModule> {
 let loading: Promise<typeof ServerModule> | undefined;
 if (config.project) await prepareProject(config.project.resolveFrom, () => (loading = requireServer()));
 const { startServer } = await (loading ?? (config.project ? import(SERVER) : requireServer()));
+// require() held the event loop for most of a second: a stop asked for meanwhile goes first.
+await new Promise((resolve) => setImmediate(resolve));
 
 /**
  * The server has just started, so no run of its can be running: one marked running was cut off

@@ -139,6 +139,15 @@ async function adoptIfMade(ctx: CreateContext, request: RunRequest, why?: string
   return { status: "pending", runId: lookup.found };
 }
 
+/**
+ * What a run streams. Not "values": each carries the whole state, and the JS server keeps every
+ * event of a resumable run in memory for as long as it is up. "checkpoints" carry it too, so only
+ * where asked and while the thread is short: the last one says the graph is done (see follow.ts).
+ */
+export function streamModes(checkpoints: boolean, messages: number): string[] {
+  return ["messages-tuple", "updates", ...(checkpoints && messages < 50 ? ["checkpoints"] : [])];
+}
+
 /** What a message's run is made with: its text as new human input, or its answer to the open question. */
 export function runPayload(
   message: OutgoingMessage,

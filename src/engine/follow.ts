@@ -90,9 +90,14 @@ class QuietWatcher {
     if (this.phase === "quiet") this.arm(this.wait, () => void this.check());
   }
 
-  /** The graph says it is done (its last checkpoint has no next step): ask now, then soon. */
+  /**
+   * The graph says it is done (its last checkpoint has no next step): ask now, or soon after the
+   * check already under way, and then soon again while the run is still marked running.
+   */
   finished(): void {
+    if (this.phase === "checking") this.wait = this.timing.finishFirstMs;
     if (this.phase !== "quiet") return;
+    clearTimeout(this.timer);
     this.wait = this.timing.finishFirstMs;
     void this.check();
   }

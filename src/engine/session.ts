@@ -8,7 +8,7 @@ import { foundMessage, readOpening, type FoundRun } from "./lookup.js";
 import { outputEvents, runMessages } from "./run-messages.js";
 import { RunWatch } from "./run-watch.js";
 import { messageInput } from "./input-shape.js";
-import { createRun, runPayload } from "./create.js";
+import { createRun, runPayload, streamModes } from "./create.js";
 import { answerFields, type Question } from "./interrupts.js";
 import { Questions } from "./questions.js";
 import { RECONNECT_MS, cancelRuns, inFlightRuns, lostRun, runsToCancel, stoppedReport } from "./stopped.js";
@@ -18,9 +18,6 @@ import type { OutgoingMessage, SessionOptions } from "./types.js";
 
 export type { SessionOptions };
 import { MessageStore } from "./store.js";
-
-// Not "values" (the whole state each time); "checkpoints" only where asked: the last ends a run at once.
-const streamModes = (checkpoints?: boolean) => ["messages-tuple", "updates", ...(checkpoints ? ["checkpoints"] : [])];
 
 export class Session extends MessageStore {
   readonly threadId: string;
@@ -226,7 +223,7 @@ export class Session extends MessageStore {
         clientId: message.clientId,
         runId: message.runId,
         resend: message.retryOf !== undefined,
-        payload: runPayload(message, streamModes(this.options.checkpoints), this.options.runOptions),
+        payload: runPayload(message, streamModes(this.options.checkpoints === true, this.emitted.size), this.options.runOptions),
       },
     );
     if (this.abort.signal.aborted && isTerminal(this.get(index).status)) return;

@@ -87,7 +87,9 @@ export interface SessionOptions {
   hold?: boolean;
   /**
    * Also stream each step's checkpoint, whose last says the graph is done, so the run's end is
-   * asked for at once (see follow.ts); worth the whole state per step only over loopback.
+   * asked for at once (see follow.ts). Each carries the whole state, and the JS server keeps every
+   * event of a resumable run in memory for as long as it is up: so only over loopback, and while
+   * the thread is short (under 50 messages); past that a run's end waits for the quiet period.
    */
   checkpoints?: boolean;
 }

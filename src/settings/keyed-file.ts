@@ -12,7 +12,10 @@ type Keyed = Record<string, unknown>;
 /** The file's object: empty when there is no file, undefined when it cannot be read or is not one. */
 function readAll(file: string): Keyed | undefined {
   try {
-    const all = JSON.parse(readFileSync(file, "utf8")) as unknown;
+    const text = readFileSync(file, "utf8");
+    // Empty: cut off by a crash while it was written (there is no fsync), not someone's data.
+    if (text.trim() === "") return {};
+    const all = JSON.parse(text) as unknown;
     return typeof all === "object" && all !== null && !Array.isArray(all) ? (all as Keyed) : undefined;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === "ENOENT" ? {} : undefined;

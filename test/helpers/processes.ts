@@ -18,9 +18,10 @@ export function serverPidsUnder(dir: string): number[] {
 
 /**
  * The server processes under `dir` still alive after waiting up to `withinMs` for them to go: a
- * server told to stop exits once its event loop is free (it may be mid-load), so not at once.
+ * server told to stop exits once its event loop is free (loading the server holds it for most of
+ * a second, longer on a loaded machine), so not at once.
  */
-export async function serverPidsLeftUnder(dir: string, withinMs = 5_000): Promise<number[]> {
+export async function serverPidsLeftUnder(dir: string, withinMs = 15_000): Promise<number[]> {
   const deadline = Date.now() + withinMs;
   while (serverPidsUnder(dir).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
   return serverPidsUnder(dir);

@@ -107,6 +107,43 @@ describe("not waiting on a quiet stream", () => {
     expect(f.delivered.map((d) => d.event)).toEqual(["metadata", "updates"]);
   });
 
+  it("a last checkpoint asks once at a time: a slow status check is not joined by another, and the next comes soon after", async () => {
+    const run = scriptedRun({
+      events: [metadata, updates, checkpoint("3", [])],
+      joins: [{ then: "silent" }],
+      statuses: ["running", "success"],
+    });
+    const get = run.client.runs.get.bind(run.client.runs);
+    // Each status look-up takes 80 ms (recorded when it answers): longer than the quiet period.
+    run.client.runs.get = (async (...args: Parameters<typeof get>) => {
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      return get(...args);
+    }) as typeof get;
+    const f = follow(run);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(run.gets).toEqual([80, 180]);
+    await expect(f.result).resolves.toEqual({ kind: "success", serverStatus: "success" });
+  });
+
+  it("a last checkpoint that comes while a quiet-period check is under way has the next check soon after it", async () => {
+    const run = scriptedRun({
+      events: [metadata, updates, checkpoint("3", [])],
+      joins: [{ steps: [2, { waitMs: 60 }, 1], then: "silent" }],
+      statuses: ["running", "running", "success"],
+    });
+    const get = run.client.runs.get.bind(run.client.runs);
+    run.client.runs.get = (async (...args: Parameters<typeof get>) => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return get(...args);
+    }) as typeof get;
+    const f = follow(run);
+    await vi.advanceTimersByTimeAsync(300);
+    // The quiet check starts at 50 and answers at 80 (running); the checkpoint came at 60, so the
+    // next starts 20 ms later (not 100), answers at 130 (running), and the next 40 ms after that.
+    expect(run.gets).toEqual([80, 130, 200]);
+    await expect(f.result).resolves.toEqual({ kind: "success", serverStatus: "success" });
+  });
+
   it("a last checkpoint that names a next step (a graph stopped to ask) waits for the quiet period as before", async () => {
     const run = scriptedRun({
       events: [metadata, updates, checkpoint("3", ["ask"])],

@@ -82,7 +82,7 @@ it("input history is kept per deployment across instances, newest last, without 
   expect(readdirSync(dir).sort()).toEqual(["input-history.json"]);
 });
 
-it("a write that fails leaves the file as it was and no temporary file behind", async () => {
+it("a value that cannot be written leaves the file as it was, and nothing else in the directory", async () => {
   await writeKeyed(dir, "things", "k", "v");
   await writeKeyed(dir, "things", "bad", 10n);
   expect(readKeyed(dir, "things", "k")).toBe("v");

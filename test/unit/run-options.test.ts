@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 import { describeRunOptions, jsonObject } from "../../src/settings/run-options.js";
 import { statusParts } from "../../src/interactive/components/StatusBar.js";
-import { runPayload } from "../../src/engine/create.js";
+import { runPayload, streamModes } from "../../src/engine/create.js";
 import type { OutgoingMessage } from "../../src/engine/types.js";
 
 it("reads a JSON object inline or from @file, and says in one line what is wrong otherwise", () => {
@@ -37,4 +37,11 @@ it("every run's payload carries them, answers included, and the status bar names
   const bar = { deployment: "local", assistant: "agent", threadId: "t", strategy: "enqueue", connection: "connected" } as const;
   expect(statusParts({ ...bar, runSettings: text }).map((p) => p.text)).toContain(text);
   expect(describeRunOptions({})).toBeUndefined();
+});
+
+it("runs stream tokens and updates; checkpoints (the whole state each) only where asked and while the thread is short", () => {
+  const base = ["messages-tuple", "updates"];
+  expect(streamModes(false, 0)).toEqual(base);
+  expect(streamModes(true, 49)).toEqual([...base, "checkpoints"]);
+  expect(streamModes(true, 50)).toEqual(base);
 });
