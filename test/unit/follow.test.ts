@@ -92,6 +92,15 @@ describe("not waiting on a quiet stream", () => {
   );
 
   const checkpoint = (id: string, next: string[]): Part => ({ id, event: "checkpoints", data: { next, values: {} } });
+  /** The run, its status look-ups answering after `ms` (its `gets` record when each answers). */
+  const slowLookUps = (run: ReturnType<typeof scriptedRun>, ms: number) => {
+    const get = run.client.runs.get.bind(run.client.runs);
+    run.client.runs.get = (async (...args: Parameters<typeof get>) => {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      return get(...args);
+    }) as typeof get;
+    return run;
+  };
   const updates: Part = { id: "2", event: "updates", data: { answer: {} } };
 
   it("the graph's last checkpoint (no next step) has the status asked at once, then soon again; checkpoints are not passed on", async () => {
@@ -113,13 +122,8 @@ describe("not waiting on a quiet stream", () => {
       joins: [{ then: "silent" }],
       statuses: ["running", "success"],
     });
-    const get = run.client.runs.get.bind(run.client.runs);
-    // Each status look-up takes 80 ms (recorded when it answers): longer than the quiet period.
-    run.client.runs.get = (async (...args: Parameters<typeof get>) => {
-      await new Promise((resolve) => setTimeout(resolve, 80));
-      return get(...args);
-    }) as typeof get;
-    const f = follow(run);
+    // Each status look-up takes 80 ms: longer than the quiet period.
+    const f = follow(slowLookUps(run, 80));
     await vi.advanceTimersByTimeAsync(300);
     expect(run.gets).toEqual([80, 180]);
     await expect(f.result).resolves.toEqual({ kind: "success", serverStatus: "success" });
@@ -131,12 +135,7 @@ describe("not waiting on a quiet stream", () => {
       joins: [{ steps: [2, { waitMs: 60 }, 1], then: "silent" }],
       statuses: ["running", "running", "success"],
     });
-    const get = run.client.runs.get.bind(run.client.runs);
-    run.client.runs.get = (async (...args: Parameters<typeof get>) => {
-      await new Promise((resolve) => setTimeout(resolve, 30));
-      return get(...args);
-    }) as typeof get;
-    const f = follow(run);
+    const f = follow(slowLookUps(run, 30));
     await vi.advanceTimersByTimeAsync(300);
     // The quiet check starts at 50 and answers at 80 (running); the checkpoint came at 60, so the
     // next starts 20 ms later (not 100), answers at 130 (running), and the next 40 ms after that.
