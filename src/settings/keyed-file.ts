@@ -1,11 +1,12 @@
 // A JSON file of key -> value in the config directory, for what chat remembers between runs
 // (last threads, lost runs, input history). Plain fs, not conf: conf (with its schema validator)
 // takes a tenth of a second to load, which fell on a chat's first request; settings, which are
-// written only by `chat config`, stay in conf. Written as conf writes: the whole file replaced at
-// once through a rename, readable by its owner only. Never throws: remembering is a courtesy, and
-// a read-only or damaged config directory must not stop a chat.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+// written only by `chat config`, stay in conf. Written as conf writes: the whole file, flushed to
+// disk, replaced at once through a rename (a symlink's target, so the link stays), owner-only.
+// Never throws: remembering is a courtesy, and a read-only or damaged config directory must not
+// stop a chat.
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeSync } from "node:fs";
+import { dirname, join } from "node:path";
 
 type Keyed = Record<string, unknown>;
 
@@ -35,18 +36,34 @@ let written = 0;
  * A file that is there but cannot be read, or is not a JSON object, is left as it is (as conf did).
  */
 export function setKeyed(dir: string, name: string, key: string, value: unknown): void {
-  const file = join(dir, `${name}.json`);
+  const file = replaced(join(dir, `${name}.json`));
   const temp = `${file}.${process.pid}-${(written += 1)}.tmp`;
   try {
     const all = readAll(file);
     if (!all) return;
     if (value === undefined) delete all[key];
     else all[key] = value;
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileSync(temp, `${JSON.stringify(all, null, "\t")}\n`, { mode: 0o600, flag: "wx" });
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    const fd = openSync(temp, "wx", 0o600);
+    try {
+      writeSync(fd, `${JSON.stringify(all, null, "\t")}\n`);
+      // On disk before it replaces the old file: a crash leaves one or the other, whole.
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, file);
   } catch {
     rmSync(temp, { force: true });
+  }
+}
+
+/** The file a write replaces: a symlink's target (the link stays a link), else the path itself. */
+function replaced(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
   }
 }
 

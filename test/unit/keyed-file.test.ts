@@ -1,6 +1,17 @@
 // What chat remembers between runs (last threads, lost runs): kept per key, private, and never a
 // reason for a chat to fail.
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
@@ -88,4 +99,15 @@ it("a value that cannot be written leaves the file as it was, and nothing else i
   expect(readKeyed(dir, "things", "k")).toBe("v");
   expect(readKeyed(dir, "things", "bad")).toBeUndefined();
   expect(readdirSync(dir)).toEqual(["things.json"]);
+});
+
+it("a file that is a symlink stays one: its target is what gets replaced", async () => {
+  const elsewhere = join(dir, "elsewhere");
+  mkdirSync(elsewhere);
+  writeFileSync(join(elsewhere, "real.json"), '{"a": 1}');
+  symlinkSync(join(elsewhere, "real.json"), join(dir, "things.json"));
+  await writeKeyed(dir, "things", "b", 2);
+  expect(lstatSync(join(dir, "things.json")).isSymbolicLink()).toBe(true);
+  expect(JSON.parse(readFileSync(join(elsewhere, "real.json"), "utf8"))).toEqual({ a: 1, b: 2 });
+  expect([readdirSync(dir).sort(), readdirSync(elsewhere)]).toEqual([["elsewhere", "things.json"], ["real.json"]]);
 });
