@@ -101,13 +101,12 @@ async function startAndChat(
     if (!connection.local) process.stderr.write("chat: runs already sent keep going on the server\n");
     await connection.close();
   });
-  const remembering: Array<Promise<void>> = [];
   const lostRuns = new LostRuns(deploymentName(target));
   try {
     if (flags.verbose && connection.local) {
       process.stderr.write(`chat: local deployment at ${connection.url}, log ${connection.local.logFile}\n`);
     }
-    const opening = { remembering, lostRuns, reconnect: flags.reconnect, thread: threadFlag };
+    const opening = { lostRuns, reconnect: flags.reconnect, thread: threadFlag };
     const opened = await openFirst(connection, target, core ?? loadCore(), opening);
     const { session, lost } = opened;
     if (ui) return await interactiveFace(await ui, early, opened, connection, target);
@@ -118,7 +117,8 @@ async function startAndChat(
     return await runScriptedFace(session, face, flags, target, connection);
   } finally {
     stopListening();
-    await Promise.all([connection.close(), lostRuns.save(), ...remembering]);
+    lostRuns.save();
+    await connection.close();
   }
 }
 
@@ -151,7 +151,6 @@ function interactiveFace(
 }
 
 interface Opening {
-  remembering: Array<Promise<void>>;
   lostRuns: LostRuns;
   reconnect: number | undefined;
   /** The thread to continue; none opens a new one. */
@@ -173,8 +172,8 @@ async function openFirst(connection: Connection, target: Target, core: Promise<C
   const [{ Session }, , { themeFor }] = await core;
   await probing;
   await opening.lostRuns.reconcile(connection.client, (line) => process.stderr.write(line));
-  const { remembering, reconnect, lostRuns } = opening;
-  const open = sessionOpener(Session, connection, { ...target, inputShape: shaping }, remembering, reconnect, lostRuns);
+  const { reconnect, lostRuns } = opening;
+  const open = sessionOpener(Session, connection, { ...target, inputShape: shaping }, reconnect, lostRuns);
   const lost = connection.local?.crashed.then((how) => ({
     why: `the local deployment exited (${how}); log: ${connection.local?.logFile}`,
     detail:
@@ -188,7 +187,6 @@ function sessionOpener(
   SessionClass: typeof Session,
   connection: Connection,
   target: Target & { inputShape?: ShapeSource },
-  remembering: Array<Promise<void>>,
   reconnectSeconds: number | undefined,
   lostRuns: LostRuns,
 ): (threadId?: string) => Promise<Session> {
@@ -208,7 +206,7 @@ function sessionOpener(
     }).catch((err: unknown) => {
       throw connectionProblem(err, connection.label);
     });
-    remembering.push(rememberThread(deploymentName(target), target.assistant, id));
+    rememberThread(deploymentName(target), target.assistant, id);
     lostRuns.watch(session);
     return session;
   };

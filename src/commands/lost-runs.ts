@@ -39,7 +39,7 @@ export class LostRuns {
     });
   }
 
-  async save(): Promise<void> {
-    if (this.changed || this.fresh.length) await writeLostRuns(this.deployment, [...this.kept, ...this.fresh], this.dir);
+  save(): void {
+    if (this.changed || this.fresh.length) writeLostRuns(this.deployment, [...this.kept, ...this.fresh], this.dir);
   }
 }

@@ -1,5 +1,5 @@
 // Input history, kept per deployment across sessions in the config directory.
-import { readKeyed, setKeyed } from "../settings/keyed-file.js";
+import { readKeyed, writeKeyed } from "../settings/keyed-file.js";
 import { configDir } from "../settings/paths.js";
 
 export interface InputHistory {
@@ -21,7 +21,7 @@ export function fileHistory(deployment: string, dir = configDir()): InputHistory
     load,
     add(text) {
       const kept = [...load().filter((t) => t !== text), text].slice(-MAX);
-      setKeyed(dir, FILE, deployment, kept);
+      writeKeyed(dir, FILE, deployment, kept);
       return kept;
     },
   };

@@ -35,7 +35,7 @@ let written = 0;
  * Sets `key` in `<dir>/<name>.json` (undefined deletes it), at once: no other write interleaves.
  * A file that is there but cannot be read, or is not a JSON object, is left as it is (as conf did).
  */
-export function setKeyed(dir: string, name: string, key: string, value: unknown): void {
+export function writeKeyed(dir: string, name: string, key: string, value: unknown): void {
   const file = replaced(join(dir, `${name}.json`));
   const temp = `${file}.${process.pid}-${(written += 1)}.tmp`;
   try {
@@ -65,9 +65,4 @@ function replaced(path: string): string {
   } catch {
     return path;
   }
-}
-
-/** setKeyed, for callers that collect what they remember as promises. */
-export async function writeKeyed(dir: string, name: string, key: string, value: unknown): Promise<void> {
-  setKeyed(dir, name, key, value);
 }

@@ -11,6 +11,6 @@ export function lastThread(deployment: string, assistant: string, dir = configDi
 }
 
 /** Never throws: remembering is a convenience, a read-only config dir must not stop a chat. */
-export function rememberThread(deployment: string, assistant: string, threadId: string, dir = configDir()): Promise<void> {
-  return writeKeyed(dir, FILE, key(deployment, assistant), threadId);
+export function rememberThread(deployment: string, assistant: string, threadId: string, dir = configDir()): void {
+  writeKeyed(dir, FILE, key(deployment, assistant), threadId);
 }

@@ -22,6 +22,6 @@ export function readLostRuns(deployment: string, dir = configDir()): LostRun[] {
   return Array.isArray(list) ? list.filter(isLostRun) : [];
 }
 
-export function writeLostRuns(deployment: string, runs: readonly LostRun[], dir = configDir()): Promise<void> {
-  return writeKeyed(dir, FILE, deployment, runs.length ? [...runs] : undefined);
+export function writeLostRuns(deployment: string, runs: readonly LostRun[], dir = configDir()): void {
+  writeKeyed(dir, FILE, deployment, runs.length ? [...runs] : undefined);
 }
