@@ -100,7 +100,11 @@ export function buildProgram(run: Runner): Command {
     .option("--script <file>", "send each line of a file (blank lines and # comments skipped)")
     .addOption(new Option("--strategy <name>", 'multitask strategy (default: "enqueue")').choices(STRATEGIES))
     .option("--thread <id>", "continue this thread (default: a new thread)")
-    .option("--answer <value>", "answer the next question the agent asks (repeat for more; JSON if it parses)", collect)
+    .option(
+      "--answer <value>",
+      "answer the next question the agent asks (repeat for more; JSON if it parses); a review of several tool calls takes one per call, in order, or one for all",
+      collect,
+    )
     .option("--continue", "go on from breakpoints the graph pauses at")
     .option("--config <json|@file>", "every run's config.configurable: a JSON object, or @file with one")
     .option("--context <json|@file>", "every run's context (LangGraph.js 0.4+ runtime context): a JSON object, or @file")

@@ -1,79 +1,48 @@
-// The demo agent that asks before it acts, served as `approve`: it plans a `book_table` tool call
-// from the request, asks for review in LangChain v1's human-in-the-loop shape (action_requests /
-// review_configs), then books, books as edited, or does not. Deterministic, offline.
-import { setTimeout as sleep } from "node:timers/promises";
-import { AIMessage, ToolMessage, type BaseMessage } from "@langchain/core/messages";
-import type { RunnableConfig } from "@langchain/core/runnables";
-import { END, MessagesZodState, START, StateGraph, interrupt } from "@langchain/langgraph";
-import { demoLatencyMs } from "./demo-latency.js";
+// The demo agent that asks before it acts, served as `approve`: LangChain's own createAgent with
+// its humanInTheLoopMiddleware, so the review it asks for is the real JS one (actionRequests /
+// reviewConfigs, answered with decisions). The model is scripted: a `book_table` call for the
+// request, then a reply to what the tool said. Deterministic, offline.
+import { ToolMessage, type BaseMessage } from "@langchain/core/messages";
+import { tool } from "@langchain/core/tools";
+import { createAgent, humanInTheLoopMiddleware } from "langchain";
+import { ScriptedModel, textOf, type Reply } from "./scripted-model.js";
 
-// A zod state, so the JS server reads its schema from the graph (see demo-graph.ts).
-type State = { messages: BaseMessage[] };
-
-/** The answer to the review, whatever form it came in: decisions, or a plain yes/no. */
-type Decision = { type: "approve" } | { type: "edit"; args: Record<string, unknown> } | { type: "reject"; message?: string };
-
-function decisionOf(answer: unknown): Decision {
-  const first = (answer as { decisions?: unknown[] } | null)?.decisions?.[0] as Record<string, unknown> | undefined;
-  if (first?.type === "approve") return { type: "approve" };
-  if (first?.type === "edit") {
-    const edited = first.edited_action as { args?: Record<string, unknown> } | undefined;
-    return { type: "edit", args: edited?.args ?? {} };
+/** A new request books a table; the tool's answer (booked, or rejected by the reviewer) gets a reply. */
+function plan(messages: BaseMessage[]): Reply {
+  const last = messages.at(-1);
+  if (last instanceof ToolMessage || last?.getType() === "tool") {
+    const result = textOf(last);
+    return {
+      text: result.startsWith("booked: ")
+        ? `Done: ${result.slice("booked: ".length)} is booked.`
+        : `All right, I did not book anything (${result}).`,
+    };
   }
-  if (first?.type === "reject") return { type: "reject", message: typeof first.message === "string" ? first.message : undefined };
-  return typeof answer === "string" && /^\s*(y|yes|ok|approve)\s*$/i.test(answer) ? { type: "approve" } : { type: "reject" };
+  const request = textOf(last) || "a table";
+  return { toolCalls: [{ name: "book_table", args: { request }, id: `call_book_${messages.length}` }] };
 }
 
-async function plan(state: State, config: RunnableConfig) {
-  await sleep(demoLatencyMs(), undefined, { signal: config.signal });
-  const last = state.messages.at(-1);
-  const request = typeof last?.content === "string" ? last.content : "a table";
-  const call = { name: "book_table", args: { request }, id: `call_book_${state.messages.length}`, type: "tool_call" as const };
-  return { messages: [new AIMessage({ content: "", tool_calls: [call] })] };
-}
+const bookTable = tool(({ request }: { request: string }) => `booked: ${request}`, {
+  name: "book_table",
+  description: "Book a restaurant table",
+  schema: {
+    type: "object",
+    properties: { request: { type: "string", description: "what to book" } },
+    required: ["request"],
+  },
+});
 
-function review(state: State) {
-  const last = state.messages.at(-1);
-  const call = last instanceof AIMessage ? last.tool_calls?.[0] : undefined;
-  const args = call?.args ?? {};
-  const decision = decisionOf(
-    interrupt({
-      action_requests: [{ name: "book_table", args, description: `Book: ${String(args.request ?? "")}` }],
-      review_configs: [{ action_name: "book_table", allowed_decisions: ["approve", "edit", "reject"] }],
+export const graph = createAgent({
+  model: new ScriptedModel(plan, "demo-booking"),
+  tools: [bookTable],
+  middleware: [
+    humanInTheLoopMiddleware({
+      interruptOn: {
+        book_table: {
+          allowedDecisions: ["approve", "edit", "reject"],
+          description: (call) => `Book: ${String((call.args as { request?: unknown }).request ?? "")}`,
+        },
+      },
     }),
-  );
-  const id = call?.id ?? "call_book";
-  if (decision.type === "reject") {
-    const why = decision.message ? `: ${decision.message}` : "";
-    return { messages: [new ToolMessage({ content: `not booked (rejected${why})`, name: "book_table", tool_call_id: id })] };
-  }
-  const booked = decision.type === "edit" ? decision.args : args;
-  return {
-    messages: [
-      new ToolMessage({
-        content: `booked: ${String(booked.request ?? JSON.stringify(booked))}`,
-        name: "book_table",
-        tool_call_id: id,
-      }),
-    ],
-  };
-}
-
-async function confirm(state: State, config: RunnableConfig) {
-  await sleep(demoLatencyMs(), undefined, { signal: config.signal });
-  const result = String(state.messages.at(-1)?.content ?? "");
-  const text = result.startsWith("booked: ")
-    ? `Done: ${result.slice("booked: ".length)} is booked.`
-    : "All right, I did not book anything.";
-  return { messages: [new AIMessage({ content: text })] };
-}
-
-export const graph = new StateGraph(MessagesZodState)
-  .addNode("plan", plan)
-  .addNode("review", review)
-  .addNode("confirm", confirm)
-  .addEdge(START, "plan")
-  .addEdge("plan", "review")
-  .addEdge("review", "confirm")
-  .addEdge("confirm", END)
-  .compile();
+  ],
+});

@@ -1,20 +1,12 @@
 // The deterministic demo agent served as `agent`: model step -> search tool -> model step.
 // Each step waits CHAT_DEMO_LATENCY_MS (read in the server process) so double-texting is visible.
 import { setTimeout as sleep } from "node:timers/promises";
-import { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import { AIMessage, AIMessageChunk, ToolMessage, type BaseMessage } from "@langchain/core/messages";
-import { ChatGenerationChunk, type ChatResult } from "@langchain/core/outputs";
-import type { CallbackManagerForLLMRun } from "@langchain/core/callbacks/manager";
+import { AIMessage, ToolMessage, type BaseMessage } from "@langchain/core/messages";
 import type { RunnableConfig } from "@langchain/core/runnables";
 import { END, MessagesZodState, START, StateGraph } from "@langchain/langgraph";
 import { SMALL_TALK, answer, isWeatherQuestion, placeFrom, searchResult } from "./weather.js";
 import { demoLatencyMs } from "./demo-latency.js";
-
-function textOf(message: BaseMessage | undefined): string {
-  return typeof message?.content === "string" ? message.content : "";
-}
-
-type Reply = { toolCall: { name: string; args: { query: string }; id: string } } | { text: string };
+import { ScriptedModel, textOf, type Reply } from "./scripted-model.js";
 
 /** What the demo model says next: a search call for a new question, prose after a tool result. */
 function plan(messages: BaseMessage[]): Reply {
@@ -23,58 +15,11 @@ function plan(messages: BaseMessage[]): Reply {
     if (!isWeatherQuestion(textOf(last))) return { text: SMALL_TALK };
     const query = `weather in ${placeFrom(textOf(last))}`;
     const id = `call_${(hashCode(query + messages.length) >>> 0).toString(36)}`;
-    return { toolCall: { name: "search", args: { query }, id } };
+    return { toolCalls: [{ name: "search", args: { query }, id }] };
   }
   const call = [...messages].reverse().find((m): m is AIMessage => m instanceof AIMessage && !!m.tool_calls?.length)
     ?.tool_calls?.[0];
   return { text: answer(placeFrom(String(call?.args?.query ?? textOf(last)))) };
-}
-
-/** A chat model that streams a scripted reply token by token. */
-class DemoWeatherModel extends BaseChatModel {
-  override _llmType(): string {
-    return "demo-weather";
-  }
-
-  override async _generate(messages: BaseMessage[], options: this["ParsedCallOptions"]): Promise<ChatResult> {
-    await sleep(demoLatencyMs(), undefined, { signal: options.signal });
-    const reply = plan(messages);
-    const message =
-      "toolCall" in reply
-        ? new AIMessage({ content: "", tool_calls: [{ ...reply.toolCall, type: "tool_call" }] })
-        : new AIMessage({ content: reply.text });
-    return { generations: [{ text: textOf(message), message }] };
-  }
-
-  override async *_streamResponseChunks(
-    messages: BaseMessage[],
-    options: this["ParsedCallOptions"],
-    runManager?: CallbackManagerForLLMRun,
-  ): AsyncGenerator<ChatGenerationChunk> {
-    const latency = demoLatencyMs();
-    const signal = options.signal;
-    await sleep(latency / 2, undefined, { signal });
-    const reply = plan(messages);
-    if ("toolCall" in reply) {
-      const { name, args, id } = reply.toolCall;
-      const message = new AIMessageChunk({
-        content: "",
-        tool_call_chunks: [{ name, args: JSON.stringify(args), id, index: 0, type: "tool_call_chunk" }],
-      });
-      const chunk = new ChatGenerationChunk({ text: "", message });
-      yield chunk;
-      await runManager?.handleLLMNewToken("", undefined, undefined, undefined, undefined, { chunk });
-      await sleep(latency / 2, undefined, { signal });
-      return;
-    }
-    const words = reply.text.split(/(?<= )/);
-    for (const word of words) {
-      await sleep(latency / 2 / words.length, undefined, { signal });
-      const chunk = new ChatGenerationChunk({ text: word, message: new AIMessageChunk({ content: word }) });
-      yield chunk;
-      await runManager?.handleLLMNewToken(word, undefined, undefined, undefined, undefined, { chunk });
-    }
-  }
 }
 
 function hashCode(text: string): number {
@@ -83,7 +28,7 @@ function hashCode(text: string): number {
   return h;
 }
 
-const model = new DemoWeatherModel({});
+const model = new ScriptedModel(plan, "demo-weather");
 
 // A zod state rather than MessagesAnnotation: the JS server then answers `getSchemas` from the
 // graph itself in milliseconds, where for an Annotation it compiles the graph's TypeScript

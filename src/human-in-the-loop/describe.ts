@@ -23,9 +23,9 @@ function dataLines(value: unknown, indent: string): string[] {
   });
 }
 
-function actionLines(action: Action): string[] {
+function actionLines(action: Action, i: number, all: readonly Action[]): string[] {
   return [
-    `  ${action.name}`,
+    `  ${all.length > 1 ? `${i + 1}. ` : ""}${action.name}`,
     ...dataLines({ ...(action.description ? { description: action.description } : {}), args: action.args }, "    "),
     `    allowed: ${action.allowed.join(", ") || "(none)"}`,
   ];
@@ -37,11 +37,12 @@ function shapeLines(shape: Shape): string[] {
       return [
         `Review ${shape.actions.length} action${shape.actions.length === 1 ? "" : "s"} before the agent goes on:`,
         ...shape.actions.flatMap(actionLines),
+        ...(shape.actions.length > 1 ? ["One decision per action, in order."] : []),
       ];
     case "inbox":
-      return ["The agent asks before it acts:", ...actionLines(shape.action)];
+      return ["The agent asks before it acts:", ...actionLines(shape.action, 0, [shape.action])];
     case "free":
-      return dataLines(shape.value, "");
+      return shape.note ? [...json(shape.value).split("\n"), `(${shape.note})`] : dataLines(shape.value, "");
   }
 }
 

@@ -12,6 +12,7 @@ import { Queue, rowHeight } from "./components/Queue.js";
 import { TranscriptView } from "./components/TranscriptView.js";
 import { StatusBar, statusParts, type StatusBarProps } from "./components/StatusBar.js";
 import { liveLines } from "./live.js";
+import { reviewStep } from "./answering.js";
 import { flowHeight, shareWindow } from "./layout.js";
 
 export interface AppProps {
@@ -67,7 +68,14 @@ export function App({ controller, deployment, assistant, runSettings }: AppProps
       <Box flexDirection="column">
         <LiveRun index={state.live.index} lines={lines} maxLines={budget.live} />
         <Queue messages={queue} now={now} columns={columns} maxLines={budget.queue} />
-        <Input state={state.input} strategy={state.strategy} question={state.question} columns={columns} maxRows={inputMax} />
+        <Input
+          state={state.input}
+          strategy={state.strategy}
+          question={state.question}
+          step={reviewStep(state.question, state.decisions)}
+          columns={columns}
+          maxRows={inputMax}
+        />
         <StatusBar {...bar} />
       </Box>
     </>

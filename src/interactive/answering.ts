@@ -1,25 +1,40 @@
 // What answering the agent's open question from the input line does: the value to resume with,
-// a problem to show, or text to put in the input for editing (/edit alone). Pure.
+// a problem to show, text to put in the input for editing (/edit alone), or, for a review of
+// several actions, one more decision taken while the next action waits for its own. Pure.
 import type { Question } from "../engine/interrupts.js";
-import { answerFor, shapeOf } from "../human-in-the-loop/schemas.js";
+import { answerEach, answerFor, reviewDecision, shapeOf } from "../human-in-the-loop/schemas.js";
 import type { Command } from "./commands.js";
 
 export type AnswerAction =
   | { readonly answer: unknown; readonly text: string; readonly interruptId?: string }
   | { readonly problem: string }
-  | { readonly prefill: string };
+  | { readonly prefill: string }
+  /** A decision for one action of several: kept, and the next action is asked about. */
+  | { readonly decided: readonly string[]; readonly next: string };
 
 type AnswerCommand = Extract<Command, { kind: "answer" } | { kind: "continue" }>;
 
-/** The args of the first action a known schema asks about, to edit in the input. */
-function editableArgs(value: unknown): unknown {
+/** The args of the action a known schema asks about now (the `at`-th of a review), to edit in the input. */
+function editableArgs(value: unknown, at: number): unknown {
   const shape = shapeOf(value);
-  if (shape.kind === "review") return shape.actions[0]?.args;
+  if (shape.kind === "review") return shape.actions[at]?.args;
   if (shape.kind === "inbox") return shape.action.args;
   return undefined;
 }
 
-export function answerAction(question: Question | undefined, command: AnswerCommand): AnswerAction {
+/** Which action of the open review the next decision is for, as words ("action 2 of 3: search"). */
+export function reviewStep(question: Question | undefined, decided: readonly string[]): string | undefined {
+  const shape = shapeOf(question?.interrupts[0]?.value);
+  if (shape.kind !== "review" || shape.actions.length < 2) return undefined;
+  const action = shape.actions[decided.length];
+  return action && `action ${decided.length + 1} of ${shape.actions.length}: ${action.name} (${action.allowed.join(", ")})`;
+}
+
+export function answerAction(
+  question: Question | undefined,
+  command: AnswerCommand,
+  decided: readonly string[] = [],
+): AnswerAction {
   if (!question) return { problem: "nothing to answer: the agent is not waiting for input" };
   if (question.interrupts.length === 0) return { answer: null, text: "(continue)" };
   if (command.kind === "continue") return { problem: "the agent asked a question: answer it (see /help)" };
@@ -29,14 +44,25 @@ export function answerAction(question: Question | undefined, command: AnswerComm
     return {
       problem: `there ${question.interrupts.length === 1 ? "is 1 open question" : `are ${question.interrupts.length} open questions`}, not #${which}`,
     };
+  const at = which === 1 ? decided.length : 0;
   if (command.word === "edit" && command.text.trim() === "") {
-    const args = editableArgs(interrupt.value);
+    const args = editableArgs(interrupt.value, at);
     if (args === undefined) return { problem: "this question has no action to edit" };
     return { prefill: `/edit ${JSON.stringify(args)}` };
   }
   const typed = command.word ? `${command.word} ${command.text}`.trim() : command.text;
-  const decided = answerFor(interrupt.value, typed);
-  if ("problem" in decided) return decided;
   const id = question.interrupts.length > 1 ? interrupt.id : undefined;
-  return { answer: decided.value, text: typed, ...(id ? { interruptId: id } : {}) };
+  const shape = shapeOf(interrupt.value);
+  if (shape.kind === "review" && shape.actions.length > 1 && which === 1 && !typed.trim().startsWith("{")) {
+    const one = reviewDecision(shape, at, typed);
+    if ("problem" in one) return { problem: `action ${at + 1} of ${shape.actions.length}: ${one.problem}` };
+    const all = [...decided, typed];
+    if (all.length < shape.actions.length) return { decided: all, next: reviewStep(question, all) ?? "" };
+    const value = answerEach(shape, all);
+    if ("problem" in value) return value;
+    return { answer: value.value, text: all.join("; "), ...(id ? { interruptId: id } : {}) };
+  }
+  const decidedValue = answerFor(interrupt.value, typed);
+  if ("problem" in decidedValue) return decidedValue;
+  return { answer: decidedValue.value, text: typed, ...(id ? { interruptId: id } : {}) };
 }

@@ -25,7 +25,7 @@ export const COMMAND_HELP: ReadonlyArray<readonly [string, string]> = [
   ["/answer [#n] <value>", "answer the agent's open question (#n: which, when several are open)"],
   [
     "/approve, /edit",
-    "answer a tool-call review (LangChain v1); to reject, type reject: and the reason; /edit alone puts the args in the input",
+    "answer a tool-call review (LangChain's human-in-the-loop); to reject, type reject: and the reason; /edit alone puts the args in the input; several actions are decided one at a time, in order",
   ],
   ["/accept, /respond <text>, /ignore", "answer an agent-inbox request"],
   ["/continue", "go on from a breakpoint (Enter on an empty input does too)"],

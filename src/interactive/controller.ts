@@ -54,6 +54,7 @@ export class ChatController {
       live: NO_LIVE,
       connection: this.session.getConnection(),
       question: undefined,
+      decisions: [],
       hold: options.hold ?? false,
     };
     this.detach = this.session.subscribe((event) => this.onEvent(event));
@@ -196,12 +197,16 @@ export class ChatController {
   }
 
   private answer(command: Parameters<typeof answerAction>[1]): void {
-    const action = answerAction(this.state.question, command);
+    const action = answerAction(this.state.question, command, this.state.decisions);
     if ("problem" in action) {
       this.setInput(setValue(this.submitted));
       return this.say(action.problem, "warning");
     }
     if ("prefill" in action) return this.setInput(setValue(action.prefill));
+    if ("decided" in action) {
+      this.update({ decisions: action.decided });
+      return this.say(`${action.decided.at(-1) ?? ""}: kept; now ${action.next}`);
+    }
     try {
       this.session.answer(action.answer, this.state.strategy, { interruptId: action.interruptId, text: action.text });
     } catch (err) {
@@ -275,7 +280,7 @@ export class ChatController {
   /** The question in the transcript, and answer mode on (or off when none is open). */
   private showQuestion(question: Question | undefined): void {
     this.confirmSend = undefined;
-    this.update({ question });
+    this.update({ question, decisions: [] });
     if (question) this.add(this.transcript.question(question));
   }
 

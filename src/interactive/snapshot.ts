@@ -29,6 +29,8 @@ export interface ChatSnapshot {
   readonly connection: ConnectionState;
   /** What the agent waits for; while it is open, Enter answers it. */
   readonly question: Question | undefined;
+  /** For a review of several actions: the decisions typed so far, one per action, in order. */
+  readonly decisions: readonly string[];
   /** New messages wait in chat while a run may still ask (the hold option). */
   readonly hold: boolean;
   /** Set when the user leaves; the view then ends. */

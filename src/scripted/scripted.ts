@@ -12,7 +12,7 @@ import { prettyTranscript, type Theme } from "../pretty-print/pretty.js";
 import { prettyValues } from "../pretty-print/values.js";
 import { neutralise, safeJson } from "../sanitize.js";
 import { describeQuestion, questionSummary } from "../human-in-the-loop/describe.js";
-import { answerFor } from "../human-in-the-loop/schemas.js";
+import { answerEach, answerFor, shapeOf } from "../human-in-the-loop/schemas.js";
 import { exitCodeFor, jsonEvent, quote, sentLine, statusLine } from "./report.js";
 import type { GivenInput } from "./sources.js";
 
@@ -77,11 +77,17 @@ function answer(session: Session, question: Question, answers: string[], options
     session.answer(null, options.strategy);
     return;
   }
-  const next = answers.shift();
-  if (next === undefined) return;
-  const decided = answerFor(question.interrupts[0]?.value, next);
-  if ("problem" in decided) return options.stderr(`chat: --answer ${quote(next)}: ${decided.problem}\n`);
-  session.answer(decided.value, options.strategy, { text: next });
+  const value = question.interrupts[0]?.value;
+  const shape = shapeOf(value);
+  // A review of several actions takes one --answer per action, in order; a single one left answers them all.
+  const perAction =
+    shape.kind === "review" && shape.actions.length > 1 && answers.length >= shape.actions.length ? shape : undefined;
+  const given = answers.splice(0, perAction ? perAction.actions.length : 1);
+  if (given.length === 0) return;
+  const text = given.join("; ");
+  const decided = perAction ? answerEach(perAction, given) : answerFor(value, text);
+  if ("problem" in decided) return options.stderr(`chat: --answer ${given.map(quote).join(" --answer ")}: ${decided.problem}\n`);
+  session.answer(decided.value, options.strategy, { text });
 }
 
 export async function runScripted(

@@ -1,5 +1,6 @@
 // Agents that stop and ask, end to end: the built CLI against the real LangGraph.js API server
-// serving the built-in `approve` graph (LangChain v1 review shape) and a breakpoint graph.
+// serving the built-in `approve` agent (langchain's createAgent + humanInTheLoopMiddleware) and a
+// breakpoint graph.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,12 +10,13 @@ import { runCli } from "../helpers/cli.js";
 import { startTestServer, type TestServer } from "../helpers/local-server.js";
 
 const BREAKPOINT = `${fileURLToPath(new URL("../fixtures/breakpoint-graph.mjs", import.meta.url))}:graph`;
+const AGENTS = fileURLToPath(new URL("../fixtures/langchain-agents.mjs", import.meta.url));
 let server: TestServer;
 let home: string;
 
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), "chat-hitl-"));
-  server = await startTestServer({ latencyMs: 100, graphs: { paused: BREAKPOINT } });
+  server = await startTestServer({ latencyMs: 100, graphs: { paused: BREAKPOINT, trip: `${AGENTS}:trip` } });
 });
 afterAll(async () => {
   await server?.stop();
@@ -59,7 +61,8 @@ it("a question left unanswered is printed after the run's messages and exits 5",
     value: { decisions: [{ type: "reject", message: "too late" }] },
   });
   const messages = seen.flatMap((e) => (e.type === "messages" ? (e.messages as Array<{ content: string }>) : []));
-  expect(messages.map((m) => m.content)).toEqual(["not booked (rejected: too late)", "All right, I did not book anything."]);
+  // The middleware answers the rejected call with the reviewer's message, then the model goes on.
+  expect(messages.map((m) => m.content)).toEqual(["too late", "All right, I did not book anything (too late)."]);
   expect(seen.at(-1)).toMatchObject({ type: "done", exit_code: 0 });
 });
 
@@ -115,7 +118,9 @@ it("--hold keeps the second message back until the first's question is answered,
       "",
     ].join("\n"),
   );
-  expect(r.stdout).toMatch(/booked: table for 2\n[\s\S]*Done: table for 2 is booked\.[\s\S]*not booked \(rejected: no taxi\)/);
+  expect(r.stdout).toMatch(
+    /booked: table for 2\n[\s\S]*Done: table for 2 is booked\.[\s\S]*\n\nno taxi\n[\s\S]*did not book anything \(no taxi\)/,
+  );
 });
 
 it("without --hold, an answer goes to the question that is still open, not to one a queued message will drop", async () => {
@@ -136,4 +141,46 @@ it("a breakpoint is shown as where the graph paused; --continue goes on, and wit
   expect(goneOn.code).toBe(0);
   expect(goneOn.stderr).toContain("[2] answer to #1 with enqueue: (continue)\n[1] answered by #2\n[2] success\n");
   expect(goneOn.stdout).toMatch(/It's sunny in SF\.\n$/);
+});
+
+it("a createAgent review of two tool calls takes one --answer per action, in the JS middleware's own shape", async () => {
+  const r = await chat([
+    "--assistant",
+    "trip",
+    "-m",
+    "trip to rome",
+    "--answer",
+    'edit {"to": "paris"}',
+    "--answer",
+    "reject: no hotel",
+    "--json",
+  ]);
+  const seen = events(r.stdout);
+  expect(seen.find((e) => e.type === "sent" && e.index === 2)).toMatchObject({
+    answers: 1,
+    value: {
+      decisions: [
+        { type: "edit", editedAction: { name: "search_flights", args: { to: "paris" } } },
+        { type: "reject", message: "no hotel" },
+      ],
+    },
+  });
+  // The middleware ran neither call once one was rejected, and told the model so; the model answered.
+  const messages = seen.flatMap((e) => (e.type === "messages" ? (e.messages as Array<{ content: string }>) : []));
+  expect(messages.map((m) => m.content).slice(-2)).toEqual(["no hotel", "Trip: no hotel."]);
+  expect(seen.at(-1)).toMatchObject({ type: "done", exit_code: 0 });
+});
+
+it("one --answer approve answers every action of a review; a decision an action does not allow is refused before sending", async () => {
+  const all = await chat(["--assistant", "trip", "-m", "trip to oslo", "--answer", "approve"]);
+  expect(all.stdout).toMatch(
+    /1\. search_flights\n[\s\S]*2\. book_hotel\n[\s\S]*allowed: approve, reject\nOne decision per action, in order\./,
+  );
+  expect(all.stdout).toMatch(/Trip: 3 flights to oslo; hotel in oslo booked\.\n$/);
+  expect(all.code).toBe(0);
+
+  const refused = await chat(["--assistant", "trip", "-m", "trip to oslo", "--answer", 'edit {"city": "bergen"}']);
+  expect(refused.stderr).toMatch(/^chat: --answer .+: action 2: book_hotel takes approve, reject, not edit$/m);
+  expect(refused.stderr).not.toMatch(/\[2\] answer/);
+  expect(refused.code).toBe(5);
 });

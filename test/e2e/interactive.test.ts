@@ -76,7 +76,7 @@ it.skipIf(!pty)("answering the agent in the terminal UI: the question, answer mo
   await s.waitFor(/\? #1 waiting for input enqueue/);
 
   await s.enter("approve");
-  await s.waitFor(/Ai Message =+\n\nDone: table for 2 at 7pm is booked\./);
+  await s.waitFor(/Ai Message =+\nName: model\n\nDone: table for 2 at 7pm is booked\./);
   await s.waitFor(/› +message \(enqueue\)/);
   expect(s.text()).not.toMatch(/connected · waiting for your answer/);
 

@@ -6,6 +6,7 @@ import { Session } from "../../src/engine/session.js";
 import { memoryHistory } from "../../src/interactive/input-history.js";
 import { plainTheme } from "../../src/pretty-print/pretty.js";
 import { fakeDeployment, type CreateBehaviour } from "../helpers/fake-client.js";
+import { reviewStep } from "../../src/interactive/answering.js";
 
 const K = { enter: { return: true }, tab: { tab: true }, esc: { escape: true }, up: { upArrow: true }, ctrl: { ctrl: true } };
 
@@ -346,6 +347,43 @@ describe("the interactive controller", () => {
       await ui.until(() => ui.fake.runs.length === 2);
       expect(ui.fake.runs[1]?.command).toEqual({
         resume: { decisions: [{ type: "edit", edited_action: { name: "book_table", args: { request: "table for 4" } } }] },
+      });
+    });
+
+    it("a review of two actions asks for each in turn, says which it is on, and sends one decision per action", async () => {
+      const TWO = {
+        actionRequests: [
+          { name: "search_flights", args: { to: "rome" } },
+          { name: "book_hotel", args: { city: "rome" } },
+        ],
+        reviewConfigs: [
+          { actionName: "search_flights", allowedDecisions: ["approve", "edit", "reject"] },
+          { actionName: "book_hotel", allowedDecisions: ["approve", "reject"] },
+        ],
+      };
+      const ui = await asked([{ id: "i1", value: TWO }]);
+      expect(reviewStep(ui.snap().question, ui.snap().decisions)).toBe("action 1 of 2: search_flights (approve, edit, reject)");
+      ui.submit("/edit");
+      expect(ui.snap().input.value).toBe('/edit {"to":"rome"}');
+      ui.controller.key("u", K.ctrl);
+      ui.submit('/edit {"to":"paris"}');
+      expect(ui.said()).toMatch(/now action 2 of 2: book_hotel \(approve, reject\)/);
+      expect(ui.fake.runs).toHaveLength(1);
+      ui.submit("/edit");
+      ui.controller.key("u", K.ctrl);
+      ui.submit('/edit {"city":"paris"}');
+      expect(ui.said()).toMatch(/action 2 of 2: book_hotel takes approve, reject, not edit/);
+      expect(ui.snap().input.value).toBe('/edit {"city":"paris"}');
+      ui.controller.key("u", K.ctrl);
+      ui.submit("reject: too dear");
+      await ui.until(() => ui.fake.runs.length === 2);
+      expect(ui.fake.runs[1]?.command).toEqual({
+        resume: {
+          decisions: [
+            { type: "edit", editedAction: { name: "search_flights", args: { to: "paris" } } },
+            { type: "reject", message: "too dear" },
+          ],
+        },
       });
     });
 

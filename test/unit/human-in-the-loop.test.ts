@@ -1,7 +1,7 @@
 // Reading what an agent asks, and building the answer each known schema expects. Pure.
 import { describe, expect, it } from "vitest";
 import { answerPayload, interruptsOfUpdate, questionOfState } from "../../src/engine/interrupts.js";
-import { answerFor, shapeOf } from "../../src/human-in-the-loop/schemas.js";
+import { answerEach, answerFor, shapeOf } from "../../src/human-in-the-loop/schemas.js";
 import { describeQuestion, questionSummary } from "../../src/human-in-the-loop/describe.js";
 
 const REVIEW = {
@@ -80,6 +80,85 @@ describe("the answers each schema expects", () => {
     expect(answerFor({ question: "ok?" }, "yes")).toEqual({ value: "yes" });
     expect(answerFor("ok?", '{"n": 2}')).toEqual({ value: { n: 2 } });
     expect(answerFor("ok?", "20.0")).toEqual({ value: 20 });
+  });
+});
+
+// What langchain's (JS) humanInTheLoopMiddleware asks, as the built-in `approve` agent and the
+// e2e `trip` agent send it: camelCase, configs in the requests' order.
+const JS_REVIEW = {
+  actionRequests: [
+    { name: "search_flights", args: { to: "rome" }, description: "Tool execution requires approval" },
+    { name: "book_hotel", args: { city: "rome" }, description: "Book this hotel?" },
+  ],
+  reviewConfigs: [
+    { actionName: "search_flights", allowedDecisions: ["approve", "edit", "reject"] },
+    { actionName: "book_hotel", allowedDecisions: ["approve", "reject"] },
+  ],
+};
+
+describe("LangChain's review in both spellings", () => {
+  it("reads the JS (camelCase) request: each action's name, args, description and allowed decisions", () => {
+    expect(shapeOf(JS_REVIEW)).toEqual({
+      kind: "review",
+      spelling: "camel",
+      actions: [
+        {
+          name: "search_flights",
+          args: { to: "rome" },
+          description: "Tool execution requires approval",
+          allowed: ["approve", "edit", "reject"],
+        },
+        { name: "book_hotel", args: { city: "rome" }, description: "Book this hotel?", allowed: ["approve", "reject"] },
+      ],
+    });
+    expect(shapeOf(REVIEW)).toMatchObject({ kind: "review", spelling: "snake" });
+  });
+
+  it("answers in the family it was asked in: editedAction for camelCase, edited_action for snake_case", () => {
+    const one = { actionRequests: [JS_REVIEW.actionRequests[0]], reviewConfigs: [JS_REVIEW.reviewConfigs[0]] };
+    expect(answerFor(one, 'edit {"to": "nyc"}')).toEqual({
+      value: { decisions: [{ type: "edit", editedAction: { name: "search_flights", args: { to: "nyc" } } }] },
+    });
+    expect(answerFor(one, "reject: not now")).toEqual({ value: { decisions: [{ type: "reject", message: "not now" }] } });
+    expect(answerFor(one, "approve")).toEqual({ value: { decisions: [{ type: "approve" }] } });
+  });
+
+  it("several actions: one decision each, in order, or one word for all; a decision an action does not allow is refused", () => {
+    const shape = shapeOf(JS_REVIEW);
+    if (shape.kind !== "review") throw new Error("not a review");
+    expect(answerEach(shape, ['edit {"to": "paris"}', "reject: too dear"])).toEqual({
+      value: {
+        decisions: [
+          { type: "edit", editedAction: { name: "search_flights", args: { to: "paris" } } },
+          { type: "reject", message: "too dear" },
+        ],
+      },
+    });
+    expect(answerFor(JS_REVIEW, "approve")).toEqual({ value: { decisions: [{ type: "approve" }, { type: "approve" }] } });
+    expect(answerFor(JS_REVIEW, 'edit {"to": "x"}')).toEqual({
+      problem: "action 2: book_hotel takes approve, reject, not edit",
+    });
+    expect(answerEach(shape, ["approve"])).toEqual({
+      problem: "this review has 2 actions: give one decision for each, or one for all",
+    });
+  });
+
+  it("a malformed review request is shown as JSON with a note, and answered as a free value", () => {
+    const broken = { actionRequests: "search_flights" };
+    expect(shapeOf(broken)).toMatchObject({ kind: "free", note: expect.stringMatching(/actionRequests is not a list/) });
+    expect(describeQuestion({ index: 0, interrupts: [{ value: broken }] })).toContain(
+      '{\n  "actionRequests": "search_flights"\n}\n(actionRequests is not a list of {name, args}',
+    );
+    expect(answerFor(broken, '{"decisions": []}')).toEqual({ value: { decisions: [] } });
+  });
+
+  it("a review of several actions is shown numbered, with the rule of one decision each", () => {
+    const text = describeQuestion({ index: 0, interrupts: [{ value: JS_REVIEW }] });
+    expect(text).toContain("Review 2 actions before the agent goes on:\n  1. search_flights\n");
+    expect(text).toContain(
+      '  2. book_hotel\n    description: Book this hotel?\n    args: {"city":"rome"}\n    allowed: approve, reject\n',
+    );
+    expect(text).toMatch(/One decision per action, in order\.$/);
   });
 });
 

@@ -7,10 +7,10 @@ import { neutralise } from "../../sanitize.js";
 import stringWidth from "string-width";
 
 /** What an empty line says it is for: a message, or the answer the agent waits for. */
-function placeholder(strategy: string, question: Question | undefined): string {
+function placeholder(strategy: string, question: Question | undefined, step: string | undefined): string {
   if (!question) return ` message (${strategy}) · /help`;
   if (question.interrupts.length === 0) return " Enter to go on · /send a new message instead";
-  return " your answer · /help";
+  return step ? ` ${step} · /help` : " your answer · /help";
 }
 
 export const promptOf = (question: Question | undefined) => (question ? "answer › " : "› ");
@@ -57,12 +57,15 @@ export function Input({
   state,
   strategy,
   question,
+  step,
   columns,
   maxRows = Infinity,
 }: {
   state: EditState;
   strategy: string;
   question?: Question;
+  /** Which action of a review of several the next decision is for. */
+  step?: string;
   columns: number;
   /** At most this many rows: those around the cursor. */
   maxRows?: number;
@@ -87,7 +90,7 @@ export function Input({
             {row.before}
             {row.cursor !== undefined ? <Text inverse>{row.cursor}</Text> : null}
             {row.after}
-            {i === 0 && state.value === "" ? <Text dimColor>{placeholder(strategy, question)}</Text> : null}
+            {i === 0 && state.value === "" ? <Text dimColor>{placeholder(strategy, question, step)}</Text> : null}
           </Text>
         </Box>
       ))}
