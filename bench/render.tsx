@@ -63,7 +63,7 @@ export async function renderCost(messages: number, keys: number): Promise<Render
   const { controller } = await fakeController(fake, "bench-thread");
   const stdout = new Terminal();
   const stdin = new Keyboard();
-  const app = render(<App controller={controller} deployment="local" assistant="agent" />, {
+  const app = render(<App controller={controller} deployment="local" />, {
     stdout: stdout as never,
     stdin: stdin as never,
     stderr: stdout as never,

@@ -1,16 +1,12 @@
 // `chat`: choose the face, connect, open the thread, then hand its session to that face (the Ink UI
 // at a terminal, the scripted face otherwise). Only choosing and wiring happen here.
-import { realpathSync } from "node:fs";
-import { delimiter, join } from "node:path";
 import type { ExitCode } from "../exit-codes.js";
 import { UsageError } from "../errors.js";
-import { connect, connectionProblem, openThread, probe, type Connection } from "../deployment/connect.js";
+import { connect, type Connection } from "../deployment/connect.js";
 import type { Session } from "../engine/session.js";
-import type * as SessionModule from "../engine/session.js";
-import type * as ColourModule from "../pretty-print/colour.js";
 import type * as RunModule from "../interactive/run.js";
 import type * as HistoryModule from "../interactive/input-history.js";
-import { lastThread, rememberThread } from "../settings/last-thread.js";
+import { ANY_ASSISTANT, lastThread } from "../settings/last-thread.js";
 import { fromLines, fromList, givenInputs, readScript, type GivenInput } from "../scripted/sources.js";
 import { onInterrupt, sayOnSignal } from "../signals.js";
 import { drawLiveEvenInCi } from "../interactive/terminal.js";
@@ -19,11 +15,9 @@ import type { ChatFlags } from "../cli.js";
 import { deploymentName, resolveTarget, type Target } from "./target.js";
 import { LostRuns } from "./lost-runs.js";
 import { describeRunOptions } from "../settings/run-options.js";
-import { readInputShape, shapeWithin, type ShapeSource } from "../engine/input-shape.js";
 import { neutralise } from "../sanitize.js";
-
-/** How long a message sent before the graph's input schema has come waits for it. */
-const SCHEMA_WAIT_MS = 1_000;
+import { openFirst, type Core } from "./open-session.js";
+import { resumeCommand } from "./hints.js";
 
 /** Scripted when messages come from flags, a file or a pipe; interactive at a terminal. */
 function chooseFace(flags: ChatFlags): { scripted: boolean; interactive: boolean; source: AsyncIterable<string | GivenInput> } {
@@ -49,9 +43,12 @@ function chooseFace(flags: ChatFlags): { scripted: boolean; interactive: boolean
 function threadToContinue(flags: ChatFlags, target: Target): string | undefined {
   if (flags.resume && flags.thread) throw new UsageError("--resume and --thread cannot be used together");
   if (!flags.resume) return flags.thread;
-  const remembered = lastThread(deploymentName(target), target.assistant);
-  if (!remembered)
-    throw new UsageError(`no earlier thread with ${deploymentName(target)} and assistant ${target.assistant} to resume`);
+  // Without --assistant, the last thread of any assistant: it is continued with its own.
+  const remembered = lastThread(deploymentName(target), target.assistantGiven ? target.assistant : ANY_ASSISTANT);
+  if (!remembered) {
+    const which = target.assistantGiven ? ` and assistant ${target.assistant}` : "";
+    throw new UsageError(`no earlier thread with ${deploymentName(target)}${which} to resume`);
+  }
   return remembered;
 }
 
@@ -70,8 +67,6 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
     throw err;
   }
 }
-
-type Core = [typeof SessionModule, unknown, typeof ColourModule];
 
 async function startAndChat(
   flags: ChatFlags,
@@ -138,7 +133,6 @@ function interactiveFace(
     session,
     openSession: open,
     deployment: connection.label,
-    assistant: target.assistant,
     strategy: target.strategy,
     hold: target.hold,
     history: fileHistory(connection.label),
@@ -148,68 +142,6 @@ function interactiveFace(
     lost,
     runSettings: describeRunOptions(target.runOptions),
   });
-}
-
-interface Opening {
-  lostRuns: LostRuns;
-  reconnect: number | undefined;
-  /** The thread to continue; none opens a new one. */
-  thread: string | undefined;
-}
-
-/** Checks the assistant, reconciles lost runs and opens the first session (with how to open more). */
-async function openFirst(connection: Connection, target: Target, core: Promise<Core>, opening: Opening) {
-  // A graph the local deployment said it serves has its assistant; anything else is asked for.
-  // The first request goes out before the rest of chat is loaded; both proceed together.
-  const served = connection.local?.graphInputs[target.assistant];
-  const probing = served ? Promise.resolve() : probe(connection.client, connection.label, target.assistant);
-  probing.catch(() => undefined);
-  // What typed text becomes as input: a local graph that takes messages says so itself; any
-  // other's schema is read meanwhile, and a create waits for it only so long (see shapeWithin).
-  const shaping: ShapeSource = served?.includes("messages")
-    ? { kind: "messages" }
-    : shapeWithin(readInputShape(connection.createClient, target.assistant), SCHEMA_WAIT_MS);
-  const [{ Session }, , { themeFor }] = await core;
-  await probing;
-  await opening.lostRuns.reconcile(connection.client, (line) => process.stderr.write(line));
-  const { reconnect, lostRuns } = opening;
-  const open = sessionOpener(Session, connection, { ...target, inputShape: shaping }, reconnect, lostRuns);
-  const lost = connection.local?.crashed.then((how) => ({
-    why: `the local deployment exited (${how}); log: ${connection.local?.logFile}`,
-    detail:
-      "the local deployment exited with it in flight; it may run when the deployment next starts (--local --thread shows it)",
-  }));
-  return { session: await open(opening.thread), open, lost, themeFor };
-}
-
-/** Opens a thread (a new one without an id) as a session, and remembers it for --resume. */
-function sessionOpener(
-  SessionClass: typeof Session,
-  connection: Connection,
-  target: Target & { inputShape?: ShapeSource },
-  reconnectSeconds: number | undefined,
-  lostRuns: LostRuns,
-): (threadId?: string) => Promise<Session> {
-  return async (threadId) => {
-    const id = await openThread(connection.client, threadId, connection.label);
-    const session = await SessionClass.open({
-      client: connection.client,
-      createClient: connection.createClient,
-      assistantId: target.assistant,
-      threadId: id,
-      fresh: threadId === undefined,
-      hold: target.hold,
-      checkpoints: connection.local !== undefined,
-      runOptions: target.runOptions,
-      inputShape: target.inputShape,
-      reconnectMs: reconnectSeconds === undefined ? undefined : reconnectSeconds * 1000,
-    }).catch((err: unknown) => {
-      throw connectionProblem(err, connection.label);
-    });
-    rememberThread(deploymentName(target), target.assistant, id);
-    lostRuns.watch(session);
-    return session;
-  };
 }
 
 /** The scripted face; typed lines at a terminal (no UI: stdout is not one) get a prompt and a goodbye. */
@@ -242,6 +174,7 @@ async function runScriptedFace(
     continueAtBreakpoints: flags.continue === true,
     theme: themeFor(process.env, process.stdout.isTTY === true),
     local,
+    command: resumeCommand(target),
     sayOnSignal,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
@@ -249,29 +182,4 @@ async function runScriptedFace(
   if (!face.scripted)
     process.stderr.write(`chat: resume with: ${neutralise(resumeCommand(target))} --thread ${neutralise(session.threadId)}\n`);
   return code;
-}
-
-/** The command that comes back to this deployment and assistant, whatever the settings say then. */
-function resumeCommand(target: Target): string {
-  const { project } = target;
-  const where = target.url ? ["--url", target.url] : project ? ["--project", project.dir] : ["--local"];
-  // A project's only graph is its default; otherwise "agent" is.
-  const onlyGraph = project && Object.keys(project.graphs).length === 1;
-  const named = project ? !onlyGraph : target.assistant !== "agent";
-  return [commandName(), ...where, ...(named ? ["--assistant", target.assistant] : [])].join(" ");
-}
-
-/** "chat" when that name on PATH is this program; else "npx chat" (installed in a project, not globally). */
-export function commandName(env: NodeJS.ProcessEnv = process.env, self = process.argv[1]): string {
-  if (!self) return "npx chat";
-  const real = (path: string) => {
-    try {
-      return realpathSync(path);
-    } catch {
-      return undefined;
-    }
-  };
-  const me = real(self);
-  const onPath = (env.PATH ?? "").split(delimiter).some((dir) => dir && real(join(dir, "chat")) === me);
-  return onPath ? "chat" : "npx chat";
 }

@@ -1,6 +1,6 @@
 // Turns settings into a live deployment: the local one started on loopback, or a remote URL
 // checked once (reachable, credentials, assistant, thread) before any run is sent.
-import type { Client } from "@langchain/langgraph-sdk";
+import type { Client, Thread } from "@langchain/langgraph-sdk";
 import { ConnectionError, UsageError } from "../errors.js";
 import { httpStatus, serverMessage } from "../engine/sdk.js";
 import type { LocalDeployment } from "./local.js";
@@ -133,18 +133,19 @@ async function unknownAssistant(client: Client, assistant: string): Promise<Usag
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The thread to use: the given one if it exists, or a new one. */
-export async function openThread(client: Client, threadId: string | undefined, label: string): Promise<string> {
-  if (!threadId) {
-    try {
-      return (await client.threads.create()).thread_id;
-    } catch (err) {
-      throw connectionProblem(err, label);
-    }
-  }
+/** A new thread's id. */
+export async function createThread(client: Client, label: string): Promise<string> {
   try {
-    await client.threads.get(threadId);
-    return threadId;
+    return (await client.threads.create()).thread_id;
+  } catch (err) {
+    throw connectionProblem(err, label);
+  }
+}
+
+/** An existing thread as the server has it (its metadata says which assistant it last ran). */
+export async function readThread(client: Client, threadId: string, label: string): Promise<Thread> {
+  try {
+    return await client.threads.get(threadId);
   } catch (err) {
     const status = httpStatus(err);
     if (status === 404) throw new UsageError(`unknown thread ${threadId} on ${shown(label)}`);

@@ -21,6 +21,8 @@ import { MessageStore } from "./store.js";
 
 export class Session extends MessageStore {
   readonly threadId: string;
+  /** The assistant (graph id or assistant id) every run on this thread is made with. */
+  readonly assistantId: string;
   private readonly emitted = new Set<string>();
   private createChain: Promise<void> = Promise.resolve();
   private followChain: Promise<void> = Promise.resolve();
@@ -45,6 +47,7 @@ export class Session extends MessageStore {
   private constructor(private readonly options: SessionOptions) {
     super();
     this.threadId = options.threadId;
+    this.assistantId = options.assistantId;
     this.hold = options.hold ?? false;
     this.createClient = options.createClient ?? options.client;
     this.retryDelayMs = options.retryDelayMs ?? 300;

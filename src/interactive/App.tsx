@@ -18,12 +18,11 @@ import { flowHeight, shareWindow } from "./layout.js";
 export interface AppProps {
   controller: ChatController;
   deployment: string;
-  assistant: string;
   /** What every run is sent with besides its input (config, context), shown in the status bar. */
   runSettings?: string;
 }
 
-export function App({ controller, deployment, assistant, runSettings }: AppProps) {
+export function App({ controller, deployment, runSettings }: AppProps) {
   const { exit } = useApp();
   const { columns, rows } = useWindowSize();
   const generation = useRedrawOnResize(columns);
@@ -38,7 +37,7 @@ export function App({ controller, deployment, assistant, runSettings }: AppProps
   const queue = state.messages.filter((m) => inQueue(m, now, state.dismissed));
   const bar: StatusBarProps = {
     deployment,
-    assistant,
+    assistant: state.assistant,
     threadId: state.threadId,
     strategy: state.strategy,
     connection: state.connection,

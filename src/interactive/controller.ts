@@ -11,7 +11,7 @@ import { EMPTY, edit, lineMove, newlineInstead, setValue, type EditState } from 
 import { HistoryWalker } from "./history-walker.js";
 import { NO_LIVE } from "./live.js";
 import { eventPatch } from "./session-events.js";
-import type { ChatSnapshot, ControllerOptions } from "./snapshot.js";
+import { firstSnapshot, type ChatSnapshot, type ControllerOptions } from "./snapshot.js";
 import type { Question } from "../engine/interrupts.js";
 import { Transcript, type TranscriptItem } from "./transcript.js";
 import { answerAction } from "./answering.js";
@@ -44,19 +44,7 @@ export class ChatController {
     this.session = options.session;
     this.transcript = new Transcript(options.theme, options.columns);
     this.history = new HistoryWalker(options.history);
-    this.state = {
-      threadId: this.session.threadId,
-      messages: this.session.getSnapshot(),
-      strategy: options.strategy,
-      input: EMPTY,
-      items: this.transcript.messages(this.session.initialMessages),
-      dismissed: new Set(),
-      live: NO_LIVE,
-      connection: this.session.getConnection(),
-      question: undefined,
-      decisions: [],
-      hold: options.hold ?? false,
-    };
+    this.state = firstSnapshot(this.session, options, this.transcript.messages(this.session.initialMessages));
     this.detach = this.session.subscribe((event) => this.onEvent(event));
     this.opened(this.session);
   }
@@ -164,12 +152,14 @@ export class ChatController {
       this.pulledBack = undefined;
       this.update({
         threadId: next.threadId,
+        assistant: next.assistantId,
         messages: next.getSnapshot(),
         dismissed: new Set(),
         live: NO_LIVE,
         connection: next.getConnection(),
       });
-      this.say(`${threadId ? "switched to" : "new"} thread ${next.threadId}`);
+      const runs = next.assistantId !== from.assistantId ? ` (its assistant: ${next.assistantId})` : "";
+      this.say(`${threadId ? "switched to" : "new"} thread ${next.threadId}${runs}`);
       this.add(...this.transcript.messages(next.initialMessages));
       this.opened(next);
     } catch (err) {

@@ -18,7 +18,6 @@ export interface InteractiveOptions {
   session: Session;
   openSession(threadId?: string): Promise<Session>;
   deployment: string;
-  assistant: string;
   strategy: Strategy;
   hold: boolean;
   history: InputHistory;
@@ -33,10 +32,10 @@ export interface InteractiveOptions {
 }
 
 export async function runInteractive(options: InteractiveOptions): Promise<ExitCode> {
-  const { resumeCommand, isLocal, deployment, assistant, lost, runSettings, ...rest } = options;
+  const { resumeCommand, isLocal, deployment, lost, runSettings, ...rest } = options;
   const controller = new ChatController({ ...rest, columns: process.stdout.columns });
   void lost?.then(({ why, detail }) => controller.lost(why, detail));
-  const app = <App controller={controller} deployment={deployment} assistant={assistant} runSettings={runSettings} />;
+  const app = <App controller={controller} deployment={deployment} runSettings={runSettings} />;
   const instance = render(app, { exitOnCtrlC: false });
   // Bracketed paste: the terminal marks pasted text, so its line breaks stay in the message.
   process.stdout.write(PASTE_ON);

@@ -4,9 +4,9 @@ import type { ConnectionState, OutgoingMessage } from "../engine/types.js";
 import type { Question } from "../engine/interrupts.js";
 import type { Strategy } from "../strategies.js";
 import type { Theme } from "../pretty-print/pretty.js";
-import type { EditState } from "./editing.js";
+import { EMPTY, type EditState } from "./editing.js";
 import type { InputHistory } from "./input-history.js";
-import type { LiveState } from "./live.js";
+import { NO_LIVE, type LiveState } from "./live.js";
 import type { TranscriptItem } from "./transcript.js";
 
 export type { TranscriptItem };
@@ -18,6 +18,8 @@ export interface ExitInfo {
 
 export interface ChatSnapshot {
   readonly threadId: string;
+  /** The assistant the thread in view runs (a thread opened with /thread runs its own). */
+  readonly assistant: string;
   /** The session's messages: the queue is drawn from these. */
   readonly messages: readonly OutgoingMessage[];
   readonly strategy: Strategy;
@@ -46,4 +48,22 @@ export interface ControllerOptions {
   history: InputHistory;
   theme(width: number): Theme;
   columns?: number;
+}
+
+/** The state before anything happened: the session's thread as opened, an empty input. */
+export function firstSnapshot(session: Session, options: ControllerOptions, items: TranscriptItem[]): ChatSnapshot {
+  return {
+    threadId: session.threadId,
+    assistant: session.assistantId,
+    messages: session.getSnapshot(),
+    strategy: options.strategy,
+    input: EMPTY,
+    items,
+    dismissed: new Set(),
+    live: NO_LIVE,
+    connection: session.getConnection(),
+    question: undefined,
+    decisions: [],
+    hold: options.hold ?? false,
+  };
 }

@@ -28,6 +28,8 @@ export interface ScriptedOptions {
   theme: Theme;
   /** The runs die with chat's own local deployment; a remote one keeps them going. */
   local?: boolean;
+  /** The command that comes back to this deployment, for hints (`… --thread <id>`); default "chat". */
+  command?: string;
   /** Registers what to write if a signal ends chat (see signals.ts). */
   sayOnSignal?(words: (signal: string, code: number) => void): () => void;
   stdout(text: string): void;
@@ -149,7 +151,7 @@ function finish(session: Session, sending: Promise<void>, timedOut: boolean, opt
     const open = messages.filter((m) => !isTerminal(m.status)).length;
     const fate = options.local
       ? "the local deployment stops with chat, so they are cut off"
-      : `they keep going on the server (see them with --thread ${neutralise(session.threadId)})`;
+      : `they keep going on the server (see them with: ${neutralise(options.command ?? "chat")} --thread ${neutralise(session.threadId)})`;
     options.stderr(`chat: timed out after ${(options.timeoutMs ?? 0) / 1000}s with ${open} message(s) unfinished; ${fate}\n`);
     session.close();
   }
@@ -157,9 +159,9 @@ function finish(session: Session, sending: Promise<void>, timedOut: boolean, opt
   const held = messages.filter((m) => m.status === "held").length;
   if (question && held) options.stderr(`chat: ${held} message(s) held back, unsent, while the agent waits for input\n`);
   if (question) {
-    options.stderr(
-      `chat: the agent is waiting for input: ${questionSummary(question)} (answer with --thread ${neutralise(session.threadId)} --answer <value>)\n`,
-    );
+    const how = question.interrupts.length === 0 ? "--continue" : "--answer <value>";
+    const command = `${neutralise(options.command ?? "chat")} --thread ${neutralise(session.threadId)} ${how}`;
+    options.stderr(`chat: the agent is waiting for input: ${questionSummary(question)} (answer with: ${command})\n`);
   }
   const code = exitCodeFor(messages, timedOut, question !== undefined);
   if (options.json) options.stdout(`${safeJson(doneEvent(session, code))}\n`);

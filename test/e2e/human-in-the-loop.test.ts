@@ -47,13 +47,15 @@ it("a question left unanswered is printed after the run's messages and exits 5",
   const r = await chat(["--assistant", "approve", "-m", "table for 4"]);
   expect(r.code).toBe(5);
   expect(r.stdout.indexOf("Waiting For You")).toBeGreaterThan(r.stdout.indexOf("book_table (call_book_1)"));
-  expect(r.stderr).toMatch(
-    /^chat: the agent is waiting for input: review book_table \(answer with --thread [0-9a-f-]{36} --answer <value>\)$/m,
-  );
-  const thread = /--thread ([0-9a-f-]{36})/.exec(r.stderr)?.[1] ?? "";
+  const hint = /^chat: the agent is waiting for input: review book_table \(answer with: (.+)\)$/m.exec(r.stderr)?.[1] ?? "";
+  expect(hint).toMatch(/^(npx )?chat --url http:\/\/127\.0\.0\.1:\d+ --thread [0-9a-f-]{36} --answer <value>$/);
+  const thread = /--thread ([0-9a-f-]{36})/.exec(hint)?.[1] ?? "";
 
-  // Later, with no message: the waiting thread is shown and answered (a rejection with a reason).
-  const later = await chat(["--assistant", "approve", "--thread", thread, "--answer", "reject: too late", "--json"]);
+  // Later, exactly as the hint says (no --assistant: the thread's own, approve, is used), with no
+  // message: the waiting thread is shown and answered (a rejection with a reason).
+  const printed = hint.replace(/^(npx )?chat /, "").split(" ");
+  const args = [...printed.slice(0, -1), "reject: too late", "--json"];
+  const later = await runCli(args, { env: { CHAT_CONFIG_DIR: home } });
   const seen = events(later.stdout);
   expect(seen[0]).toMatchObject({ type: "interrupt", index: null, thread_id: thread });
   expect(seen.find((e) => e.type === "sent")).toMatchObject({
@@ -136,6 +138,7 @@ it("a breakpoint is shown as where the graph paused; --continue goes on, and wit
   expect(paused.code).toBe(5);
   expect(paused.stderr).toContain("[1] waiting for input: paused before weather_node (in weather_graph)\n");
   expect(paused.stdout).toMatch(/=+ Paused =+\n\n#1 paused before weather_node \(in weather_graph\), at a breakpoint\.\n$/);
+  expect(paused.stderr).toMatch(/\(answer with: (npx )?chat --url \S+ --thread [0-9a-f-]{36} --continue\)\n$/);
 
   const goneOn = await chat(["--assistant", "paused", "-m", "weather in sf?", "--continue"]);
   expect(goneOn.code).toBe(0);
@@ -183,4 +186,18 @@ it("one --answer approve answers every action of a review; a decision an action 
   expect(refused.stderr).toMatch(/^chat: --answer .+: action 2: book_hotel takes approve, reject, not edit$/m);
   expect(refused.stderr).not.toMatch(/\[2\] answer/);
   expect(refused.code).toBe(5);
+});
+
+it("a thread waiting in one assistant refuses another given with --assistant, naming the right one, and sends nothing", async () => {
+  const asked = await chat(["--assistant", "approve", "-m", "table for 6"]);
+  const thread = /--thread ([0-9a-f-]{36})/.exec(asked.stderr)?.[1] ?? "";
+  const wrong = await chat(["--assistant", "agent", "--thread", thread, "--answer", "approve"]);
+  expect(wrong.stderr).toBe(
+    `chat: thread ${thread} is waiting for an answer in assistant approve, not agent: leave out --assistant, or give --assistant approve\n`,
+  );
+  expect(wrong.code).toBe(2);
+  // Still waiting, in its own graph: --resume with no --assistant finds it and answers it there.
+  const resumed = await chat(["--resume", "--answer", "approve"]);
+  expect(resumed.stdout).toMatch(/Done: table for 6 is booked\.\n$/);
+  expect(resumed.code).toBe(0);
 });

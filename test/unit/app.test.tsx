@@ -8,7 +8,7 @@ import { fakeController, fakeDeployment, type CreateBehaviour } from "../helpers
 async function setup(behaviours: CreateBehaviour[] = []) {
   const fake = fakeDeployment(behaviours);
   const { controller } = await fakeController(fake, "thread-1234567890", 5);
-  const app = render(<App controller={controller} deployment="local" assistant="agent" />);
+  const app = render(<App controller={controller} deployment="local" />);
   const frame = () => app.lastFrame() ?? "";
   const all = () => app.frames.join("\n");
   const waitFor = async (pattern: RegExp, text: () => string = frame) => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { commandName } from "../../src/commands/chat.js";
+import { commandName } from "../../src/commands/hints.js";
 
 it('is "chat" when that name on PATH is this program, "npx chat" otherwise', () => {
   const dir = mkdtempSync(join(tmpdir(), "chat-path-"));
