@@ -5,7 +5,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { messageKey, newMessages } from "./history.js";
 import { isRecord, messagesOf, type MessageDict } from "./message.js";
-import { httpStatus, type EngineClient } from "./sdk.js";
+import { httpStatus, serverMessage, type EngineClient } from "./sdk.js";
+import { usageOf, type Usage } from "./usage.js";
 import type { SessionEvent } from "./types.js";
 
 type Fresh = Array<{ key: string; message: MessageDict }>;
@@ -99,4 +100,21 @@ export function outputEvents(index: number, run: RunMessages, emitted: Set<strin
   // A graph whose state has no messages: what the run left is its state.
   if (run.values) events.push({ type: "values", index, values: run.values });
   return events;
+}
+
+/** What a finished run wrote, as the events that show it, and the tokens its AI messages report. */
+export async function runOutput(
+  client: EngineClient,
+  threadId: string,
+  runId: string | undefined,
+  index: number,
+  seen: { emitted: Set<string>; later: ReadonlySet<string>; delayMs: number },
+): Promise<{ events: SessionEvent[]; usage?: Usage } | { problem: string }> {
+  try {
+    const run = await runMessages(client, threadId, runId, seen);
+    return { events: outputEvents(index, run, seen.emitted), usage: usageOf(run.ours.map((f) => f.message)) };
+  } catch (err) {
+    // Said out loud (and an exit code of 1), never skipped in silence.
+    return { problem: `the run ended but its messages could not be read: ${serverMessage(err)}` };
+  }
 }

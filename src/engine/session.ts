@@ -2,10 +2,10 @@
 // and emits each finished run's new messages. The only code that talks to the SDK at run time.
 import { randomUUID } from "node:crypto";
 import type { Strategy } from "../strategies.js";
-import { isTransient, serverMessage, type EngineClient } from "./sdk.js";
+import { isTransient, type EngineClient } from "./sdk.js";
 import { followRun, type RunOutcome } from "./follow.js";
 import { foundMessage, readOpening, type FoundRun } from "./lookup.js";
-import { outputEvents, runMessages } from "./run-messages.js";
+import { runOutput } from "./run-messages.js";
 import { RunWatch } from "./run-watch.js";
 import { messageInput } from "./input-shape.js";
 import { createRun, runPayload, streamModes } from "./create.js";
@@ -267,34 +267,33 @@ export class Session extends MessageStore {
       // Which later message stopped it? Its create may still be on its way back.
       await this.createChain;
       const report = stoppedReport(outcome, index, this.messages, this.cancelled.has(message.runId));
-      this.update(index, report);
-      if (report.status === "failed") return;
+      if (report.status === "failed" || report.status === "rolled_back") this.update(index, report);
+      else await this.finish(index, report);
     } else if (outcome.kind === "success" && (await this.askedAfterMessages(index, outcome.serverStatus))) {
       return;
     } else {
-      this.update(index, { status: outcome.kind, detail: outcome.detail, serverStatus: outcome.serverStatus });
+      await this.finish(index, { status: outcome.kind, detail: outcome.detail, serverStatus: outcome.serverStatus });
     }
-    if (this.get(index).status !== "rolled_back") await this.emitNewMessages(index);
+  }
+
+  /**
+   * A run's end, then its messages: the output is read first, so the end carries the tokens the
+   * run used; output that cannot be read makes it `failed` instead, said out loud.
+   */
+  private async finish(index: number, end: Partial<OutgoingMessage>): Promise<void> {
+    const later = new Set(this.messages.filter((m) => m.index > index).map((m) => m.messageId));
+    const seen = { emitted: this.emitted, later, delayMs: this.retryDelayMs };
+    const output = await runOutput(this.options.client, this.threadId, this.get(index).runId, index, seen);
+    if ("problem" in output) return void this.update(index, { status: "failed", detail: output.problem });
+    this.update(index, { ...end, ...(output.usage ? { usage: output.usage } : {}) });
+    for (const event of output.events) this.emit(event);
   }
 
   /** A run that stopped to ask: its messages first, then the question (so it reads in order). */
   private async askedAfterMessages(index: number, serverStatus: string): Promise<boolean> {
     if (!(await this.questions.wasAsked(index))) return false;
-    this.update(index, { serverStatus });
-    await this.emitNewMessages(index);
+    await this.finish(index, { serverStatus });
     if (this.get(index).status !== "failed") await this.questions.ended(index);
     return true;
-  }
-
-  private async emitNewMessages(index: number): Promise<void> {
-    try {
-      const later = new Set(this.messages.filter((m) => m.index > index).map((m) => m.messageId));
-      const seen = { emitted: this.emitted, later, delayMs: this.retryDelayMs };
-      const run = await runMessages(this.options.client, this.threadId, this.get(index).runId, seen);
-      for (const event of outputEvents(index, run, this.emitted)) this.emit(event);
-    } catch (err) {
-      // Said out loud (and an exit code of 1), never skipped in silence.
-      this.update(index, { status: "failed", detail: `the run ended but its messages could not be read: ${serverMessage(err)}` });
-    }
   }
 }

@@ -5,6 +5,7 @@ import type { MessageDict } from "./message.js";
 import type { OpenInterrupt, Question } from "./interrupts.js";
 import type { EngineClient } from "./sdk.js";
 import type { ShapeSource } from "./input-shape.js";
+import type { Usage } from "./usage.js";
 
 /** One message the user sent, and what became of its run. */
 export interface OutgoingMessage {
@@ -41,6 +42,8 @@ export interface OutgoingMessage {
   readonly found?: boolean;
   /** A resend of this earlier message: same client id, so a run it did make is found, not doubled. */
   readonly retryOf?: number;
+  /** The tokens its run's AI messages report (usage_metadata), once its output is read; none reported: absent. */
+  readonly usage?: Usage;
 }
 
 /** How the engine's last contact with the deployment went. */

@@ -44,6 +44,7 @@ export function App({ controller, deployment, runSettings }: AppProps) {
     waiting: state.question !== undefined,
     hold: state.hold,
     runSettings,
+    tokens: state.usage?.total_tokens,
   };
   // The live region must never fill the window (Ink would redraw everything): share what is left.
   const lines = liveLines(state.live, Math.max(1, columns - 4));

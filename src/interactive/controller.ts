@@ -18,6 +18,7 @@ import { answerAction } from "./answering.js";
 import { KeySplitter } from "./keys.js";
 import { Work } from "./work.js";
 import { Listeners } from "./listeners.js";
+import { usageOf } from "../engine/usage.js";
 
 export type { ChatSnapshot, ControllerOptions, ExitInfo, TranscriptItem } from "./snapshot.js";
 
@@ -154,6 +155,7 @@ export class ChatController {
         threadId: next.threadId,
         assistant: next.assistantId,
         messages: next.getSnapshot(),
+        usage: usageOf(next.initialMessages),
         dismissed: new Set(),
         live: NO_LIVE,
         connection: next.getConnection(),

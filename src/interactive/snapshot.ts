@@ -2,6 +2,7 @@
 import type { Session } from "../engine/session.js";
 import type { ConnectionState, OutgoingMessage } from "../engine/types.js";
 import type { Question } from "../engine/interrupts.js";
+import { usageOf, type Usage } from "../engine/usage.js";
 import type { Strategy } from "../strategies.js";
 import type { Theme } from "../pretty-print/pretty.js";
 import { EMPTY, type EditState } from "./editing.js";
@@ -33,6 +34,8 @@ export interface ChatSnapshot {
   readonly question: Question | undefined;
   /** For a review of several actions: the decisions typed so far, one per action, in order. */
   readonly decisions: readonly string[];
+  /** The tokens the thread's AI messages report, those it had when opened and every one since. */
+  readonly usage: Usage | undefined;
   /** New messages wait in chat while a run may still ask (the hold option). */
   readonly hold: boolean;
   /** Set when the user leaves; the view then ends. */
@@ -64,6 +67,7 @@ export function firstSnapshot(session: Session, options: ControllerOptions, item
     connection: session.getConnection(),
     question: undefined,
     decisions: [],
+    usage: usageOf(session.initialMessages),
     hold: options.hold ?? false,
   };
 }

@@ -3,6 +3,7 @@
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import type { Question } from "../engine/interrupts.js";
 import type { OutgoingMessage, SessionEvent } from "../engine/types.js";
+import type { Usage } from "../engine/usage.js";
 import { isTerminal, statusLabel } from "../engine/status.js";
 import { questionSummary } from "../human-in-the-loop/describe.js";
 import { clip, neutralise } from "../sanitize.js";
@@ -24,8 +25,18 @@ export function exitCodeFor(messages: readonly OutgoingMessage[], timedOut: bool
   return EXIT.ok;
 }
 
-/** The stderr line for a message that reached a final status. */
+/** "58 tokens (35 in, 23 out)": what a run's model reported using. */
+export function tokenWords(usage: Usage): string {
+  return `${usage.total_tokens} tokens (${usage.input_tokens} in, ${usage.output_tokens} out)`;
+}
+
+/** The stderr line for a message that reached a final status, with the tokens its run used (said once, where it ended). */
 export function statusLine(m: OutgoingMessage): string {
+  const ended = m.status !== "answered" && m.status !== "dropped";
+  return m.usage && ended ? `${endLine(m)} · ${tokenWords(m.usage)}` : endLine(m);
+}
+
+function endLine(m: OutgoingMessage): string {
   if (m.status === "waiting")
     return `[${m.index + 1}] waiting for input: ${questionSummary({ interrupts: m.interrupts ?? [], pausedBefore: m.pausedBefore })}`;
   if (m.status === "answered" && m.by !== undefined) return `[${m.index + 1}] answered by #${m.by + 1}`;
@@ -88,7 +99,7 @@ function statusEvent(m: OutgoingMessage, threadId: string): object | undefined {
   }
   if (!isTerminal(m.status)) return undefined;
   const finished = { type: "finished", ...base, run_id: m.runId ?? null, status: m.status };
-  return { ...finished, server_status: m.serverStatus ?? null, detail: m.detail ?? null };
+  return { ...finished, server_status: m.serverStatus ?? null, detail: m.detail ?? null, usage: m.usage ?? null };
 }
 
 /** NDJSON for an engine event; undefined for events the scripted face does not report. */

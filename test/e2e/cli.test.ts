@@ -30,7 +30,11 @@ afterAll(() => {
 describe("scripted mode against the built-in local deployment", () => {
   it("prints both enqueued exchanges in order, leaves no server behind, and matches its own --json messages", async () => {
     const plain = await runCli(["-m", SF, "-m", NYC], { env: env() });
-    expect(plain.stderr).toBe(`[1] sent with enqueue: ${SF}\n[2] sent with enqueue: ${NYC}\n[1] success\n[2] success\n`);
+    expect(plain.stderr).toMatch(
+      new RegExp(
+        `^\\[1\\] sent with enqueue: .*\\n\\[2\\] sent with enqueue: .*\\n\\[1\\] success · (.+)\\n\\[2\\] success · (.+)\\n$`,
+      ),
+    );
     expect(plain.code).toBe(0);
     expect(titles(plain.stdout)).toEqual([...EXCHANGE, ...EXCHANGE]);
     expect(plain.stdout).toMatch(/San Francisco[\s\S]*what's the weather in nyc\?[\s\S]*New York City/);
@@ -58,6 +62,18 @@ describe("scripted mode against the built-in local deployment", () => {
     ]);
     const messages = events.flatMap((e) => (e.type === "messages" ? (e.messages as MessageDict[]) : []));
     expect(prettyTranscript(messages)).toBe(plain.stdout);
+    // Each run's tokens are what its AI messages report, summed; stderr says the same (the model is deterministic).
+    for (const index of [1, 2]) {
+      const own = events.find((e) => e.type === "messages" && e.index === index)?.messages as MessageDict[];
+      const reported = own.flatMap((m) => (m.type === "ai" ? [m.usage_metadata as Record<string, number>] : []));
+      const sum = (key: string) => reported.reduce((n, u) => n + (u[key] ?? 0), 0);
+      const usage = { input_tokens: sum("input_tokens"), output_tokens: sum("output_tokens"), total_tokens: sum("total_tokens") };
+      expect(usage.total_tokens).toBeGreaterThan(0);
+      expect(events.find((e) => e.type === "finished" && e.index === index)?.usage).toEqual(usage);
+      expect(plain.stderr).toContain(
+        `[${index}] success · ${usage.total_tokens} tokens (${usage.input_tokens} in, ${usage.output_tokens} out)\n`,
+      );
+    }
   });
 
   it("reject: the second message is refused, exit code 4, only the first exchange printed", async () => {
@@ -73,14 +89,14 @@ describe("scripted mode against the built-in local deployment", () => {
     const r = await runCli(["--strategy", "interrupt", ...messages], { env: env() });
     expect(r.stderr).not.toMatch(/MaxListenersExceededWarning|Warning:/);
     expect(r.stderr.match(/^\[\d+\] (interrupted|success)/gm)).toHaveLength(12);
-    expect(r.stderr).toMatch(/^\[12\] success$/m);
+    expect(r.stderr).toMatch(/^\[12\] success · \d+ tokens/m);
   });
 
   it("interrupt: the first run is reported interrupted and the second answers", async () => {
     const r = await runCli(["--strategy", "interrupt", "-m", SF, "-m", NYC], { env: env() });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^\[1\] interrupted/m);
-    expect(r.stderr).toMatch(/^\[2\] success$/m);
+    expect(r.stderr).toMatch(/^\[2\] success · \d+ tokens/m);
     expect(r.stdout).toMatch(/what's the weather in nyc\?[\s\S]*New York City right now/);
     expect(r.stdout).not.toMatch(/San Francisco right now/);
   });

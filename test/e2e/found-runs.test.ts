@@ -36,7 +36,7 @@ it("runs pending or running on a thread when chat opens it are followed and prin
   expect(r.stderr).toMatch(
     /^\[1\] already on the thread \(running\): what's the weather in sf\?\n\[2\] already on the thread \(pending\): what's the weather in nyc\?\n/,
   );
-  expect(r.stderr).toMatch(/\[1\] success\n[\s\S]*\[2\] success\n[\s\S]*\[3\] success\n/);
+  expect(r.stderr).toMatch(/\[1\] success\b[\s\S]*\[2\] success\b[\s\S]*\[3\] success\b/);
   const humans = r.stdout.split("\n").filter((_, i, lines) => /Human Message/.test(lines[i - 2] ?? ""));
   expect(humans).toEqual(["what's the weather in sf?", "what's the weather in nyc?", "what's the weather in la?"]);
 });

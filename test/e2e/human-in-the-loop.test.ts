@@ -23,6 +23,8 @@ afterAll(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
+/** stderr without the tokens each run's end line reports (their sums are checked in cli.test.ts). */
+const untokened = (stderr: string) => stderr.replace(/ · \d+ tokens \(\d+ in, \d+ out\)$/gm, "");
 const chat = (args: string[]) => runCli(["--url", server.deployment.url, ...args], { env: { CHAT_CONFIG_DIR: home } });
 const events = (stdout: string) =>
   stdout
@@ -32,7 +34,8 @@ const events = (stdout: string) =>
 
 it("a question answered with --answer approve goes on to the agent's final answer, exit 0", async () => {
   const r = await chat(["--assistant", "approve", "-m", "table for 2 at 7pm", "--answer", "approve"]);
-  expect(r.stderr).toContain(
+  expect(r.stderr).toMatch(/^\[1\] waiting for input: review book_table · \d+ tokens \(\d+ in, \d+ out\)$/m);
+  expect(untokened(r.stderr)).toContain(
     "[1] waiting for input: review book_table\n[2] answer to #1 with enqueue: approve\n[1] answered by #2\n[2] success\n",
   );
   expect(r.stdout).toMatch(/=+ Waiting For You =+\n\n#1 asks:\nReview 1 action before the agent goes on:\n {2}book_table\n/);
@@ -104,7 +107,7 @@ it("--hold keeps the second message back until the first's question is answered,
     "reject: no taxi",
   ]);
   expect(r.code).toBe(0);
-  expect(r.stderr).toBe(
+  expect(untokened(r.stderr)).toBe(
     [
       "[2] held until no run may still ask (--hold)",
       "[1] sent with enqueue: table for 2",
@@ -128,7 +131,7 @@ it("--hold keeps the second message back until the first's question is answered,
 it("without --hold, an answer goes to the question that is still open, not to one a queued message will drop", async () => {
   const r = await chat(["--assistant", "approve", "-m", "table for 2", "-m", "and a taxi", "--answer", "approve"]);
   expect(r.stderr).toContain("[1] question dropped: #2 ran as a new message, so the server dropped the question\n");
-  expect(r.stderr).toContain("[3] answer to #2 with enqueue: approve\n[2] answered by #3\n");
+  expect(untokened(r.stderr)).toContain("[3] answer to #2 with enqueue: approve\n[2] answered by #3\n");
   expect(r.stdout).toContain("#2 is already queued: it runs next as a new message and the server drops this question");
   expect(r.code).toBe(0);
 });

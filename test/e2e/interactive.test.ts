@@ -72,13 +72,15 @@ it.skipIf(!pty)("answering the agent in the terminal UI: the question, answer mo
   await s.enter("table for 2 at 7pm");
   await s.waitFor(/Waiting For You =+\n\n#1 asks:\nReview 1 action before the agent goes on:\n {2}book_table/);
   await s.waitFor(/answer › +your answer · \/help/);
-  await s.waitFor(/connected · waiting for your answer/);
-  await s.waitFor(/\? #1 waiting for input enqueue/);
+  await s.waitFor(/connected ·\s+waiting for your answer/);
+  // The run's tokens in its queue row, and the thread's in the status bar.
+  await s.waitFor(/\? #1 waiting for input enqueue [\d.]+s (\d+) tok table for 2/);
+  await s.waitFor(/strategy enqueue · \d+ tokens · connected/);
 
   await s.enter("approve");
   await s.waitFor(/Ai Message =+\nName: model\n\nDone: table for 2 at 7pm is booked\./);
   await s.waitFor(/› +message \(enqueue\)/);
-  expect(s.text()).not.toMatch(/connected · waiting for your answer/);
+  expect(s.text()).not.toMatch(/connected ·\s+waiting for your answer/);
 
   s.write("\x03");
   expect(await s.exited).toBe(0);

@@ -61,7 +61,8 @@ export function Queue({ messages, now, columns, maxLines = Infinity }: QueueProp
         const look = STATUS[m.status];
         const color = TONE_COLOUR[look.tone];
         const seconds = (Math.max(0, (m.finishedAt ?? now) - m.sentAt) / 1000).toFixed(1);
-        const fixed = `${look.label} ${m.strategy} ${seconds}s #${m.index + 1}`.length + 8;
+        const tokens = m.usage ? `${m.usage.total_tokens} tok ` : "";
+        const fixed = `${look.label} ${m.strategy} ${seconds}s ${tokens}#${m.index + 1}`.length + 8;
         return (
           <Box key={m.index} flexDirection="column">
             <Text wrap="truncate">
@@ -72,7 +73,7 @@ export function Queue({ messages, now, columns, maxLines = Infinity }: QueueProp
               </Text>
               <Text dimColor>
                 {" "}
-                {m.strategy} {seconds}s{" "}
+                {m.strategy} {seconds}s {tokens}
               </Text>
               <Text>{shorten(m.text, Math.max(8, columns - fixed))}</Text>
             </Text>

@@ -22,6 +22,8 @@ export interface StatusBarProps {
   hold?: boolean;
   /** config / context every run is sent with. */
   runSettings?: string;
+  /** The thread's tokens so far, as its model reported them. */
+  tokens?: number;
 }
 
 interface Part {
@@ -32,7 +34,7 @@ interface Part {
 
 /** The bar's words, in order; the layout counts the lines they wrap to from the same list. */
 export function statusParts(props: StatusBarProps): Part[] {
-  const { deployment, assistant, threadId, strategy, connection, waiting, hold, runSettings } = props;
+  const { deployment, assistant, threadId, strategy, connection, waiting, hold, runSettings, tokens } = props;
   const c = CONNECTION[connection];
   const dot: Part = { text: "·", dim: true };
   return [
@@ -45,6 +47,7 @@ export function statusParts(props: StatusBarProps): Part[] {
     { text: `strategy ${strategy}`, color: "cyan" },
     ...(hold ? [dot, { text: "hold", color: "cyan" }] : []),
     ...(runSettings ? [dot, { text: neutralise(runSettings), dim: true }] : []),
+    ...(tokens ? [dot, { text: `${tokens} tokens`, dim: true }] : []),
     dot,
     { text: c.label, color: c.color },
     ...(waiting ? [dot, { text: "waiting for your answer", color: "yellow" }] : []),
