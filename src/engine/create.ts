@@ -157,6 +157,8 @@ export function runPayload(
   const common = {
     multitaskStrategy: message.strategy,
     streamMode: [...streamModes],
+    // Subgraphs (a deep agent's subagents) stream too, so their work is seen as it happens.
+    streamSubgraphs: true,
     streamResumable: true,
     ...(options.configurable ? { config: { configurable: options.configurable } } : {}),
     ...(options.context ? { context: options.context } : {}),

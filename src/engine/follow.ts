@@ -25,7 +25,8 @@ export interface FollowTiming {
 
 export interface FollowOptions {
   signal: AbortSignal;
-  onEvent(event: string, data: unknown): void;
+  /** `namespace`: the subgraph the event comes from (streamed with subgraphs), empty for the graph itself. */
+  onEvent(event: string, data: unknown, namespace: readonly string[]): void;
   /** Called before each new attempt after the server could not be reached. */
   onRetry?(err: unknown): void;
   /** Consecutive failures to reach the server before giving up (when there is no keepTrying). */
@@ -221,10 +222,12 @@ async function readStream(follow: Follow): Promise<Read> {
       events += 1;
       watcher.poke();
       if (part.id !== undefined) follow.lastEventId = part.id;
+      // A subgraph's events are named `mode|namespace`; only the graph's own last checkpoint ends it.
+      const [mode = "", ...namespace] = part.event.split("|");
       if (part.event === "error") follow.streamError = streamErrorText(part.data);
-      else if (part.event === "checkpoints") {
-        if (isLastCheckpoint(part.data)) watcher.finished();
-      } else options.onEvent(part.event, part.data);
+      else if (mode === "checkpoints") {
+        if (namespace.length === 0 && isLastCheckpoint(part.data)) watcher.finished();
+      } else options.onEvent(mode, part.data, namespace);
     }
     return { events, ended: endedEarly };
   } catch (err) {

@@ -247,14 +247,14 @@ export class Session extends MessageStore {
         signal: this.abort.signal,
         keepTrying: (err) => isTransient(err) && this.outOfContactMs() < reconnectMs,
         onRetry: () => this.setConnection("reconnecting"),
-        onEvent: (event, data) => {
+        onEvent: (event, data, namespace) => {
           this.setConnection("connected");
           if (this.get(index).status === "pending") {
             this.update(index, { status: "running" });
             this.questions.started(index);
           }
           if (event === "updates") this.questions.noteUpdate(index, data);
-          this.emit({ type: "stream", index, event, data });
+          this.emit({ type: "stream", index, event, data, ...(namespace.length ? { namespace } : {}) });
         },
       });
     } catch (err) {

@@ -55,7 +55,14 @@ export type SessionEvent =
   | { readonly type: "messages"; readonly index: number; readonly messages: readonly MessageDict[]; readonly byOthers?: boolean }
   /** The state a run left, for a graph whose state has no `messages` list. */
   | { readonly type: "values"; readonly index: number; readonly values: Readonly<Record<string, unknown>> }
-  | { readonly type: "stream"; readonly index: number; readonly event: string; readonly data: unknown }
+  /** `namespace`: the subgraph (a subagent's, say) it streams from; absent for the graph itself. */
+  | {
+      readonly type: "stream";
+      readonly index: number;
+      readonly event: string;
+      readonly data: unknown;
+      readonly namespace?: readonly string[];
+    }
   | { readonly type: "connection"; readonly state: ConnectionState }
   /** The thread's open question changed: asked, answered, or dropped by message `droppedBy`. */
   | {

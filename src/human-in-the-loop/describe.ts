@@ -19,7 +19,7 @@ function dataLines(value: unknown, indent: string): string[] {
     const compact = JSON.stringify(v) ?? String(v);
     const text = typeof v === "string" ? v : compact.length <= 60 ? compact : json(v);
     const [first = "", ...rest] = text.split("\n");
-    return [`${indent}${key}: ${first}`, ...rest.map((line) => `${indent}${" ".repeat(key.length + 2)}${line}`)];
+    return [`${indent}${key}: ${first}`, ...rest.map((line) => `${indent}${" ".repeat(key.length + 2)}${line}`.trimEnd())];
   });
 }
 

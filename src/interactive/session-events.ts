@@ -27,7 +27,7 @@ export function eventPatch(
     case "values":
       return { patch: { messages, items: [...state.items, transcript.values(event.values)] } };
     case "stream":
-      return { patch: { messages, live: liveReducer(live, event.index, event.event, event.data) } };
+      return { patch: { messages, live: liveReducer(live, event.index, event.event, event.data, event.namespace) } };
     case "connection":
       return { patch: { messages, connection: event.state } };
     case "question": {

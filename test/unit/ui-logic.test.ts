@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { nextStrategy, parseInput } from "../../src/interactive/commands.js";
 import { EMPTY, edit, newlineInstead, setValue } from "../../src/interactive/editing.js";
-import { NO_LIVE, liveReducer } from "../../src/interactive/live.js";
+import { NO_LIVE, liveLines, liveReducer } from "../../src/interactive/live.js";
 import { inQueue, queueMoving } from "../../src/engine/status.js";
 import type { OutgoingMessage } from "../../src/engine/types.js";
 
@@ -78,17 +78,60 @@ describe("the live run", () => {
     live = liveReducer(live, 0, "messages", [{ type: "tool", id: "t1", name: "search", content: "sunny" }, {}]);
     live = liveReducer(live, 0, ...ai("a2", "It's "));
     live = liveReducer(live, 0, ...ai("a2", "sunny."));
+    const plain = { reasoning: "", media: [], ns: "" };
     expect(live.entries).toEqual([
-      { id: "a1", role: "ai", text: "", calls: [{ name: "search", args: '{"query":"sf"}' }] },
-      { id: "t1", role: "tool", text: "search: sunny", calls: [] },
-      { id: "a2", role: "ai", text: "It's sunny.", calls: [] },
+      { id: "a1", role: "ai", text: "", calls: [{ name: "search", args: '{"query":"sf"}' }], ...plain },
+      { id: "t1", role: "tool", text: "search: sunny", calls: [], ...plain },
+      { id: "a2", role: "ai", text: "It's sunny.", calls: [], ...plain },
     ]);
   });
 
   it("starts afresh for the next run", () => {
     const first = liveReducer(NO_LIVE, 0, ...ai("a1", "one"));
     const second = liveReducer(first, 1, ...ai("b1", "two"));
-    expect(second).toEqual({ index: 1, entries: [{ id: "b1", role: "ai", text: "two", calls: [] }] });
+    expect(second).toEqual({
+      index: 1,
+      entries: [{ id: "b1", role: "ai", text: "two", calls: [], reasoning: "", media: [], ns: "" }],
+    });
+  });
+
+  it("a subagent streams under the parent's tool call, named by its agent, indented, as deepagents streams it", () => {
+    // The event shapes a deepagents `task` run streams with subgraphs (measured on the real server).
+    const ns = ["tools:bb9322ab-e5b9-538e-aaf7-cc6ab7967020"];
+    const meta = { lc_agent_name: "researcher", langgraph_node: "model_request" };
+    let live = liveReducer(
+      NO_LIVE,
+      0,
+      ...ai("p1", "", { tool_call_chunks: [{ index: 0, name: "task", args: '{"subagent_type":"researcher"}' }] }),
+    );
+    live = liveReducer(live, 0, "messages", [{ type: "ai", id: "s1", content: "It is " }, meta], ns);
+    live = liveReducer(live, 0, "messages", [{ type: "ai", id: "s1", content: "sunny." }, meta], ns);
+    live = liveReducer(live, 0, "messages", [{ type: "ai", id: "g1", content: "inner" }, {}], ["weather_graph:1f2"]);
+    live = liveReducer(live, 0, "messages", [{ type: "tool", id: "t1", name: "task", content: "It is sunny." }, {}]);
+    expect(liveLines(live, 40).map((l) => [l.kind, l.text])).toEqual([
+      ["call", '→ task({"subagent_type":"researcher"})'],
+      ["agent", "  ↳ researcher"],
+      ["text", "    It is sunny."],
+      ["agent", "  ↳ weather_graph"],
+      ["text", "    inner"],
+      ["result", "← task: It is sunny."],
+    ]);
+  });
+
+  it("content blocks: text as text, reasoning on one dim line (its newest words), media as a placeholder", () => {
+    const content = [
+      { type: "reasoning", reasoning: "The user wants the weather, so I will look it up first." },
+      { type: "text", text: "Here it is." },
+      { type: "image", mimeType: "image/png", data: "A".repeat(16384) },
+      { type: "image_url", image_url: { url: "https://example.com/x.png" } },
+    ];
+    const live = liveReducer(NO_LIVE, 0, ...ai("a1", "", { content }));
+    expect(liveLines(live, 30).map((l) => [l.kind, l.text])).toEqual([
+      ["reasoning", "✻ …so I will look it up first."],
+      ["text", "Here it is."],
+      ["media", "[image/png, 12 KB]"],
+      ["media", "[image, url]"],
+    ]);
   });
 });
 

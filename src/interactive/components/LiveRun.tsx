@@ -1,10 +1,18 @@
-// The run in progress: AI text as it streams, tool calls and results as they happen. Only its
-// newest lines are drawn when the window is short, so the live region always fits.
+// The run in progress: AI text as it streams, tool calls and results as they happen, subagents
+// under their names, reasoning dimmed. Only its newest lines are drawn when the window is short,
+// so the live region always fits.
 import { Box, Text } from "ink";
 import type { LiveLine } from "../live.js";
 import { tail } from "../layout.js";
 
-const COLOUR: Record<LiveLine["kind"], string | undefined> = { call: "green", result: "yellow", text: undefined };
+const COLOUR: Record<LiveLine["kind"], string | undefined> = {
+  call: "green",
+  result: "yellow",
+  text: undefined,
+  reasoning: undefined,
+  media: "magenta",
+  agent: "cyan",
+};
 
 /** `lines`: from liveLines(); `maxLines`: the box's height allowance, border included. */
 export function LiveRun({ index, lines, maxLines }: { index: number | undefined; lines: readonly LiveLine[]; maxLines: number }) {
@@ -17,7 +25,7 @@ export function LiveRun({ index, lines, maxLines }: { index: number | undefined;
         #{index + 1} streaming{hidden ? ` (${hidden} earlier line${hidden === 1 ? "" : "s"} above)` : ""}
       </Text>
       {shown.map((line, i) => (
-        <Text key={i} color={COLOUR[line.kind]} wrap="truncate">
+        <Text key={i} color={COLOUR[line.kind]} dimColor={line.kind === "reasoning"} wrap="truncate">
           {line.text === "" ? " " : line.text}
         </Text>
       ))}
