@@ -10,7 +10,7 @@ import { startLocalDeployment } from "../src/deployment/local.js";
 import { bareNode, interactiveStart, scriptedStart } from "./startup.js";
 import { renderCost } from "./render.js";
 import { burst, bareRss } from "./burst.js";
-import { LONG_GRAPH, streamBytes } from "./stream.js";
+import { DEEP_LONG_GRAPH, LONG_GRAPH, streamBytes } from "./stream.js";
 import { storage } from "./storage.js";
 import { projectStart } from "./project.js";
 import { median, ms, printTable, timeProcess, type Row } from "./stats.js";
@@ -38,7 +38,7 @@ const deployment = await startLocalDeployment({
   logFile: join(home, "server.log"),
   latencyMs: 0,
   nWorkers: 10,
-  graphs: { long: LONG_GRAPH },
+  graphs: { long: LONG_GRAPH, "deep-long": DEEP_LONG_GRAPH },
 });
 try {
   console.error(
@@ -111,17 +111,24 @@ try {
   }
 
   if (wanted("stream")) {
-    const r = await streamBytes(deployment.url, home);
-    if (r) {
-      const kb = (x: number) => `${(x / 1024).toFixed(1)} KB/s`;
+    const kb = (x: number) => `${(x / 1024).toFixed(1)} KB/s`;
+    for (const [assistant, who] of [
+      ["long", "the graph's own answer"],
+      ["deep-long", "a deep agent's subagent's answer"],
+    ] as const) {
+      const r = await streamBytes(deployment.url, home, assistant);
+      if (!r) {
+        console.error("bench: node-pty is not installed; skipping the streaming rows");
+        break;
+      }
       row(
-        "bytes written per second, long answer into a full 80x24 window (vs the answer's own)",
+        `bytes written per second, long answer into a full 80x24 window (vs the answer's own): ${who}`,
         r.answerBytes / r.seconds,
         r.writtenBytes / r.seconds,
         kb,
         100,
       );
-    } else console.error("bench: node-pty is not installed; skipping the streaming row");
+    }
   }
 
   if (wanted("burst")) {

@@ -5,6 +5,8 @@ import { fileURLToPath } from "node:url";
 import { loadPty, startInPty } from "../test/helpers/pty.js";
 
 export const LONG_GRAPH = `${fileURLToPath(new URL("../test/fixtures/long-answer-graph.mjs", import.meta.url))}:graph`;
+/** A deepagents deep agent whose subagent streams that same answer (test/fixtures/langchain-agents.mjs). */
+export const DEEP_LONG_GRAPH = `${fileURLToPath(new URL("../test/fixtures/langchain-agents.mjs", import.meta.url))}:deepLong`;
 
 export interface StreamResult {
   /** Bytes of the answer's text. */
@@ -14,13 +16,14 @@ export interface StreamResult {
   seconds: number;
 }
 
-export async function streamBytes(url: string, home: string): Promise<StreamResult | undefined> {
+/** `assistant`: "long" (the graph itself streams the answer) or "deep-long" (a subagent of a deep agent does). */
+export async function streamBytes(url: string, home: string, assistant = "long"): Promise<StreamResult | undefined> {
   const pty = await loadPty();
   if (!pty) return undefined;
   const { ANSWER } = (await import(new URL("../test/fixtures/long-answer-graph.mjs", import.meta.url).href)) as {
     ANSWER: string;
   };
-  const s = startInPty(pty, { CHAT_CONFIG_DIR: home, NO_COLOR: "1" }, 80, 24, ["--url", url, "--assistant", "long"]);
+  const s = startInPty(pty, { CHAT_CONFIG_DIR: home, NO_COLOR: "1" }, 80, 24, ["--url", url, "--assistant", assistant]);
   try {
     await s.waitFor(/connected/, 20_000, 5);
     await s.enter("forecast?");
