@@ -14,7 +14,10 @@ export function resumeCommand(target: Pick<Target, "url" | "project">): string {
   return [commandName(), ...where].join(" ");
 }
 
-/** "chat" when that name on PATH is this program; else "npx chat" (installed in a project, not globally). */
+/**
+ * "chat" when that name on the user's own PATH is this program; else "npx chat" (installed in a
+ * project, not globally). A `node_modules/.bin` on PATH is npx's or npm run's, not the user's shell's.
+ */
 export function commandName(env: NodeJS.ProcessEnv = process.env, self = process.argv[1]): string {
   if (!self) return "npx chat";
   const real = (path: string) => {
@@ -25,6 +28,7 @@ export function commandName(env: NodeJS.ProcessEnv = process.env, self = process
     }
   };
   const me = real(self);
-  const onPath = (env.PATH ?? "").split(delimiter).some((dir) => dir && real(join(dir, "chat")) === me);
+  const own = (dir: string) => dir !== "" && !/[\\/]node_modules[\\/]\.bin[\\/]?$/.test(dir);
+  const onPath = (env.PATH ?? "").split(delimiter).some((dir) => own(dir) && real(join(dir, "chat")) === me);
   return onPath ? "chat" : "npx chat";
 }

@@ -1,5 +1,5 @@
 // The resume hint names a command that works where chat was started.
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
@@ -14,6 +14,11 @@ it('is "chat" when that name on PATH is this program, "npx chat" otherwise', () 
     expect(commandName({ PATH: `/nonexistent:${dir}` }, bin)).toBe("chat");
     expect(commandName({ PATH: "/usr/bin" }, bin)).toBe("npx chat");
     expect(commandName({ PATH: dir }, join(dir, "other.js"))).toBe("npx chat");
+    // Under npx (or npm run) the project's node_modules/.bin is on PATH, but not in the user's shell.
+    const npxBin = join(dir, "node_modules", ".bin");
+    mkdirSync(npxBin, { recursive: true });
+    symlinkSync(bin, join(npxBin, "chat"));
+    expect(commandName({ PATH: `${npxBin}:/usr/bin` }, join(npxBin, "chat"))).toBe("npx chat");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
