@@ -10,7 +10,8 @@ import type { ConnectionState, OutgoingMessage, SessionOptions } from "./types.j
  * unknown (no answer, and no look-up could tell whether the server made it).
  */
 export type Created =
-  { status: "pending"; runId: string } | { status: "rejected" | "failed" | "unknown"; httpStatus?: number; detail: string };
+  | { status: "pending"; runId: string; detail?: string }
+  | { status: "rejected" | "failed" | "unknown"; httpStatus?: number; detail: string };
 
 export interface CreateContext {
   /** For look-ups; may retry on its own. */
@@ -24,6 +25,8 @@ export interface CreateContext {
   retryDelayMs: number;
   /** How long to keep trying while the server answers 429 (default two minutes). */
   rateLimitMs?: number;
+  /** How long a create that got no answer may take to land before creating again is safe (default 30 s). */
+  landMs?: number;
   setConnection(state: ConnectionState): void;
 }
 
@@ -71,18 +74,35 @@ export async function createRun(ctx: CreateContext, request: RunRequest): Promis
         await sleep(ctx.retryDelayMs * attempt);
         continue;
       }
-      // No answer or a 5xx: the server may have made the run anyway. Only a look-up that says
-      // "not there" allows another try, so one message never becomes two runs.
+      // No answer or a 5xx: the server may have made the run, or may yet (a queueing proxy can
+      // deliver a create long after the client gave up on it). Only look-ups that say "not there"
+      // for as long as a create can take to land allow another try, so one message is one run.
       ctx.setConnection("reconnecting");
-      const found = await adoptIfMade(ctx, request, refusal.detail);
+      const found = await lookUntilLanded(ctx, request, refusal.detail);
       if (found !== "absent") return found;
       if (attempt >= ctx.attempts) {
         ctx.setConnection("offline");
-        // Every look-up said "not made": nothing is on the server, so this one truly failed.
-        return { status: "failed", ...refusal };
+        // Nothing showed up, but nothing said no either: only a refused connection is known to have sent nothing.
+        const waited = `no run for it showed up in ${Math.round((ctx.landMs ?? LAND_MS) / 1000)} s`;
+        return {
+          status: "unknown",
+          ...refusal,
+          detail: `${refusal.detail}; ${waited} (resend to check, it will not be doubled)`,
+        };
       }
-      await sleep(ctx.retryDelayMs * attempt);
     }
+  }
+}
+
+const LAND_MS = 30_000;
+
+/** Looks the run up until it is found, cannot be asked for, or the landing window has passed with it absent. */
+async function lookUntilLanded(ctx: CreateContext, request: RunRequest, why: string): Promise<Created | "absent"> {
+  const until = Date.now() + (ctx.landMs ?? LAND_MS);
+  for (let wait = ctx.retryDelayMs; ; wait = Math.min(wait * 2, 5000)) {
+    const found = await adoptIfMade(ctx, request, why);
+    if (found !== "absent" || Date.now() >= until || ctx.signal.aborted) return found;
+    if (!(await pause(Math.min(wait, until - Date.now()), ctx.signal))) return found;
   }
 }
 
@@ -136,7 +156,18 @@ async function adoptIfMade(ctx: CreateContext, request: RunRequest, why?: string
     return { status: "unknown", detail };
   }
   ctx.setConnection("connected");
-  return { status: "pending", runId: lookup.found };
+  // A create that landed late beside a retry made two runs of one message: the first is this
+  // message's; the others are cancelled if they have not started, and the message says so.
+  const extra = lookup.others ?? [];
+  if (extra.length === 0) return { status: "pending", runId: lookup.found };
+  const pending = extra.filter((r) => r.status === "pending").map((r) => r.runId);
+  await Promise.all(pending.map((id) => ctx.client.runs.cancel(ctx.threadId, id, false, "interrupt").catch(() => undefined)));
+  const left = extra.length - pending.length;
+  const detail =
+    `the server made ${extra.length + 1} runs of this message (a create landed late): following the first` +
+    (pending.length ? `, cancelled ${pending.length} not yet started` : "") +
+    (left ? `; ${left} had already started and may write twice` : "");
+  return { status: "pending", runId: lookup.found, detail };
 }
 
 /**

@@ -9,7 +9,8 @@ import { newMessages } from "./history.js";
 import { questionOfState, type Question } from "./interrupts.js";
 import { httpStatus, type EngineClient } from "./sdk.js";
 
-export type Lookup = { found: string } | "absent" | "unknown";
+/** `others`: more runs with the same client id (a create that landed late beside a retry), oldest first, with their status. */
+export type Lookup = { found: string; others?: ReadonlyArray<{ runId: string; status: string }> } | "absent" | "unknown";
 
 const PAGE = 100;
 
@@ -27,8 +28,14 @@ async function once(client: EngineClient, threadId: string, clientId: string, kn
   // second page, or a run past the first hundred would be "absent" and made twice.
   for (let limit = PAGE; ; limit *= 10) {
     const runs = await client.runs.list(threadId, { limit, offset: 0 });
-    const made = runs.find((run) => run.metadata?.chat_client_id === clientId);
-    if (made) return { found: made.run_id };
+    const made = runs
+      .filter((run) => run.metadata?.chat_client_id === clientId)
+      .sort((a, b) => String(a.created_at).localeCompare(String(b.created_at)));
+    const [first, ...others] = made;
+    if (first)
+      return others.length
+        ? { found: first.run_id, others: others.map((r) => ({ runId: r.run_id, status: r.status })) }
+        : { found: first.run_id };
     if (runs.length < limit) return "absent";
   }
 }

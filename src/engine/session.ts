@@ -15,9 +15,9 @@ import { RECONNECT_MS, cancelRuns, inFlightRuns, lostRun, runsToCancel, stoppedR
 import type { MessageDict } from "./message.js";
 import { isInFlight, isTerminal } from "./status.js";
 import type { OutgoingMessage, SessionOptions } from "./types.js";
+import { MessageStore } from "./store.js";
 
 export type { SessionOptions };
-import { MessageStore } from "./store.js";
 
 export class Session extends MessageStore {
   readonly threadId: string;
@@ -220,6 +220,7 @@ export class Session extends MessageStore {
         attempts: this.options.createAttempts ?? 3,
         retryDelayMs: this.retryDelayMs,
         rateLimitMs: this.options.rateLimitMs,
+        landMs: this.options.landMs,
         setConnection: (state) => this.setConnection(state),
       },
       {
@@ -272,7 +273,8 @@ export class Session extends MessageStore {
     } else if (outcome.kind === "success" && (await this.askedAfterMessages(index, outcome.serverStatus))) {
       return;
     } else {
-      await this.finish(index, { status: outcome.kind, detail: outcome.detail, serverStatus: outcome.serverStatus });
+      const { kind, ...end } = outcome; // a success has no detail: a create's note stays
+      await this.finish(index, { status: kind, ...end });
     }
   }
 

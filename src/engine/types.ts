@@ -93,6 +93,8 @@ export interface SessionOptions {
   reconnectMs?: number;
   /** How long a create keeps waiting out 429 answers (see create.ts). */
   rateLimitMs?: number;
+  /** How long a create that got no answer may take to land, before creating again is safe (see create.ts). */
+  landMs?: number;
   /** Hold new messages in the client while a run of ours may still ask (see setHold). */
   hold?: boolean;
   /**

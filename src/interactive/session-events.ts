@@ -45,7 +45,10 @@ export function eventPatch(
         m.found && !state.messages[m.index]
           ? [transcript.note(`another client sent #${m.index + 1}: ${oneLine(m.text, 200)}`)]
           : [];
-      const items = cut ? [...state.items, transcript.stopped(m)] : [...state.items, ...refused, ...theirs];
+      // A note from its create (a late create made a second run, cancelled): said once, as it is sent.
+      const noted = m.status === "pending" && m.detail && state.messages[m.index]?.status !== "pending";
+      const note = noted ? [transcript.note(`#${m.index + 1}: ${oneLine(m.detail ?? "", 300)}`, "warning")] : [];
+      const items = cut ? [...state.items, transcript.stopped(m)] : [...state.items, ...refused, ...theirs, ...note];
       const ended = isTerminal(m.status) && live.index === m.index;
       return { patch: { messages, items, live: ended ? NO_LIVE : live } };
     }

@@ -50,7 +50,9 @@ function endLine(m: OutgoingMessage): string {
 /** The stderr line for a message just sent. */
 export function sentLine(m: OutgoingMessage): string {
   const what = m.kind === "answer" ? `answer${m.answer?.of !== undefined ? ` to #${m.answer.of + 1}` : ""}` : "sent";
-  return `[${m.index + 1}] ${what} with ${m.strategy}: ${quote(m.text)}`;
+  // A note from the create, e.g. that a late create made a second run, which was cancelled.
+  const note = m.detail ? ` (${quote(m.detail, 500)})` : "";
+  return `[${m.index + 1}] ${what} with ${m.strategy}: ${quote(m.text)}${note}`;
 }
 
 function questionEvent(question: Question, threadId: string, runId: string | undefined): object {
@@ -79,6 +81,7 @@ function statusEvent(m: OutgoingMessage, threadId: string): object | undefined {
         thread_id: threadId,
         strategy: m.strategy,
         text: m.text,
+        ...(m.detail ? { note: m.detail } : {}),
         ...(m.answer ? { answers: m.answer.of === undefined ? null : m.answer.of + 1, value: m.answer.value } : {}),
       };
     case "rejected":

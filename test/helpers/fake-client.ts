@@ -3,7 +3,17 @@ import type { EngineClient } from "../../src/engine/sdk.js";
 import type { MessageDict } from "../../src/engine/message.js";
 
 export type CreateBehaviour =
-  "ok" | "made-then-lost" | "lost" | "http-500" | "http-409" | "http-422" | "http-400" | "http-401" | "http-429";
+  | "ok"
+  | "made-then-lost"
+  | "lands-late"
+  | "lost"
+  | "refused"
+  | "http-500"
+  | "http-409"
+  | "http-422"
+  | "http-400"
+  | "http-401"
+  | "http-429";
 
 /** Shaped like the SDK's HTTPError: status, body text and (for 429s) the response with its headers. */
 export class HttpError extends Error {
@@ -16,8 +26,8 @@ export class HttpError extends Error {
   }
 }
 
-export function connectionError(): Error {
-  const err = new Error("Unable to connect to LangGraph server. Original error: fetch failed");
+export function connectionError(cause = "fetch failed"): Error {
+  const err = new Error(`Unable to connect to LangGraph server. Original error: ${cause}`);
   err.name = "ConnectionError";
   return err;
 }
@@ -33,7 +43,11 @@ export interface FakeRun {
 }
 
 /** Each create call follows the next scripted behaviour ("ok" when the script runs out). */
-export function fakeDeployment(behaviours: CreateBehaviour[] = [], options: { listFails?: number; retryAfter?: string } = {}) {
+/** `landAfterMs`: how long after its lost answer a "lands-late" create is made on the server. */
+export function fakeDeployment(
+  behaviours: CreateBehaviour[] = [],
+  options: { listFails?: number; retryAfter?: string; landAfterMs?: number } = {},
+) {
   let listFailures = options.listFails ?? 0;
   const runs: FakeRun[] = [];
   const calls: string[] = [];
@@ -78,6 +92,13 @@ export function fakeDeployment(behaviours: CreateBehaviour[] = [], options: { li
           throw connectionError();
         }
         if (behaviour === "lost") throw connectionError();
+        // Nothing listening: the request never left, as fetch's ECONNREFUSED says.
+        if (behaviour === "refused") throw connectionError("connect ECONNREFUSED 127.0.0.1:9");
+        // A queueing proxy delivers it after the client gave up: the run appears later.
+        if (behaviour === "lands-late") {
+          setTimeout(record, options.landAfterMs ?? 100);
+          throw connectionError();
+        }
         if (behaviour === "http-429") {
           const response = new Response(null, { status: 429, headers: { "retry-after": options.retryAfter ?? "0" } });
           throw new HttpError(429, JSON.stringify({ detail: "Too many requests" }), response);

@@ -4,13 +4,16 @@ import net from "node:net";
 
 type Rule =
   | { kind: "drop-response"; request: RegExp; remaining: number }
-  | { kind: "cut-response-after"; request: RegExp; bytes: number; remaining: number };
+  | { kind: "cut-response-after"; request: RegExp; bytes: number; remaining: number }
+  | { kind: "deliver-late"; request: RegExp; cutAfterMs: number; deliverAfterMs: number; remaining: number };
 
 interface Pair {
   client: net.Socket;
   upstream: net.Socket;
   /** The rule that applies to the response now flowing back, if any. */
   active?: { rule: Rule; seen: number };
+  /** A request held back to be delivered late on its own connection (deliver-late). */
+  held?: Buffer[];
 }
 
 const REQUEST_LINE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (\S+) HTTP\/1\.[01]\r\n/;
@@ -24,6 +27,8 @@ export class FaultProxy {
   readonly requests: string[] = [];
   /** How many connections were cut on purpose. */
   cuts = 0;
+  /** How many held requests (deliverLate) the server has answered. */
+  lateAnswered = 0;
 
   private constructor(
     private readonly server: net.Server,
@@ -55,6 +60,15 @@ export class FaultProxy {
   /** The next `times` responses to matching requests are cut after `bytes` bytes. */
   cutResponseAfter(request: RegExp, bytes: number, times = 1): void {
     this.rules.push({ kind: "cut-response-after", request, bytes, remaining: times });
+  }
+
+  /**
+   * The next `times` matching requests are held, as a queueing load balancer holds them: the
+   * client's connection is cut after `cutAfterMs`, and the request reaches the server only after
+   * `deliverAfterMs`, on a connection of its own whose answer goes nowhere.
+   */
+  deliverLate(request: RegExp, cutAfterMs: number, deliverAfterMs: number, times = 1): void {
+    this.rules.push({ kind: "deliver-late", request, cutAfterMs, deliverAfterMs, remaining: times });
   }
 
   /** Forget the cut rules not yet used up. */
@@ -95,6 +109,16 @@ export class FaultProxy {
     else fn();
   }
 
+  private holdBack(pair: Pair, rule: Extract<Rule, { kind: "deliver-late" }>, first: Buffer): void {
+    const held = (pair.held = [first]);
+    setTimeout(() => this.cut(pair), rule.cutAfterMs);
+    setTimeout(() => {
+      const late = net.connect(this.targetPort, "127.0.0.1", () => late.write(Buffer.concat(held)));
+      late.once("data", () => (this.lateAnswered += 1)).on("error", () => {});
+      setTimeout(() => late.destroy(), 10_000).unref();
+    }, rule.deliverAfterMs);
+  }
+
   private accept(client: net.Socket): void {
     if (this.refusing) {
       client.destroy();
@@ -119,7 +143,9 @@ export class FaultProxy {
         const rule = this.rules.find((r) => r.remaining > 0 && r.request.test(request));
         if (rule) rule.remaining -= 1;
         pair.active = rule ? { rule, seen: 0 } : undefined;
+        if (rule?.kind === "deliver-late") return this.holdBack(pair, rule, chunk);
       }
+      if (pair.held) return void pair.held.push(chunk);
       this.later(() => upstream.write(chunk));
     });
     upstream.on("data", (chunk: Buffer) => {

@@ -40,10 +40,11 @@ afterAll(async () => {
 });
 
 /** A session that talks to the server through the proxy, as chat does (creates not auto-retried). */
-async function proxiedSession(reconnectMs?: number) {
+async function proxiedSession(reconnectMs?: number, landMs?: number) {
   const thread = await direct.threads.create();
   const session = await Session.open({
     reconnectMs,
+    landMs,
     client: new Client({ apiUrl: proxy.url, apiKey: null, callerOptions: { maxRetries: 2 } }),
     createClient: new Client({ apiUrl: proxy.url, apiKey: null, callerOptions: { maxRetries: 0 } }),
     assistantId: "agent",
@@ -92,6 +93,21 @@ describe("faults between chat and the deployment", () => {
     expect(humans(final)).toEqual(questions(2));
     expect(final).toHaveLength(8);
     expect(s.emitted()).toEqual(final.map((m) => m.id));
+  });
+
+  it("a create the proxy delivers late, after the client's connection was cut, is found, never made again", async () => {
+    // As a queueing load balancer does: the client gives up after 0.3 s, the server gets it at 2 s.
+    const s = await proxiedSession(undefined, 6000);
+    proxy.deliverLate(CREATE, 300, 2000, 1);
+    s.session.send(questions(1)[0] ?? "", "enqueue");
+    await s.session.whenIdle();
+    for (let waited = 0; proxy.lateAnswered < 1; waited += 50) {
+      if (waited > 10_000) throw new Error("the held create never reached the server");
+      await sleep(50);
+    }
+    expect(await s.runsOnServer()).toHaveLength(1);
+    expect(s.session.getSnapshot()[0]).toMatchObject({ status: "success" });
+    expect(humans(await s.final())).toEqual(questions(1));
   });
 
   it("a stream cut mid-run is rejoined where it left off; nothing is missed or repeated", async () => {

@@ -12,7 +12,8 @@ const K = { enter: { return: true }, tab: { tab: true }, esc: { escape: true }, 
 
 async function setup(behaviours: CreateBehaviour[] = [], openSession?: (id?: string) => Promise<Session>) {
   const fake = fakeDeployment(behaviours);
-  const open = (threadId: string) => Session.open({ client: fake.client, assistantId: "agent", threadId, retryDelayMs: 5 });
+  const open = (threadId: string) =>
+    Session.open({ client: fake.client, assistantId: "agent", threadId, retryDelayMs: 5, landMs: 5 });
   const session = await open("thread-1234567890");
   const controller = new ChatController({
     session,
@@ -297,7 +298,7 @@ describe("the interactive controller", () => {
   });
 
   it("a message that cannot be sent is failed with the reason and offline; Ctrl+R then Enter resends it", async () => {
-    const ui = await setup(["lost", "lost", "lost"]);
+    const ui = await setup(["refused", "refused", "refused"]);
     ui.submit("hello?");
     await ui.until(() => ui.statuses()[0] === "failed");
     expect(ui.snap().messages[0]?.detail).toMatch(/Unable to connect to LangGraph server/);

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { Session } from "../../src/engine/session.js";
 import { fakeDeployment } from "../helpers/fake-client.js";
 
-async function session(fake: ReturnType<typeof fakeDeployment>) {
-  return Session.open({ client: fake.client, assistantId: "agent", threadId: "t", retryDelayMs: 1, fresh: true });
+async function session(fake: ReturnType<typeof fakeDeployment>, landMs = 5) {
+  return Session.open({ client: fake.client, assistantId: "agent", threadId: "t", retryDelayMs: 1, fresh: true, landMs });
 }
 
 describe("creating runs when the server cannot say what happened", () => {
@@ -44,7 +44,41 @@ describe("creating runs when the server cannot say what happened", () => {
     s.send("hello", "enqueue", { retryOf: 0 });
     await s.whenIdle();
     expect(fake.runs).toHaveLength(1);
-    expect(s.getSnapshot().map((m) => m.status)).toEqual(["failed", "success"]);
+    expect(s.getSnapshot().map((m) => m.status)).toEqual(["unknown", "success"]);
+  });
+
+  it("a create that lands after its answer was lost is found by waiting out the landing window, not made twice", async () => {
+    const fake = fakeDeployment(["lands-late"], { landAfterMs: 80 });
+    const s = await session(fake, 2000);
+    s.send("hello", "enqueue");
+    fake.releaseRuns();
+    await s.whenIdle();
+    expect(fake.calls.filter((c) => c.startsWith("create"))).toEqual(["create:lands-late"]);
+    expect(fake.runs).toHaveLength(1);
+    expect(s.getSnapshot()[0]).toMatchObject({ status: "success", runId: "run-1" });
+  });
+
+  it("a look-up that finds two runs of one message follows the first, cancels the other not yet started, and says so", async () => {
+    const fake = fakeDeployment(["lost", "lost", "lost"]);
+    const s = await session(fake);
+    s.send("hello", "enqueue");
+    await s.whenIdle();
+    const clientId = s.getSnapshot()[0]?.clientId;
+    // Both tries landed after all, late: the server holds two runs with its client id.
+    fake.runs.push(
+      { run_id: "late-1", metadata: { chat_client_id: clientId }, strategy: "enqueue", text: "hello", status: "success" },
+      { run_id: "late-2", metadata: { chat_client_id: clientId }, strategy: "enqueue", text: "hello", status: "pending" },
+    );
+    fake.releaseRuns();
+    s.send("hello", "enqueue", { retryOf: 0 });
+    await s.whenIdle();
+    expect(fake.calls).toContain("cancel:late-2");
+    expect(fake.calls.filter((c) => c.startsWith("create"))).toHaveLength(3);
+    expect(s.getSnapshot()[1]).toMatchObject({
+      status: "success",
+      runId: "late-1",
+      detail: "the server made 2 runs of this message (a create landed late): following the first, cancelled 1 not yet started",
+    });
   });
 });
 
@@ -71,14 +105,17 @@ describe("creating runs", () => {
     expect(s.getSnapshot()[0]?.status).toBe("success");
   });
 
-  it("gives up after the allowed attempts and marks the message failed with the reason", async () => {
+  it("gives up after the allowed attempts: unknown (nothing said no), never failed, with the reason", async () => {
     const fake = fakeDeployment(["lost", "lost", "lost", "lost"]);
     const s = await session(fake);
     s.send("hello", "enqueue");
     await s.whenIdle();
     expect(fake.runs).toHaveLength(0);
     expect(fake.calls.filter((c) => c.startsWith("create"))).toHaveLength(3);
-    expect(s.getSnapshot()[0]).toMatchObject({ status: "failed", detail: expect.stringMatching(/connect/) });
+    expect(s.getSnapshot()[0]).toMatchObject({
+      status: "unknown",
+      detail: expect.stringMatching(/connect.*; no run for it showed up in 0 s \(resend to check, it will not be doubled\)$/),
+    });
   });
 
   it.each(["http-409", "http-422"] as const)("%s is a rejection, never retried", async (behaviour) => {
