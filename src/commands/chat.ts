@@ -44,9 +44,13 @@ function threadToContinue(flags: ChatFlags, target: Target): string | undefined 
   if (flags.resume && flags.thread) throw new UsageError("--resume and --thread cannot be used together");
   if (!flags.resume) return flags.thread;
   // Without --assistant, the last thread of any assistant: it is continued with its own.
-  const remembered = lastThread(deploymentName(target), target.assistantGiven ? target.assistant : ANY_ASSISTANT);
+  // (A file written before threads were also remembered per deployment has only the per-assistant key.)
+  const where = deploymentName(target);
+  const remembered = target.assistantFrom
+    ? lastThread(where, target.assistant)
+    : (lastThread(where, ANY_ASSISTANT) ?? lastThread(where, target.assistant));
   if (!remembered) {
-    const which = target.assistantGiven ? ` and assistant ${target.assistant}` : "";
+    const which = target.assistantFrom ? ` and assistant ${target.assistant}` : "";
     throw new UsageError(`no earlier thread with ${deploymentName(target)}${which} to resume`);
   }
   return remembered;

@@ -2,6 +2,7 @@
 // was asked for), that the assistant exists, what typed text becomes as its input, lost runs
 // reconciled first; and how to open more threads later (/new, /thread).
 import type { Connection } from "../deployment/connect.js";
+import { UsageError } from "../errors.js";
 import { connectionProblem, createThread, probe, readThread } from "../deployment/connect.js";
 import { assistantForThread } from "../deployment/thread-assistant.js";
 import type { Session } from "../engine/session.js";
@@ -39,20 +40,29 @@ interface Located {
 }
 
 /** An existing thread and the assistant to continue it with (see assistantForThread). */
-async function locate(connection: Connection, target: Target, threadId: string, explicit: boolean): Promise<Located> {
+async function locate(connection: Connection, target: Target, threadId: string, from?: string): Promise<Located> {
   const thread = await readThread(connection.client, threadId, connection.label);
-  return { id: thread.thread_id, assistant: assistantForThread(thread, { assistant: target.assistant, explicit }) };
+  return { id: thread.thread_id, assistant: assistantForThread(thread, { assistant: target.assistant, from }) };
 }
 
 /** Checks the assistant, reconciles lost runs and opens the first session (with how to open more). */
 export async function openFirst(connection: Connection, target: Target, core: Promise<Core>, opening: Opening) {
   // A continued thread runs its own assistant: read it before checking that assistant exists.
-  const first = opening.thread ? await locate(connection, target, opening.thread, target.assistantGiven) : undefined;
+  const first = opening.thread ? await locate(connection, target, opening.thread, target.assistantFrom) : undefined;
   const assistant = first?.assistant ?? target.assistant;
   // A graph the local deployment said it serves has its assistant; anything else is asked for.
   // The first request goes out before the rest of chat is loaded; both proceed together.
   const served = connection.local?.graphInputs[assistant];
-  const probing = served ? Promise.resolve() : probe(connection.client, connection.label, assistant);
+  const probing = served
+    ? Promise.resolve()
+    : probe(connection.client, connection.label, assistant).catch((err: unknown) => {
+        // The thread's own assistant, not one asked for: say where it came from.
+        if (first && !target.assistantFrom && err instanceof UsageError)
+          throw new UsageError(
+            `thread ${first.id} last ran assistant ${assistant}, which ${connection.label} does not serve: give --assistant`,
+          );
+        throw err;
+      });
   probing.catch(() => undefined);
   const shapes = new Map([[assistant, shapeFor(connection, assistant)]]);
   const shapeOf = (name: string) => shapes.get(name) ?? shapes.set(name, shapeFor(connection, name)).get(name);
@@ -65,7 +75,7 @@ export async function openFirst(connection: Connection, target: Target, core: Pr
     detail:
       "the local deployment exited with it in flight; it may run when the deployment next starts (--local --thread shows it)",
   }));
-  return { session: await open(opening.thread, first), open, lost, themeFor };
+  return { session: await open(opening.thread, assistant, first), open, lost, themeFor };
 }
 
 /**
@@ -79,27 +89,28 @@ function sessionOpener(
   opening: Opening,
   shapeOf: (assistant: string) => ShapeSource | undefined,
 ) {
-  return async (threadId?: string, located?: Located): Promise<Session> => {
-    const { id, assistant } =
+  /** `assistant`: a new thread's (default the target's: the UI's /new passes the one in view). */
+  return async (threadId?: string, assistant = target.assistant, located?: Located): Promise<Session> => {
+    const at =
       located ??
       (threadId
-        ? await locate(connection, target, threadId, false)
-        : { id: await createThread(connection.client, connection.label), assistant: target.assistant });
+        ? await locate(connection, target, threadId)
+        : { id: await createThread(connection.client, connection.label), assistant });
     const session = await SessionClass.open({
       client: connection.client,
       createClient: connection.createClient,
-      assistantId: assistant,
-      threadId: id,
+      assistantId: at.assistant,
+      threadId: at.id,
       fresh: threadId === undefined,
       hold: target.hold,
       checkpoints: connection.local !== undefined,
       runOptions: target.runOptions,
-      inputShape: shapeOf(assistant),
+      inputShape: shapeOf(at.assistant),
       reconnectMs: opening.reconnect === undefined ? undefined : opening.reconnect * 1000,
     }).catch((err: unknown) => {
       throw connectionProblem(err, connection.label);
     });
-    rememberThread(deploymentName(target), assistant, id);
+    rememberThread(deploymentName(target), at.assistant, at.id);
     opening.lostRuns.watch(session);
     return session;
   };

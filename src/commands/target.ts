@@ -30,8 +30,8 @@ export interface Target {
   url?: string;
   apiKey?: string;
   assistant: string;
-  /** Asked for (flag, environment): a continued thread's own assistant is used only when not. */
-  assistantGiven: boolean;
+  /** Where the assistant was asked for ("--assistant", or the environment variable); a continued thread's own is used only when it was not. */
+  assistantFrom?: string;
   strategy: Strategy;
   /** Hold new messages in the client while a run may still ask (until it is answered). */
   hold: boolean;
@@ -53,14 +53,14 @@ export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv = proce
     throw new UsageError(`--project cannot be used with ${flags.local ? "--local" : "--url"}`);
   const store = saved ?? readSaved();
   const get = (key: Parameters<typeof resolveSetting>[0], flag?: string) => resolveSetting(key, flag, env, store).value;
-  const assistantSource = resolveSetting("assistant", flags.assistant, env, store).source;
+  const asked = resolveSetting("assistant", flags.assistant, env, store);
   // A project is served here: the saved url and assistant belong to other deployments.
   const project = flags.project === undefined ? undefined : readProject(flags.project);
   return {
     url: flags.local || project ? undefined : get("url", flags.url),
     apiKey: project ? undefined : get("apiKey"),
     assistant: project ? projectAssistant(project, flags.assistant) : (get("assistant", flags.assistant) ?? "agent"),
-    assistantGiven: project ? flags.assistant !== undefined : assistantSource === "flag" || assistantSource === "env",
+    assistantFrom: flags.assistant !== undefined ? "--assistant" : !project && asked.source === "env" ? asked.origin : undefined,
     strategy: (get("strategy", flags.strategy) ?? "enqueue") as Strategy,
     hold: get("hold", flags.hold === undefined ? undefined : flags.hold ? "on" : "off") === "on",
     demoLatencyMs: Number(get("demoLatency", flags.demoLatency)),

@@ -104,7 +104,13 @@ function noteEvent(event: SessionEvent, note: (run: 1 | 2, what: string) => void
     const m = event.message;
     const words = STATUS[m.status].event;
     if (words) note(m.index === 0 ? 1 : 2, m.status === "rejected" && m.httpStatus ? `${words} (HTTP ${m.httpStatus})` : words);
-  } else if (event.type === "stream" && event.event === "updates" && typeof event.data === "object" && event.data) {
+  } else if (
+    event.type === "stream" &&
+    event.event === "updates" &&
+    !event.namespace &&
+    typeof event.data === "object" &&
+    event.data
+  ) {
     const run = event.index === 0 ? 1 : 2;
     if ("tools" in event.data) {
       note(run, "tool call answered");

@@ -51,13 +51,15 @@ function sameAssistant(wanted: string, thread: ThreadSeen): boolean {
  */
 export function assistantForThread(
   thread: ThreadSeen & { readonly thread_id: string },
-  asked: { readonly assistant: string; readonly explicit: boolean },
+  asked: { readonly assistant: string; readonly from?: string },
 ): string {
   const own = threadAssistant(thread);
-  if (!asked.explicit || !own) return own ?? asked.assistant;
-  if (thread.status === "interrupted" && !sameAssistant(asked.assistant, thread))
+  if (!asked.from || !own) return own ?? asked.assistant;
+  if (thread.status === "interrupted" && !sameAssistant(asked.assistant, thread)) {
+    const leave = asked.from === "--assistant" ? "leave out --assistant" : `unset ${asked.from}`;
     throw new UsageError(
-      `thread ${thread.thread_id} is waiting for an answer in assistant ${own}, not ${asked.assistant}: leave out --assistant, or give --assistant ${own}`,
+      `thread ${thread.thread_id} is waiting for an answer in assistant ${own}, not ${asked.assistant} (${asked.from}): ${leave}, or give --assistant ${own}`,
     );
+  }
   return asked.assistant;
 }

@@ -286,7 +286,7 @@ export class Session extends MessageStore {
     const later = new Set(this.messages.filter((m) => m.index > index).map((m) => m.messageId));
     const seen = { emitted: this.emitted, later, delayMs: this.retryDelayMs };
     const output = await runOutput(this.options.client, this.threadId, this.get(index).runId, index, seen);
-    if ("problem" in output) return void this.update(index, { status: "failed", detail: output.problem });
+    if ("problem" in output) return void this.update(index, { ...end, status: "failed", detail: output.problem });
     this.update(index, { ...end, ...(output.usage ? { usage: output.usage } : {}) });
     for (const event of output.events) this.emit(event);
   }

@@ -86,7 +86,8 @@ export function reviewAnswer(review: Review, decisions: readonly Decision[]): { 
   };
 }
 
-function parseJson(text: string): unknown {
+/** The text as JSON, or undefined when it does not parse. */
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text.trim()) as unknown;
   } catch {

@@ -5,6 +5,7 @@ import { isRecord } from "../engine/message.js";
 import {
   REVIEW_DECISIONS,
   decisionFor,
+  parseJson,
   readReview,
   reviewAnswer,
   reviewSpelling,
@@ -65,12 +66,8 @@ export function answerWords(shape: Shape): readonly string[] {
 
 /** What a typed answer means: JSON when it parses as JSON, else the text itself. */
 export function parseAnswer(text: string): unknown {
-  const trimmed = text.trim();
-  try {
-    return JSON.parse(trimmed) as unknown;
-  } catch {
-    return text;
-  }
+  const value = parseJson(text);
+  return value === undefined ? text : value;
 }
 
 /** "reject: too dear" -> ["reject", "too dear"]; the word lower-cased. */
@@ -123,6 +120,9 @@ export function answerFor(value: unknown, typed: string): Answer {
   const family = shape.kind === "review" ? REVIEW_DECISIONS : INBOX_WORDS;
   if (family.includes(word)) {
     if (shape.kind === "inbox") return inboxAnswer(shape.action, word, argument);
+    // One set of edited args is one action's: several actions each need their own.
+    if (word === "edit" && shape.actions.length > 1)
+      return { problem: `edit changes one action's args: give one decision for each of the ${shape.actions.length} actions` };
     return answerEach(
       shape,
       shape.actions.map(() => typed),

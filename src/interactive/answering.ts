@@ -53,7 +53,7 @@ export function answerAction(
   const typed = command.word ? `${command.word} ${command.text}`.trim() : command.text;
   const id = question.interrupts.length > 1 ? interrupt.id : undefined;
   const shape = shapeOf(interrupt.value);
-  if (shape.kind === "review" && shape.actions.length > 1 && which === 1 && !typed.trim().startsWith("{")) {
+  if (shape.kind === "review" && shape.actions.length > 1 && which === 1 && !/^\s*[[{]/.test(typed)) {
     const one = reviewDecision(shape, at, typed);
     if ("problem" in one) return { problem: `action ${at + 1} of ${shape.actions.length}: ${one.problem}` };
     const all = [...decided, typed];

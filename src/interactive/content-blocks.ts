@@ -11,7 +11,7 @@ export interface Blocks {
 
 const MEDIA = new Set(["image", "image_url", "audio", "video", "file", "input_audio", "document"]);
 
-/** "12 KB" for base64 data; a URL is named by its scheme and host, never fetched. */
+/** "12 KB" for base64 data; "url" for a link (never fetched), or the length of a data: URL. */
 function sizeOf(block: Record<string, unknown>): string {
   const data = block.data ?? block.base64 ?? (isRecord(block.source) ? block.source.data : undefined);
   if (typeof data === "string") {

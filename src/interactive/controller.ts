@@ -139,7 +139,7 @@ export class ChatController {
       return this.say(`${waiting} message(s) still in the queue: wait for them, /cancel all, or /dismiss first`, "warning");
     this.switching = true;
     try {
-      const next = await this.options.openSession(threadId);
+      const next = await this.options.openSession(threadId, from.assistantId);
       // Messages may have been sent or refused while the thread was opening.
       if (leftBehind(from.getSnapshot(), this.state.dismissed)) {
         next.close();

@@ -103,7 +103,7 @@ export function liveReducer(
     ...e,
     text: e.text + blocks.text,
     reasoning: e.reasoning + blocks.reasoning,
-    media: [...new Set([...e.media, ...blocks.media])],
+    media: [...e.media, ...blocks.media],
     calls: mergeCalls(e.calls, chunk),
   }));
 }

@@ -16,7 +16,7 @@ const PASTE_OFF = "\x1b[?2004l";
 
 export interface InteractiveOptions {
   session: Session;
-  openSession(threadId?: string): Promise<Session>;
+  openSession(threadId?: string, assistant?: string): Promise<Session>;
   deployment: string;
   strategy: Strategy;
   hold: boolean;

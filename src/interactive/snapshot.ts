@@ -44,7 +44,8 @@ export interface ChatSnapshot {
 
 export interface ControllerOptions {
   session: Session;
-  openSession(threadId?: string): Promise<Session>;
+  /** A thread by id (it runs its own assistant), or a new one for `assistant`. */
+  openSession(threadId?: string, assistant?: string): Promise<Session>;
   strategy: Strategy;
   /** The hold option at start; the session was opened with the same. */
   hold?: boolean;

@@ -81,10 +81,14 @@ function answer(session: Session, question: Question, answers: string[], options
   }
   const value = question.interrupts[0]?.value;
   const shape = shapeOf(value);
-  // A review of several actions takes one --answer per action, in order; a single one left answers them all.
-  const perAction =
-    shape.kind === "review" && shape.actions.length > 1 && answers.length >= shape.actions.length ? shape : undefined;
-  const given = answers.splice(0, perAction ? perAction.actions.length : 1);
+  // A review of several actions takes one --answer per action, in order, or a single one left for all.
+  const actions = shape.kind === "review" ? shape.actions.length : 1;
+  if (actions > 1 && answers.length > 1 && answers.length < actions)
+    return options.stderr(
+      `chat: the agent asks about ${actions} actions, and ${answers.length} --answer are left: give one per action, or one for all\n`,
+    );
+  const perAction = shape.kind === "review" && actions > 1 && answers.length >= actions ? shape : undefined;
+  const given = answers.splice(0, perAction ? actions : 1);
   if (given.length === 0) return;
   const text = given.join("; ");
   const decided = perAction ? answerEach(perAction, given) : answerFor(value, text);

@@ -185,7 +185,16 @@ it("one --answer approve answers every action of a review; a decision an action 
   expect(all.stdout).toMatch(/Trip: 3 flights to oslo; hotel in oslo booked\.\n$/);
   expect(all.code).toBe(0);
 
-  const refused = await chat(["--assistant", "trip", "-m", "trip to oslo", "--answer", 'edit {"city": "bergen"}']);
+  const refused = await chat([
+    "--assistant",
+    "trip",
+    "-m",
+    "trip to oslo",
+    "--answer",
+    "approve",
+    "--answer",
+    'edit {"city": "bergen"}',
+  ]);
   expect(refused.stderr).toMatch(/^chat: --answer .+: action 2: book_hotel takes approve, reject, not edit$/m);
   expect(refused.stderr).not.toMatch(/\[2\] answer/);
   expect(refused.code).toBe(5);
@@ -196,7 +205,7 @@ it("a thread waiting in one assistant refuses another given with --assistant, na
   const thread = /--thread ([0-9a-f-]{36})/.exec(asked.stderr)?.[1] ?? "";
   const wrong = await chat(["--assistant", "agent", "--thread", thread, "--answer", "approve"]);
   expect(wrong.stderr).toBe(
-    `chat: thread ${thread} is waiting for an answer in assistant approve, not agent: leave out --assistant, or give --assistant approve\n`,
+    `chat: thread ${thread} is waiting for an answer in assistant approve, not agent (--assistant): leave out --assistant, or give --assistant approve\n`,
   );
   expect(wrong.code).toBe(2);
   // Still waiting, in its own graph: --resume with no --assistant finds it and answers it there.

@@ -6,13 +6,13 @@ import { HttpError, connectionError } from "../helpers/fake-client.js";
 import { scriptedRun, valuesEvents, type Part } from "../helpers/fake-stream.js";
 
 function follow(run: ReturnType<typeof scriptedRun>, options: Partial<FollowOptions> = {}) {
-  const delivered: Array<{ event: string; data: unknown }> = [];
+  const delivered: Array<{ event: string; data: unknown; namespace?: readonly string[] }> = [];
   const retries: unknown[] = [];
   const controller = new AbortController();
   let settled = false;
   const result = followRun(run.client, "thread", "run", {
     signal: controller.signal,
-    onEvent: (event, data) => delivered.push({ event, data }),
+    onEvent: (event, data, namespace) => delivered.push({ event, data, ...(namespace.length ? { namespace } : {}) }),
     onRetry: (err) => retries.push(err),
     ...options,
   });
@@ -141,6 +141,32 @@ describe("not waiting on a quiet stream", () => {
     // next starts 20 ms later (not 100), answers at 130 (running), and the next 40 ms after that.
     expect(run.gets).toEqual([80, 130, 200]);
     await expect(f.result).resolves.toEqual({ kind: "success", serverStatus: "success" });
+  });
+
+  it("a subgraph's events come with its namespace; its last checkpoint does not end the run, the graph's own does", async () => {
+    // As deepagents' task subgraph streams with subgraphs (event names measured on the real server).
+    const ns = "tools:bb9322ab-e5b9-538e-aaf7-cc6ab7967020";
+    const run = scriptedRun({
+      events: [
+        metadata,
+        { id: "1", event: `messages|${ns}`, data: [{ type: "ai", content: "hi" }, {}] },
+        { id: "2", event: `checkpoints|${ns}`, data: { next: [], values: {} } },
+        { id: "3", event: `updates|${ns}|model_request:1f`, data: { model_request: {} } },
+      ],
+      joins: [{ then: "silent" }],
+      statuses: ["success"],
+    });
+    const f = follow(run);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(run.gets).toEqual([]);
+    await vi.advanceTimersByTimeAsync(30);
+    expect(run.gets).toEqual([50]);
+    await expect(f.result).resolves.toEqual({ kind: "success", serverStatus: "success" });
+    expect(f.delivered).toEqual([
+      { event: "metadata", data: { run_id: "run" } },
+      { event: "messages", data: [{ type: "ai", content: "hi" }, {}], namespace: [ns] },
+      { event: "updates", data: { model_request: {} }, namespace: [ns, "model_request:1f"] },
+    ]);
   });
 
   it("a last checkpoint that names a next step (a graph stopped to ask) waits for the quiet period as before", async () => {

@@ -135,8 +135,12 @@ describe("LangChain's review in both spellings", () => {
       },
     });
     expect(answerFor(JS_REVIEW, "approve")).toEqual({ value: { decisions: [{ type: "approve" }, { type: "approve" }] } });
-    expect(answerFor(JS_REVIEW, 'edit {"to": "x"}')).toEqual({
+    expect(answerEach(shape, ["approve", 'edit {"city": "x"}'])).toEqual({
       problem: "action 2: book_hotel takes approve, reject, not edit",
+    });
+    // One set of edited args would go to two different tools: refused.
+    expect(answerFor(JS_REVIEW, 'edit {"to": "x"}')).toEqual({
+      problem: "edit changes one action's args: give one decision for each of the 2 actions",
     });
     expect(answerEach(shape, ["approve"])).toEqual({
       problem: "this review has 2 actions: give one decision for each, or one for all",

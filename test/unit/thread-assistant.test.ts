@@ -19,17 +19,20 @@ describe("a thread's own assistant", () => {
 
   it("is used unless one is asked for; a never-run thread takes the one asked for or the default", () => {
     const thread = { thread_id: "t1", status: "idle", metadata: DEEP };
-    expect(assistantForThread(thread, { assistant: "agent", explicit: false })).toBe("deep");
-    expect(assistantForThread(thread, { assistant: "agent", explicit: true })).toBe("agent");
-    expect(assistantForThread({ thread_id: "t2", metadata: {} }, { assistant: "agent", explicit: false })).toBe("agent");
+    expect(assistantForThread(thread, { assistant: "agent", from: undefined })).toBe("deep");
+    expect(assistantForThread(thread, { assistant: "agent", from: "--assistant" })).toBe("agent");
+    expect(assistantForThread({ thread_id: "t2", metadata: {} }, { assistant: "agent", from: undefined })).toBe("agent");
   });
 
   it("a waiting thread refuses another assistant, naming its own; its own by graph or by id is fine", () => {
     const waiting = { thread_id: "t1", status: "interrupted", metadata: DEEP };
-    expect(() => assistantForThread(waiting, { assistant: "agent", explicit: true })).toThrow(
-      "thread t1 is waiting for an answer in assistant deep, not agent: leave out --assistant, or give --assistant deep",
+    expect(() => assistantForThread(waiting, { assistant: "agent", from: "--assistant" })).toThrow(
+      "thread t1 is waiting for an answer in assistant deep, not agent (--assistant): leave out --assistant, or give --assistant deep",
     );
-    expect(assistantForThread(waiting, { assistant: DEEP.assistant_id, explicit: true })).toBe(DEEP.assistant_id);
-    expect(assistantForThread(waiting, { assistant: "deep", explicit: true })).toBe("deep");
+    expect(() => assistantForThread(waiting, { assistant: "agent", from: "CHAT_ASSISTANT" })).toThrow(
+      "not agent (CHAT_ASSISTANT): unset CHAT_ASSISTANT, or give --assistant deep",
+    );
+    expect(assistantForThread(waiting, { assistant: DEEP.assistant_id, from: "--assistant" })).toBe(DEEP.assistant_id);
+    expect(assistantForThread(waiting, { assistant: "deep", from: "--assistant" })).toBe("deep");
   });
 });
