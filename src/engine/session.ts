@@ -270,9 +270,7 @@ export class Session extends MessageStore {
       const report = stoppedReport(outcome, index, this.messages, this.cancelled.has(message.runId));
       if (report.status === "failed" || report.status === "rolled_back") this.update(index, report);
       else await this.finish(index, report);
-    } else if (outcome.kind === "success" && (await this.askedAfterMessages(index, outcome.serverStatus))) {
-      return;
-    } else {
+    } else if (!(outcome.kind === "success" && (await this.askedAfterMessages(index, outcome.serverStatus)))) {
       const { kind, ...end } = outcome; // a success has no detail: a create's note stays
       await this.finish(index, { status: kind, ...end });
     }
