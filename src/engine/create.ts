@@ -27,6 +27,8 @@ export interface CreateContext {
   rateLimitMs?: number;
   /** How long a create that got no answer may take to land before creating again is safe (default 30 s). */
   landMs?: number;
+  /** Told what a person should know while the create waits (rate limited, retrying in N s). */
+  notice?(text: string): void;
   setConnection(state: ConnectionState): void;
 }
 
@@ -58,11 +60,17 @@ export async function createRun(ctx: CreateContext, request: RunRequest): Promis
     } catch (err) {
       const refusal = { httpStatus: httpStatus(err), detail: serverMessage(err) };
       if (isRejection(err)) return { status: "rejected", ...refusal };
-      // A 429 made nothing: wait as the server asks, and try again while the budget lasts.
+      // A 429 made nothing: wait as the server asks (never less than the backoff), while the budget lasts.
       if (refusal.httpStatus === 429) {
-        const wait = limited(retryAfterMs(err));
-        if (wait === undefined || !(await pause(wait, ctx.signal)))
-          return { status: "failed", ...refusal, detail: `rate limited: ${refusal.detail}` };
+        const asked = retryAfterMs(err);
+        const wait = limited(asked);
+        if (wait === undefined) {
+          const why = asked !== undefined && asked > 30_000 ? ` (the server asks to wait ${Math.round(asked / 1000)} s)` : "";
+          return { status: "failed", ...refusal, detail: `never sent: rate limited${why}: ${refusal.detail}` };
+        }
+        ctx.notice?.(`rate limited, retrying in ${Math.round(wait / 1000)} s`);
+        if (!(await pause(wait, ctx.signal)))
+          return { status: "failed", ...refusal, detail: `never sent: rate limited: ${refusal.detail}` };
         attempt--;
         continue;
       }
@@ -108,15 +116,18 @@ async function lookUntilLanded(ctx: CreateContext, request: RunRequest, why: str
 
 const RATE_LIMIT_MS = 120_000;
 
-/** The waits for successive 429s: the server's Retry-After, else 1, 2, 4… s (at most 30); undefined once the budget is spent. */
-function rateLimiter(budgetMs: number): (asked: number | undefined) => number | undefined {
-  let waited = 0;
+/**
+ * The waits for successive 429s: the server's Retry-After, but never less than 1, 2, 4… s (at
+ * most 30): a Retry-After of 0, in the past or negative must not make a flood. Undefined once the
+ * wait would end past the budget, counted in wall time from the first 429.
+ */
+export function rateLimiter(budgetMs: number, now: () => number = Date.now): (asked: number | undefined) => number | undefined {
+  const start = now();
   let tries = 0;
   return (asked) => {
-    const wait = Math.min(asked ?? 1000 * 2 ** tries++, 30_000);
-    if (waited + wait > budgetMs) return undefined;
-    waited += wait;
-    return wait;
+    const floor = Math.min(1000 * 2 ** tries++, 30_000);
+    const wait = Math.max(asked ?? 0, floor);
+    return now() - start + wait > budgetMs ? undefined : wait;
   };
 }
 

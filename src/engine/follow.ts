@@ -29,6 +29,8 @@ export interface FollowOptions {
   onEvent(event: string, data: unknown, namespace: readonly string[]): void;
   /** Called before each new attempt after the server could not be reached. */
   onRetry?(err: unknown): void;
+  /** Told once when the stream cannot be read on (an event that is not JSON): the run is then followed by its status. */
+  onNotice?(text: string): void;
   /** Consecutive failures to reach the server before giving up (when there is no keepTrying). */
   maxFailures?: number;
   /** Asked after each failure: whether to try again (the session's budget for lost contact). */
@@ -163,6 +165,8 @@ interface Follow {
   /** Where the next join resumes; "-1" replays the run's stream from its first event. */
   lastEventId: string;
   streamError: string | undefined;
+  /** The stream sent an event that is not JSON: rejoining would read it again, so only the status is followed. */
+  unreadable: boolean;
 }
 
 export async function followRun(
@@ -181,10 +185,11 @@ export async function followRun(
     timing: { ...DEFAULT_TIMING, ...options.timing },
     lastEventId: "-1",
     streamError: undefined,
+    unreadable: false,
   };
   const maxFailures = options.maxFailures ?? 5;
   for (let failures = 0; ;) {
-    const read = await readStream(follow);
+    const read = follow.unreadable ? await watchStatus(follow) : await readStream(follow);
     if (read.events > 0) failures = 0;
     const step = "ended" in read ? await conclude(follow, read.ended) : read.step;
     if ("outcome" in step) return step.outcome;
@@ -234,6 +239,15 @@ async function readStream(follow: Follow): Promise<Read> {
     if (httpStatus(err) === 404 && !options.signal.aborted) {
       return { events, step: { outcome: { kind: "stopped", deleted: true } } };
     }
+    // A protocol error, not an outage: the server's own answer about the run is still good.
+    if (err instanceof SyntaxError && !options.signal.aborted) {
+      follow.unreadable = true;
+      options.onNotice?.(
+        `a stream event was not JSON (${err.message}): following the run by its status; its live output stops here`,
+      );
+      if (endedEarly !== undefined) return { events, ended: endedEarly };
+      return { ...(await watchStatus(follow)), events };
+    }
     // Our own early stop surfaces as an abort error; that is the run ending, not a failure.
     if (endedEarly !== undefined && !options.signal.aborted) return { events, ended: endedEarly };
     return { events, step: { failure: err } };
@@ -241,6 +255,26 @@ async function readStream(follow: Follow): Promise<Read> {
     watcher.stop();
     attempt.abort();
   }
+}
+
+/** No stream to read (it was unreadable): the run's status, asked as the quiet watcher asks, until it is over. */
+function watchStatus(follow: Follow): Promise<Read> {
+  const { client, threadId, runId, options } = follow;
+  return new Promise((resolve) => {
+    const done = (read: Read) => {
+      watcher.stop();
+      options.signal.removeEventListener("abort", aborted);
+      resolve(read);
+    };
+    const aborted = () => done({ events: 0, step: { failure: options.signal.reason } });
+    const watcher = new QuietWatcher(
+      follow.timing,
+      async (signal) => (await client.runs.get(threadId, runId, { signal })).status,
+      (status) => done({ events: 0, ended: status }),
+    );
+    options.signal.addEventListener("abort", aborted, { once: true });
+    watcher.poke();
+  });
 }
 
 /** The stream has ended: how the run ended, by its status (asked for unless already known). */

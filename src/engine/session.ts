@@ -221,6 +221,7 @@ export class Session extends MessageStore {
         retryDelayMs: this.retryDelayMs,
         rateLimitMs: this.options.rateLimitMs,
         landMs: this.options.landMs,
+        notice: (text) => this.emit({ type: "notice", index, text }),
         setConnection: (state) => this.setConnection(state),
       },
       {
@@ -248,6 +249,7 @@ export class Session extends MessageStore {
         signal: this.abort.signal,
         keepTrying: (err) => isTransient(err) && this.outOfContactMs() < reconnectMs,
         onRetry: () => this.setConnection("reconnecting"),
+        onNotice: (text) => this.emit({ type: "notice", index, text }),
         onEvent: (event, data, namespace) => {
           this.setConnection("connected");
           if (this.get(index).status === "pending") {

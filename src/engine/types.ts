@@ -64,6 +64,8 @@ export type SessionEvent =
       readonly namespace?: readonly string[];
     }
   | { readonly type: "connection"; readonly state: ConnectionState }
+  /** Something about message `index`'s run a person should know, that is not its status (rate limited, an unreadable event). */
+  | { readonly type: "notice"; readonly index: number; readonly text: string }
   /** The thread's open question changed: asked, answered, or dropped by message `droppedBy`. */
   | {
       readonly type: "question";

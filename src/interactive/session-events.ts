@@ -30,6 +30,8 @@ export function eventPatch(
       return { patch: { messages, live: liveReducer(live, event.index, event.event, event.data, event.namespace) } };
     case "connection":
       return { patch: { messages, connection: event.state } };
+    case "notice":
+      return { patch: { messages, items: [...state.items, transcript.note(`#${event.index + 1}: ${event.text}`, "warning")] } };
     case "question": {
       const dropped = event.dropped && event.droppedBy !== undefined ? [transcript.dropped(event.dropped, event.droppedBy)] : [];
       return { patch: { messages, items: [...state.items, ...dropped] }, question: { open: event.question } };

@@ -112,6 +112,7 @@ export function jsonEvent(
   runIdOf: (index: number) => string | undefined,
 ): object | undefined {
   if (event.type === "values") return { type: "values", index: event.index + 1, values: event.values };
+  if (event.type === "notice") return { type: "notice", index: event.index + 1, text: event.text };
   if (event.type === "messages")
     return { type: "messages", index: event.index + 1, messages: event.messages, ...(event.byOthers ? { by_others: true } : {}) };
   if (event.type === "question") {

@@ -55,6 +55,7 @@ function reporter(session: Session, options: ScriptedOptions): (event: SessionEv
         options.stderr(`[${event.index + 1}] before it, another client's runs wrote ${event.messages.length} message(s):\n`);
       options.stdout(prettyTranscript(event.messages, options.theme));
     } else if (event.type === "values") options.stdout(prettyValues(event.values, options.theme));
+    else if (event.type === "notice") options.stderr(`[${event.index + 1}] ${quote(event.text, 500)}\n`);
     else if (event.type === "status") {
       const m = event.message;
       if (m.found && !isTerminal(m.status))
@@ -152,11 +153,17 @@ function finish(session: Session, sending: Promise<void>, timedOut: boolean, opt
   const messages = session.getSnapshot();
   if (timedOut) {
     sending.catch(() => {}); // still running; its outcome no longer matters
-    const open = messages.filter((m) => !isTerminal(m.status)).length;
+    // What is true of each: a run made keeps going (or is cut off with the local deployment); a message never sent was not.
+    const open = messages.filter((m) => !isTerminal(m.status));
+    const made = open.filter((m) => m.runId !== undefined).length;
     const fate = options.local
       ? "the local deployment stops with chat, so they are cut off"
       : `they keep going on the server (see them with: ${neutralise(options.command ?? "chat")} --thread ${neutralise(session.threadId)})`;
-    options.stderr(`chat: timed out after ${(options.timeoutMs ?? 0) / 1000}s with ${open} message(s) unfinished; ${fate}\n`);
+    const runs = made ? [`${made} run(s) unfinished; ${fate}`] : [];
+    const unsent = open.length - made ? [`${open.length - made} message(s) never sent`] : [];
+    options.stderr(
+      `chat: timed out after ${(options.timeoutMs ?? 0) / 1000}s: ${[...runs, ...unsent].join("; ") || "nothing unfinished"}\n`,
+    );
     session.close();
   }
   const question = timedOut ? undefined : session.getQuestion();

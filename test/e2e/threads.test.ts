@@ -65,6 +65,6 @@ it("a run cut off when chat was killed does not block its thread afterwards", as
 it("--timeout gives up with exit code 1 and says how many messages were unfinished", async () => {
   const r = await runCli(["--timeout", "0.5", "-m", "what's the weather in sf?"], { env: env("2000") });
   expect(r.code).toBe(1);
-  expect(r.stderr).toMatch(/timed out after 0\.5s with 1 message\(s\) unfinished/);
+  expect(r.stderr).toMatch(/timed out after 0\.5s: 1 run\(s\) unfinished; the local deployment stops with chat/);
   expect(serverPidsUnder(home)).toEqual([]);
 });

@@ -5,7 +5,8 @@ import net from "node:net";
 type Rule =
   | { kind: "drop-response"; request: RegExp; remaining: number }
   | { kind: "cut-response-after"; request: RegExp; bytes: number; remaining: number }
-  | { kind: "deliver-late"; request: RegExp; cutAfterMs: number; deliverAfterMs: number; remaining: number };
+  | { kind: "deliver-late"; request: RegExp; cutAfterMs: number; deliverAfterMs: number; remaining: number }
+  | { kind: "bad-event"; request: RegExp; remaining: number };
 
 interface Pair {
   client: net.Socket;
@@ -69,6 +70,14 @@ export class FaultProxy {
    */
   deliverLate(request: RegExp, cutAfterMs: number, deliverAfterMs: number, times = 1): void {
     this.rules.push({ kind: "deliver-late", request, cutAfterMs, deliverAfterMs, remaining: times });
+  }
+
+  /**
+   * The next `times` responses to matching requests (an SSE stream, chunked) get one event whose
+   * data is not JSON, right after the headers, as a misbehaving server or proxy might send.
+   */
+  badEventIn(request: RegExp, times = 1): void {
+    this.rules.push({ kind: "bad-event", request, remaining: times });
   }
 
   /** Forget the cut rules not yet used up. */
@@ -150,6 +159,15 @@ export class FaultProxy {
     });
     upstream.on("data", (chunk: Buffer) => {
       const active = pair.active;
+      if (active?.rule.kind === "bad-event" && active.seen === 0) {
+        const end = chunk.indexOf("\r\n\r\n");
+        if (end >= 0 && /transfer-encoding: chunked/i.test(chunk.subarray(0, end).toString("latin1"))) {
+          active.seen = 1;
+          const bad = "event: values\ndata: {not json\n\n";
+          const inserted = `${Buffer.byteLength(bad).toString(16)}\r\n${bad}\r\n`;
+          chunk = Buffer.concat([chunk.subarray(0, end + 4), Buffer.from(inserted), chunk.subarray(end + 4)]);
+        }
+      }
       if (active?.rule.kind === "drop-response") return this.cut(pair);
       if (active?.rule.kind === "cut-response-after") {
         const room = active.rule.bytes - active.seen;

@@ -110,6 +110,20 @@ describe("faults between chat and the deployment", () => {
     expect(humans(await s.final())).toEqual(questions(1));
   });
 
+  it("one stream event that is not JSON is said once and the run is followed by its status: success, never rejoined, never unknown", async () => {
+    const s = await proxiedSession();
+    const joinsBefore = proxy.requests.filter((r) => STREAM.test(r)).length;
+    proxy.badEventIn(STREAM, 1);
+    s.session.send(questions(1)[0] ?? "", "enqueue");
+    await s.session.whenIdle();
+    expect(s.session.getSnapshot()[0]).toMatchObject({ status: "success" });
+    const notices = s.events.flatMap((e) => (e.type === "notice" ? [e.text] : []));
+    expect(notices).toEqual([expect.stringMatching(/^a stream event was not JSON \(.*\): following the run by its status/)]);
+    expect(proxy.requests.filter((r) => STREAM.test(r)).length - joinsBefore).toBe(1);
+    expect(humans(await s.final())).toEqual(questions(1));
+    expect(s.emitted()).toEqual((await s.final()).map((m) => m.id));
+  });
+
   it("a stream cut mid-run is rejoined where it left off; nothing is missed or repeated", async () => {
     const s = await proxiedSession();
     const cutsBefore = proxy.cuts;

@@ -55,6 +55,22 @@ describe("how the run ended", () => {
     });
   });
 
+  it("an event that is not JSON is a protocol error: said once, never rejoined, and the run's outcome comes from its status", async () => {
+    const run = scriptedRun({
+      events: [metadata],
+      joins: [{ steps: [1], then: { throws: new SyntaxError("Expected property name or '}' in JSON at position 1") } }],
+      statuses: ["running", "running", "success"],
+    });
+    const notices: string[] = [];
+    const f = follow(run, { onNotice: (text) => notices.push(text) });
+    await expect(f.result).resolves.toEqual({ kind: "success", serverStatus: "success" });
+    expect(run.joins).toHaveLength(1);
+    expect(f.retries).toEqual([]);
+    expect(notices).toEqual([
+      "a stream event was not JSON (Expected property name or '}' in JSON at position 1): following the run by its status; its live output stops here",
+    ]);
+  });
+
   it("a run that is gone when joining is stopped and deleted, with no retry", async () => {
     const run = scriptedRun({ events: [], joins: [{ then: { throws: new HttpError(404, "not found") } }] });
     const f = follow(run);

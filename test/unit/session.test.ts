@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { Session } from "../../src/engine/session.js";
 import { fakeDeployment } from "../helpers/fake-client.js";
+import { rateLimiter, retryAfterMs } from "../../src/engine/create.js";
 
 async function session(fake: ReturnType<typeof fakeDeployment>, landMs = 5) {
   return Session.open({ client: fake.client, assistantId: "agent", threadId: "t", retryDelayMs: 1, fresh: true, landMs });
@@ -131,15 +132,33 @@ describe("creating runs", () => {
     });
   });
 
-  it("a 429 is waited out as Retry-After says and the message goes through once", async () => {
-    const fake = fakeDeployment(["http-429", "http-429", "ok"]);
+  it("a 429 with Retry-After 0 is waited out for the backoff floor, said, and the message goes through once", async () => {
+    const fake = fakeDeployment(["http-429", "ok"], { retryAfter: "0" });
     const s = await session(fake);
+    const notices: string[] = [];
+    s.subscribe((e) => e.type === "notice" && notices.push(e.text));
+    const started = Date.now();
     s.send("hello", "enqueue");
     fake.releaseRuns();
     await s.whenIdle();
-    expect(fake.calls.filter((c) => c.startsWith("create"))).toEqual(["create:http-429", "create:http-429", "create:ok"]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(990);
+    expect(notices).toEqual(["rate limited, retrying in 1 s"]);
+    expect(fake.calls.filter((c) => c.startsWith("create"))).toEqual(["create:http-429", "create:ok"]);
     expect(fake.runs).toHaveLength(1);
     expect(s.getSnapshot()[0]?.runId).toBe("run-1");
+  });
+
+  it("the 429 waits: Retry-After, never under 1, 2, 4… s (0, past or negative), ending when wall time passes the budget", () => {
+    let now = 0;
+    const limited = rateLimiter(10_000, () => now);
+    expect([limited(0), limited(undefined), limited(0)]).toEqual([1000, 2000, 4000]);
+    expect(limited(6000)).toBe(8000);
+    now = 3000;
+    expect(limited(5000)).toBeUndefined(); // 3 s gone + 16 s floor > 10 s
+    expect(rateLimiter(10_000, () => 0)(20_000)).toBeUndefined();
+    const header = (value: string) => ({ response: new Response(null, { status: 429, headers: { "retry-after": value } }) });
+    expect(retryAfterMs(header("-5"))).toBe(0);
+    expect(retryAfterMs(header("Wed, 21 Oct 2015 07:28:00 GMT"))).toBe(0);
   });
 
   it("a 429 past the waiting budget fails the message, saying it was rate limited", async () => {
@@ -149,7 +168,11 @@ describe("creating runs", () => {
     s.send("hello", "enqueue");
     await s.whenIdle();
     expect(fake.calls.filter((c) => c.startsWith("create"))).toEqual(["create:http-429"]);
-    expect(s.getSnapshot()[0]).toMatchObject({ status: "failed", httpStatus: 429, detail: "rate limited: Too many requests" });
+    expect(s.getSnapshot()[0]).toMatchObject({
+      status: "failed",
+      httpStatus: 429,
+      detail: "never sent: rate limited: Too many requests",
+    });
   });
 
   it("another client error fails the message without a retry", async () => {
