@@ -212,15 +212,12 @@ export class Session extends MessageStore {
     const message = { ...this.get(index), input };
     const created = await createRun(
       {
-        client: this.options.client,
+        ...this.options,
         createClient: this.createClient,
         threadId: this.threadId,
-        assistantId: this.options.assistantId,
         signal: this.abort.signal,
         attempts: this.options.createAttempts ?? 3,
         retryDelayMs: this.retryDelayMs,
-        rateLimitMs: this.options.rateLimitMs,
-        landMs: this.options.landMs,
         notice: (text) => this.emit({ type: "notice", index, text }),
         setConnection: (state) => this.setConnection(state),
       },
