@@ -211,7 +211,8 @@ async function main(argv: string[]): Promise<ExitCode> {
       code = await action();
     } catch (err) {
       process.stderr.write(`chat: ${neutralise(errorMessage(err))}\n`);
-      if (verbose && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+      // A stack's message can hold a server's text: every byte that reaches the terminal is neutralised.
+      if (verbose && err instanceof Error && err.stack) process.stderr.write(`${neutralise(err.stack)}\n`);
       else if (!(err instanceof UserFacingError)) process.stderr.write("chat: (run with --verbose for details)\n");
       code = err instanceof UserFacingError ? err.exitCode : EXIT.runFailed;
     }

@@ -46,3 +46,21 @@ it("--json carries the server's content exactly (it is data, not display)", asyn
   // The escape characters travel JSON-escaped, so even the NDJSON stream is safe to cat.
   expect(r.stdout).not.toMatch(CONTROL);
 });
+
+it("--verbose shows a failing server's answer in the stack trace neutralised too (escapes, U+202E, U+009B)", async () => {
+  const { createServer } = await import("node:http");
+  const body = "boom \x1b]0;PWN\x07\x1b[2J \u202e \u009b";
+  const hostile = createServer((_req, res) => res.writeHead(500, { "content-type": "text/plain" }).end(body));
+  await new Promise<void>((resolve) => hostile.listen(0, "127.0.0.1", resolve));
+  try {
+    const port = (hostile.address() as { port: number }).port;
+    const r = await runCli(["--url", `http://127.0.0.1:${port}`, "--verbose", "-m", "hi"], {
+      env: { CHAT_CONFIG_DIR: server.dir },
+    });
+    expect(r.stderr).toMatch(/\\x1b\]0;PWN\\x07\\x1b\[2J/);
+    expect(r.stderr).not.toMatch(CONTROL);
+    expect(r.stderr).not.toContain("\u202e");
+  } finally {
+    hostile.close();
+  }
+});
