@@ -16,6 +16,7 @@ import type { MessageDict } from "./message.js";
 import { isInFlight, isTerminal } from "./status.js";
 import type { OutgoingMessage, SessionOptions } from "./types.js";
 import { MessageStore } from "./store.js";
+import { capDepth } from "../depth.js";
 
 export type { SessionOptions };
 
@@ -254,7 +255,7 @@ export class Session extends MessageStore {
             this.questions.started(index);
           }
           if (event === "updates") this.questions.noteUpdate(index, data);
-          this.emit({ type: "stream", index, event, data, ...(namespace.length ? { namespace } : {}) });
+          this.emit({ type: "stream", index, event, data: capDepth(data), ...(namespace.length ? { namespace } : {}) });
         },
       });
     } catch (err) {

@@ -2,6 +2,7 @@
 // keys jump to the front of a JS object; 20.0 becomes 20). The printer needs both to print as
 // Python does. Parsing is momoa's (a strict ECMA-404 AST parser); this module only maps its tree.
 import { parse as parseAst, type ValueNode } from "@humanwhocodes/momoa";
+import { capDepth } from "../depth.js";
 
 export type JsonNode =
   | { readonly kind: "object"; readonly members: ReadonlyArray<readonly [string, JsonNode]> }
@@ -80,9 +81,19 @@ export function plainOf(node: JsonNode): unknown {
   return value;
 }
 
-/** JSON.parse, except that what it returns remembers how it was written (see formOf). */
+/**
+ * JSON.parse, except that what it returns remembers how it was written (see formOf). Nested past
+ * the cap, it is cut and marked, as plain values: the tree parser recurses, JSON.parse does not.
+ */
 export function parseKeepingForm(text: string): unknown {
-  return plainOf(parseJsonTree(text));
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return plainOf(parseJsonTree(text)); // throws the tree parser's error, which names the line and column
+  }
+  const capped = capDepth(parsed);
+  return capped !== parsed ? capped : plainOf(parseJsonTree(text));
 }
 
 /** The node at `path` (member names and indices) under `node`. */
@@ -99,7 +110,10 @@ function nodeAt(node: JsonNode | undefined, path: ReadonlyArray<string | number>
  * `eachItem`: the text is a list of such values (a thread's history), each with its own list.
  */
 export function parseWithLazyForm(text: string, listPath: readonly string[], eachItem = false): unknown {
-  const value = JSON.parse(text) as unknown;
+  const parsed = JSON.parse(text) as unknown;
+  // Nested past the cap: cut and marked, and printed from the plain values (the tree would hold it whole).
+  const value = capDepth(parsed);
+  if (value !== parsed) return value;
   const bases: Array<[unknown, number[]]> = eachItem && Array.isArray(value) ? value.map((v, j) => [v, [j]]) : [[value, []]];
   let tree: JsonNode | null | undefined;
   const root = () => {

@@ -68,6 +68,16 @@ describe("chat print", () => {
     expect(result.code).toBe(0);
   });
 
+  it("valid JSON nested 100,000 deep prints, cut with a marker where it is nested past 200, exit 0", async () => {
+    const n = 100_000;
+    const args = `${'{"a": '.repeat(n)}1${"}".repeat(n)}`;
+    const input = `[{"type": "ai", "content": "", "tool_calls": [{"name": "deep", "id": "c", "args": ${args}}]}]`;
+    const result = await runCli(["print"], { input });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/^ {4}a: \{'a': \{'a': .*'… \(nested more than 200 deep\)'\}+$/m);
+    expect(result.code).toBe(0);
+  });
+
   it("bad JSON is one line on stderr and exit code 2", async () => {
     const result = await runCli(["print", "-"], { input: '{"values": {"messages": [}' });
     expect(result.stdout).toBe("");

@@ -123,3 +123,20 @@ describe("thread states read through the SDK keep their form", () => {
     expect(pyRepr(thread.values)).toBe("{'n': 20}");
   });
 });
+
+describe("nesting past the cap", () => {
+  it("is cut with a marker before anything recursive walks it; shallower values are left as they are", async () => {
+    const { capDepth, deeperThan } = await import("../../src/depth.js");
+    let deep: unknown = { leaf: true };
+    for (let i = 0; i < 5000; i++) deep = { a: deep };
+    const cut = capDepth(deep, 3);
+    expect(cut).toEqual({ a: { a: { a: "… (nested more than 3 deep)" } } });
+    expect(deeperThan(capDepth(deep), 200)).toBe(false);
+    const shallow = { a: [1, { b: 2 }] };
+    expect(capDepth(shallow, 3)).toBe(shallow);
+    // The printer and JSON.stringify, which both recurse, now get through it.
+    const printed = prettyTranscript([{ type: "ai", content: "", tool_calls: [{ name: "t", args: capDepth(deep), id: "1" }] }]);
+    expect(printed).toContain("'… (nested more than 200 deep)'");
+    expect(() => JSON.stringify(capDepth(deep))).not.toThrow();
+  });
+});
