@@ -136,7 +136,9 @@ export async function runScripted(
       if (typeof text === "string") session.send(text, options.strategy);
       else session.send(text.text, options.strategy, { input: text.input });
     }
-    if (first && !waitingAtStart) throw new UsageError("no messages to send (give -m, --script or lines on stdin)");
+    // Nothing to send is fine when the thread has something to show: runs in flight, or a question.
+    const following = session.getSnapshot().some((m) => m.found);
+    if (first && !waitingAtStart && !following) throw new UsageError("no messages to send (give -m, --script or lines on stdin)");
     await session.whenIdle();
   })();
   try {

@@ -40,3 +40,18 @@ it("runs pending or running on a thread when chat opens it are followed and prin
   const humans = r.stdout.split("\n").filter((_, i, lines) => /Human Message/.test(lines[i - 2] ?? ""));
   expect(humans).toEqual(["what's the weather in sf?", "what's the weather in nyc?", "what's the weather in la?"]);
 });
+
+it("--thread with no message (stdin not a terminal) follows the runs in flight to their end and prints them", async () => {
+  const { client } = server;
+  const { thread_id: thread } = await client.threads.create();
+  const run = await client.runs.create(thread, "agent", {
+    input: { messages: [{ type: "human", content: "what's the weather in sf?" }] },
+    multitaskStrategy: "enqueue",
+  });
+  const r = await runCli(["--url", server.deployment.url, "--thread", thread], { env: { CHAT_CONFIG_DIR: home }, input: "" });
+  expect(r.stderr).toMatch(/^\[1\] already on the thread \((pending|running)\): what's the weather in sf\?\n/);
+  expect(r.stderr).toMatch(/\[1\] success\b/);
+  expect(r.stdout).toMatch(/Human Message =+\n\nwhat's the weather in sf\?\n[\s\S]*San Francisco/);
+  expect(r.code).toBe(0);
+  expect((await client.runs.get(thread, run.run_id)).status).toBe("success");
+});
