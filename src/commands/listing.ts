@@ -1,5 +1,6 @@
 // `chat threads` and `chat assistants`: what a deployment holds, as a table or as JSON.
 import { EXIT, type ExitCode } from "../exit-codes.js";
+import { ConnectionError } from "../errors.js";
 import { connect, probe } from "../deployment/connect.js";
 import { messagesOf } from "../engine/message.js";
 import { neutralise, oneLine, safeJson } from "../sanitize.js";
@@ -17,6 +18,14 @@ function table(rows: string[][]): string {
   );
 }
 
+/** A search's answer, which must be a list: anything else is the server's fault, said in one line. */
+function listOf<T>(answer: T[], label: string, what: string): T[] {
+  if (Array.isArray(answer)) return answer;
+  throw new ConnectionError(
+    `${label} answered the ${what} search with ${typeof answer === "object" ? "an object" : typeof answer}, not a list`,
+  );
+}
+
 export async function listCommand(
   what: "threads" | "assistants",
   flags: TargetFlags & { limit: number; json?: boolean },
@@ -27,13 +36,17 @@ export async function listCommand(
   try {
     await probe(connection.client, connection.label);
     if (what === "assistants") {
-      const found = await connection.client.assistants.search({ limit: flags.limit });
+      const found = listOf(await connection.client.assistants.search({ limit: flags.limit }), connection.label, "assistants");
       const rows = found.map((a) => ({ assistant_id: a.assistant_id, graph_id: a.graph_id, name: a.name }));
       if (flags.json) out(`${safeJson(rows)}\n`);
       else out(table([["ID", "GRAPH", "NAME"], ...rows.map((r) => [r.assistant_id, r.graph_id, r.name ?? ""])]));
       return EXIT.ok;
     }
-    const found = await connection.client.threads.search({ limit: flags.limit, sortBy: "updated_at", sortOrder: "desc" });
+    const found = listOf(
+      await connection.client.threads.search({ limit: flags.limit, sortBy: "updated_at", sortOrder: "desc" }),
+      connection.label,
+      "threads",
+    );
     const rows = found.map((t) => {
       const last = messagesOf(t.values).at(-1);
       return {

@@ -4,7 +4,9 @@ import { clip } from "../sanitize.js";
 
 /** The text of a URL that is safe to echo: credentials hidden, long ones clipped. */
 export function quoteUrl(raw: string): string {
-  return JSON.stringify(clip(raw.replace(/(\/\/)[^/?#]*@/, "$1…@"), 100));
+  // Whatever stands between the scheme (its slashes either way round) and an @ before the path.
+  const hidden = raw.replace(/^([a-z][a-z0-9+.-]*:[\\/]*)?[^/?#]*@/i, (_all, scheme: string | undefined) => `${scheme ?? ""}…@`);
+  return JSON.stringify(clip(hidden, 100));
 }
 
 /** An http(s) URL with a host and no credentials, without a trailing slash. */

@@ -10,16 +10,32 @@ import { dirname, join } from "node:path";
 
 type Keyed = Record<string, unknown>;
 
-/** The file's object: empty when there is no file, undefined when it cannot be read or is not one. */
+/**
+ * The file's object: empty when there is none. One that is not a JSON object (damaged by hand, or
+ * by a disk) is named on stderr, set aside as `<file>.corrupt` and started afresh, so what chat
+ * remembers is not lost for good in silence; undefined when it cannot be read at all (not ours).
+ */
 function readAll(file: string): Keyed | undefined {
+  let text: string;
   try {
-    const text = readFileSync(file, "utf8");
-    // Empty: cut off by a crash while it was written (there is no fsync), not someone's data.
-    if (text.trim() === "") return {};
-    const all = JSON.parse(text) as unknown;
-    return typeof all === "object" && all !== null && !Array.isArray(all) ? (all as Keyed) : undefined;
+    text = readFileSync(file, "utf8");
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === "ENOENT" ? {} : undefined;
+  }
+  // Empty: cut off by a crash while it was written (there is no fsync), not someone's data.
+  if (text.trim() === "") return {};
+  try {
+    const all = JSON.parse(text) as unknown;
+    if (typeof all === "object" && all !== null && !Array.isArray(all)) return all as Keyed;
+  } catch {
+    // set aside below
+  }
+  try {
+    renameSync(file, `${file}.corrupt`);
+    process.stderr.write(`chat: ${file} was not a JSON object; set aside as ${file}.corrupt, starting afresh\n`);
+    return {};
+  } catch {
+    return undefined;
   }
 }
 
@@ -33,7 +49,7 @@ let written = 0;
 
 /**
  * Sets `key` in `<dir>/<name>.json` (undefined deletes it), at once: no other write interleaves.
- * A file that is there but cannot be read, or is not a JSON object, is left as it is (as conf did).
+ * A file that is there but cannot be read is left as it is (as conf did).
  */
 export function writeKeyed(dir: string, name: string, key: string, value: unknown): void {
   const file = replaced(join(dir, `${name}.json`));

@@ -1,17 +1,26 @@
 // Everything chat writes is private to the user: what was typed (input history), the settings
 // (an API key), the local deployment's threads and its log. New files get 0600 and directories
 // 0700 through the umask; ones an older chat left readable by others are tightened at start.
-import { chmodSync, lstatSync, readdirSync } from "node:fs";
+import { chmodSync, lstatSync, readdirSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { configDir } from "./paths.js";
 
 /** The config directory's own files; anything else a user keeps there is left alone. */
-const OURS = ["config.json", "input-history.json", "last-threads.json", "lost-runs.json", "logs", "local-deployment"];
+const OURS = ["config.json", "input-history.json", "last-threads.json", "lost-runs.json", "logs", "local-deployment", "projects"];
 
 export function keepPrivate(dir = configDir()): void {
   process.umask(0o077);
-  if (!tighten(dir)) return;
+  // A config directory that is a symlink (CHAT_CONFIG_DIR pointing elsewhere) is its target's privacy.
+  if (!tighten(resolved(dir))) return;
   for (const name of OURS) tighten(join(dir, name), true);
+}
+
+function resolved(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 /** Removes group and other access from a file or directory (and below it); false when it is absent. */

@@ -64,3 +64,20 @@ it("--verbose shows a failing server's answer in the stack trace neutralised too
     hostile.close();
   }
 });
+
+it("a threads search answered with an object, not a list, is one line and an exit code, not a crash", async () => {
+  const { createServer } = await import("node:http");
+  const odd = createServer((req, res) => {
+    const answer = req.url?.startsWith("/assistants/search") ? [{ assistant_id: "a", graph_id: "agent" }] : { threads: [] };
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer));
+  });
+  await new Promise<void>((resolve) => odd.listen(0, "127.0.0.1", resolve));
+  try {
+    const url = `http://127.0.0.1:${(odd.address() as { port: number }).port}`;
+    const r = await runCli(["threads", "--url", url], { env: { CHAT_CONFIG_DIR: server.dir } });
+    expect(r.stderr).toBe(`chat: ${url} answered the threads search with an object, not a list\n`);
+    expect(r.code).toBe(3);
+  } finally {
+    odd.close();
+  }
+});

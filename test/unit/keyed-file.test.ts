@@ -36,22 +36,25 @@ it("values are kept per key in a file only its owner can read; undefined deletes
   expect(readKeyed(dir, "things", "c")).toBe("see");
 });
 
-it("a missing, damaged or non-object file reads as nothing", () => {
-  expect(readKeyed(dir, "absent", "k")).toBeUndefined();
-  writeFileSync(join(dir, "broken.json"), "{not json");
-  expect(readKeyed(dir, "broken", "k")).toBeUndefined();
-  writeFileSync(join(dir, "list.json"), "[1, 2]");
-  expect(readKeyed(dir, "list", "0")).toBeUndefined();
-});
-
-it("a damaged or non-object file is left as it is by a write, not replaced", async () => {
-  writeFileSync(join(dir, "broken.json"), "{not json");
-  writeFileSync(join(dir, "list.json"), "[1, 2]");
-  writeKeyed(dir, "broken", "k", "v");
-  writeKeyed(dir, "list", "k", "v");
-  expect([readFileSync(join(dir, "broken.json"), "utf8"), readFileSync(join(dir, "list.json"), "utf8")]).toEqual([
-    "{not json",
-    "[1, 2]",
+it("a damaged or non-object file is named, set aside as .corrupt and started afresh, so remembering goes on", () => {
+  const said: string[] = [];
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((text: string) => (said.push(text), true)) as typeof process.stderr.write;
+  try {
+    expect(readKeyed(dir, "absent", "k")).toBeUndefined();
+    writeFileSync(join(dir, "broken.json"), "{not json");
+    expect(readKeyed(dir, "broken", "k")).toBeUndefined();
+    writeFileSync(join(dir, "list.json"), "[1, 2]");
+    writeKeyed(dir, "list", "k", "v");
+    expect(readKeyed(dir, "list", "k")).toBe("v");
+  } finally {
+    process.stderr.write = write;
+  }
+  expect(readFileSync(join(dir, "broken.json.corrupt"), "utf8")).toBe("{not json");
+  expect(readFileSync(join(dir, "list.json.corrupt"), "utf8")).toBe("[1, 2]");
+  expect(said).toEqual([
+    `chat: ${join(dir, "broken.json")} was not a JSON object; set aside as ${join(dir, "broken.json")}.corrupt, starting afresh\n`,
+    `chat: ${join(dir, "list.json")} was not a JSON object; set aside as ${join(dir, "list.json")}.corrupt, starting afresh\n`,
   ]);
 });
 

@@ -1,6 +1,6 @@
 // Issue 15's small trust items, each as pure logic: credentials in URLs, the settings file's
 // secrets, clipped status lines, stdin bytes, private files, and exit codes for refusals mid-session.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -38,6 +38,11 @@ describe("credentials in a URL", () => {
 
   it("are hidden, and a huge URL clipped, when a malformed one is quoted", () => {
     expect(() => parseDeploymentUrl("http://user:hunter2@[bad")).toThrow(/malformed URL: "http:\/\/…@\[bad"/);
+    // Backslashes for slashes, or no scheme at all: the password is hidden all the same.
+    for (const raw of ["http:\\\\user:pa55word@[::1", "user:pa55word@[::1"]) {
+      expect(() => parseDeploymentUrl(raw)).toThrow(/(malformed URL:|unsupported URL scheme .* in) ".*…@\[::1"/);
+      expect(() => parseDeploymentUrl(raw)).not.toThrow(/pa55word/);
+    }
     let message = "";
     try {
       parseDeploymentUrl(`nope:${"x".repeat(100_000)}`);
@@ -156,6 +161,27 @@ describe("private files", () => {
       expect(mode(join(dir, "someone-elses.txt"))).toBe(0o644);
       writeFileSync(join(dir, "new.json"), "{}");
       expect(mode(join(dir, "new.json"))).toBe(0o600);
+    } finally {
+      process.umask(before);
+    }
+  });
+
+  it("tightens a symlinked config directory's target, and a project's data (its conversation checkpoints)", () => {
+    const target = tempDir();
+    const link = join(tempDir(), "config-link");
+    symlinkSync(target, link);
+    const project = join(target, "projects", "abc123", ".langgraph_api");
+    mkdirSync(project, { recursive: true });
+    writeFileSync(join(project, ".langgraphjs_api.checkpointer.json"), "{}", { mode: 0o644 });
+    chmodSync(target, 0o755);
+    chmodSync(join(target, "projects"), 0o755);
+    const before = process.umask();
+    try {
+      keepPrivate(link);
+      const mode = (path: string) => statSync(path).mode & 0o777;
+      expect(mode(target)).toBe(0o700);
+      expect(mode(join(target, "projects"))).toBe(0o700);
+      expect(mode(join(project, ".langgraphjs_api.checkpointer.json"))).toBe(0o600);
     } finally {
       process.umask(before);
     }
