@@ -73,7 +73,7 @@ export async function openFirst(connection: Connection, target: Target, core: Pr
   const lost = connection.local?.crashed.then((how) => ({
     why: `the local deployment exited (${how}); log: ${connection.local?.logFile}`,
     detail:
-      "the local deployment exited with it in flight; it may run when the deployment next starts (--local --thread shows it)",
+      "the local deployment exited with it in flight; it writes its data out every few seconds, so a run made in its last seconds (even a new thread) may be gone when it next starts, else it runs then (--local --thread shows it)",
   }));
   return { session: await open(opening.thread, assistant, first), open, lost, themeFor };
 }
