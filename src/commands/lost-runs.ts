@@ -30,12 +30,15 @@ export class LostRuns {
     this.changed = settled.size > 0;
   }
 
-  /** Remembers each of this session's messages that becomes unknown. */
+  /** Remembers each of this session's messages that becomes unknown, and forgets one settled after all. */
   watch(session: Session): void {
     session.subscribe((event) => {
-      if (event.type !== "status" || event.message.status !== "unknown") return;
-      const { runId, clientId, text } = event.message;
-      this.fresh.push({ threadId: session.threadId, clientId, text, ...(runId ? { runId } : {}) });
+      if (event.type !== "status") return;
+      const { runId, clientId, text, status } = event.message;
+      const at = this.fresh.findIndex((r) => r.clientId === clientId);
+      if (status === "unknown" && at < 0)
+        this.fresh.push({ threadId: session.threadId, clientId, text, ...(runId ? { runId } : {}) });
+      else if (status !== "unknown" && at >= 0) this.fresh.splice(at, 1);
     });
   }
 

@@ -21,7 +21,8 @@ export interface CreateContext {
   threadId: string;
   assistantId: string;
   signal: AbortSignal;
-  attempts: number;
+  /** Tries of a create that got no answer (default 3). */
+  createAttempts?: number;
   retryDelayMs: number;
   /** How long to keep trying while the server answers 429 (default two minutes). */
   rateLimitMs?: number;
@@ -48,6 +49,7 @@ export async function createRun(ctx: CreateContext, request: RunRequest): Promis
     if (found !== "absent") return found;
   }
   const limited = rateLimiter(ctx.rateLimitMs ?? RATE_LIMIT_MS);
+  const attempts = ctx.createAttempts ?? 3;
   for (let attempt = 1; ; attempt++) {
     try {
       const run = await ctx.createClient.runs.create(ctx.threadId, ctx.assistantId, {
@@ -78,7 +80,7 @@ export async function createRun(ctx: CreateContext, request: RunRequest): Promis
       // A refused connection sent nothing: try again, with no look-up needed.
       if (/ECONNREFUSED/.test(refusal.detail)) {
         ctx.setConnection("offline");
-        if (attempt >= ctx.attempts) return { status: "failed", ...refusal, detail: `nothing was sent: ${refusal.detail}` };
+        if (attempt >= attempts) return { status: "failed", ...refusal, detail: `nothing was sent: ${refusal.detail}` };
         await sleep(ctx.retryDelayMs * attempt);
         continue;
       }
@@ -88,7 +90,7 @@ export async function createRun(ctx: CreateContext, request: RunRequest): Promis
       ctx.setConnection("reconnecting");
       const found = await lookUntilLanded(ctx, request, refusal.detail);
       if (found !== "absent") return found;
-      if (attempt >= ctx.attempts) {
+      if (attempt >= attempts) {
         ctx.setConnection("offline");
         // Nothing showed up, but nothing said no either: only a refused connection is known to have sent nothing.
         const waited = `no run for it showed up in ${Math.round((ctx.landMs ?? LAND_MS) / 1000)} s`;
@@ -188,6 +190,12 @@ async function adoptIfMade(ctx: CreateContext, request: RunRequest, why?: string
  */
 export function streamModes(checkpoints: boolean, messages: number): string[] {
   return ["messages-tuple", "updates", ...(checkpoints && messages < 50 ? ["checkpoints"] : [])];
+}
+
+/** The create of a message's run: its client id (and a run an earlier try made), and its payload; `shown`: messages on the thread so far. */
+export function runRequest(message: OutgoingMessage, options: SessionOptions, shown: number): RunRequest {
+  const payload = runPayload(message, streamModes(options.checkpoints === true, shown), options.runOptions);
+  return { clientId: message.clientId, runId: message.runId, resend: message.retryOf !== undefined, payload };
 }
 
 /** What a message's run is made with: its text as new human input, or its answer to the open question. */

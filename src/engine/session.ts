@@ -8,7 +8,7 @@ import { foundMessage, readOpening, type FoundRun } from "./lookup.js";
 import { runOutput } from "./run-messages.js";
 import { RunWatch } from "./run-watch.js";
 import { messageInput } from "./input-shape.js";
-import { createRun, runPayload, streamModes } from "./create.js";
+import { createRun, runRequest } from "./create.js";
 import { answerFields, type Question } from "./interrupts.js";
 import { Questions } from "./questions.js";
 import { RECONNECT_MS, cancelRuns, inFlightRuns, lostRun, runsToCancel, stoppedReport } from "./stopped.js";
@@ -59,10 +59,7 @@ export class Session extends MessageStore {
     });
   }
 
-  /**
-   * Opens a session on a thread; what it already holds counts as shown. `fresh` says the thread
-   * was just created (so empty), which saves reading its state.
-   */
+  /** Opens a session on a thread (what it holds counts as shown); `fresh`: just created, so nothing to read. */
   static async open(options: SessionOptions & { fresh?: boolean }): Promise<Session> {
     const session = new Session(options);
     if (options.fresh) return session;
@@ -178,9 +175,20 @@ export class Session extends MessageStore {
     const created = (this.createChain = this.createChain.then(() => this.create(index)));
     this.runWatch.arm();
     this.followChain = Promise.all([this.followChain, created])
+      .then(() => this.followLost(index))
       .then(() => this.follow(index))
       .then(() => this.releaseHeld())
       .then(() => (this.messages.some((m) => isInFlight(m.status)) ? undefined : this.runWatch.look()));
+  }
+
+  /** A create sent after contact was lost got through: runs that went unknown then are followed again, in order. */
+  private async followLost(index: number): Promise<void> {
+    const { runId, sentAt } = this.get(index);
+    const lost = (m: OutgoingMessage) => m.status === "unknown" && m.runId && (m.finishedAt ?? Infinity) <= sentAt;
+    for (const m of runId && !this.abort.signal.aborted ? this.messages.filter(lost) : []) {
+      this.update(m.index, { status: "running", finishedAt: undefined, detail: "contact was lost, then back: followed again" });
+      await this.follow(m.index);
+    }
   }
 
   /** Resolves when every message sent so far has finished and its messages were emitted. */
@@ -215,19 +223,12 @@ export class Session extends MessageStore {
       {
         ...this.options,
         createClient: this.createClient,
-        threadId: this.threadId,
         signal: this.abort.signal,
-        attempts: this.options.createAttempts ?? 3,
         retryDelayMs: this.retryDelayMs,
         notice: (text) => this.emit({ type: "notice", index, text }),
         setConnection: (state) => this.setConnection(state),
       },
-      {
-        clientId: message.clientId,
-        runId: message.runId,
-        resend: message.retryOf !== undefined,
-        payload: runPayload(message, streamModes(this.options.checkpoints === true, this.emitted.size), this.options.runOptions),
-      },
+      runRequest(message, this.options, this.emitted.size),
     );
     if (this.abort.signal.aborted && isTerminal(this.get(index).status)) return;
     this.update(index, created);
@@ -276,10 +277,7 @@ export class Session extends MessageStore {
     }
   }
 
-  /**
-   * A run's end, then its messages: the output is read first, so the end carries the tokens the
-   * run used; output that cannot be read makes it `failed` instead, said out loud.
-   */
+  /** A run's end (with the tokens it used, so its output is read first), then its messages; unreadable output: `failed`. */
   private async finish(index: number, end: Partial<OutgoingMessage>): Promise<void> {
     const later = new Set(this.messages.filter((m) => m.index > index).map((m) => m.messageId));
     const seen = { emitted: this.emitted, later, delayMs: this.retryDelayMs };

@@ -248,6 +248,33 @@ describe("faults between chat and the deployment", () => {
     ]);
   });
 
+  it("once contact is back, runs that went unknown are followed again and settled from the server, their output theirs", async () => {
+    const s = await proxiedSession(1500);
+    await sendUntilRunning(s.session, 2);
+    proxy.refuse(true);
+    proxy.cutAll();
+    await s.session.whenIdle();
+    expect(s.session.getSnapshot().map((m) => m.status)).toEqual(["unknown", "unknown"]);
+    const runs = await s.runsOnServer();
+    await Promise.all(runs.map((r) => direct.runs.join(s.threadId, r.run_id)));
+    proxy.refuse(false);
+    s.session.send(questions(3)[2] ?? "", "enqueue");
+    await s.session.whenIdle();
+    expect(s.session.getSnapshot().map((m) => [m.status, m.serverStatus])).toEqual([
+      ["success", "success"],
+      ["success", "success"],
+      ["success", "success"],
+    ]);
+    // Each run's messages are shown as its own, in queue order; none as another client's.
+    const messages = s.events.filter((e) => e.type === "messages");
+    expect(messages.map((e) => [e.index, e.byOthers ?? false])).toEqual([
+      [0, false],
+      [1, false],
+      [2, false],
+    ]);
+    expect(s.emitted()).toEqual((await s.final()).map((m) => m.id));
+  });
+
   it("an outage shorter than the reconnect budget is ridden out: every run is followed to its end", async () => {
     const s = await proxiedSession(30_000);
     await sendUntilRunning(s.session, 2);
