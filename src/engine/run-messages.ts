@@ -29,12 +29,13 @@ interface Span {
 
 const MOST_CHECKPOINTS = 1000;
 
-async function readSpan(client: EngineClient, threadId: string, runId: string): Promise<Span | undefined> {
+async function readSpan(client: EngineClient, threadId: string, runId: string): Promise<Span | "none" | undefined> {
   const history = await client.threads.getHistory(threadId, { limit: MOST_CHECKPOINTS, metadata: { run_id: runId } });
   const newest = history[0];
   const oldest = history.at(-1);
-  // None (the run wrote nothing), too many to be sure of the oldest, or a server that ignored the filter.
-  if (!newest || !oldest || history.length >= MOST_CHECKPOINTS) return undefined;
+  if (!newest || !oldest) return "none";
+  // Too many to be sure of the oldest, or a server that ignored the filter.
+  if (history.length >= MOST_CHECKPOINTS) return undefined;
   if (history.some((h) => h.metadata?.run_id !== runId)) return undefined;
   // A run with input starts at an "input" checkpoint holding the state before it; a resume
   // starts from the checkpoint before its first one.
@@ -66,9 +67,12 @@ export async function runMessages(
   client: EngineClient,
   threadId: string,
   runId: string | undefined,
-  seen: { emitted: ReadonlySet<string>; later: ReadonlySet<string>; delayMs: number },
+  seen: { emitted: ReadonlySet<string>; later: ReadonlySet<string>; delayMs: number; stopped?: boolean },
 ): Promise<RunMessages> {
-  const span = runId ? await readSpan(client, threadId, runId).catch(() => undefined) : undefined;
+  const read = runId ? await readSpan(client, threadId, runId).catch(() => undefined) : undefined;
+  // A run stopped before it wrote a checkpoint wrote nothing: the thread's new messages are someone else's.
+  if (read === "none" && seen.stopped) return { others: [], ours: [] };
+  const span = read === "none" ? undefined : read;
   if (!span) {
     const values = await readValues(client, threadId, seen.delayMs);
     return { others: [], ours: newMessages(messagesOf(values), seen.emitted, seen.later), ...valuesOf(values) };
@@ -108,7 +112,7 @@ export async function runOutput(
   threadId: string,
   runId: string | undefined,
   index: number,
-  seen: { emitted: Set<string>; later: ReadonlySet<string>; delayMs: number },
+  seen: { emitted: Set<string>; later: ReadonlySet<string>; delayMs: number; stopped?: boolean },
 ): Promise<{ events: SessionEvent[]; usage?: Usage } | { problem: string }> {
   try {
     const run = await runMessages(client, threadId, runId, seen);

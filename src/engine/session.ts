@@ -191,13 +191,14 @@ export class Session extends MessageStore {
     }
   }
 
-  /** Resolves when every message sent so far has finished and its messages were emitted. */
+  /** Resolves once every message sent has finished (its messages emitted) and no other client's run is in flight. */
   async whenIdle(): Promise<void> {
-    let chain: Promise<void>;
-    do {
-      chain = this.followChain;
+    for (let chain = this.followChain; ; chain = this.followChain) {
       await chain;
-    } while (chain !== this.followChain);
+      if (chain !== this.followChain) continue;
+      await this.runWatch.look();
+      if (chain === this.followChain) return;
+    }
   }
 
   /** Cancels (action interrupt) the running run, or every run in flight on the thread, ours or not; says how many. */
@@ -280,7 +281,7 @@ export class Session extends MessageStore {
   /** A run's end (with the tokens it used, so its output is read first), then its messages; unreadable output: `failed`. */
   private async finish(index: number, end: Partial<OutgoingMessage>): Promise<void> {
     const later = new Set(this.messages.filter((m) => m.index > index).map((m) => m.messageId));
-    const seen = { emitted: this.emitted, later, delayMs: this.retryDelayMs };
+    const seen = { emitted: this.emitted, later, delayMs: this.retryDelayMs, stopped: end.status === "interrupted" };
     const output = await runOutput(this.options.client, this.threadId, this.get(index).runId, index, seen);
     if ("problem" in output) return void this.update(index, { ...end, status: "failed", detail: output.problem });
     this.update(index, { ...end, ...(output.usage ? { usage: output.usage } : {}) });

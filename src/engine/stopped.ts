@@ -7,15 +7,24 @@ import { readInFlight } from "./lookup.js";
 
 type Stopped = Extract<RunOutcome, { kind: "stopped" }>;
 
-/** The final status and words for message `index`, whose run ended `outcome`. */
+/**
+ * The final status and words for message `index`, whose run ended `outcome`. A later message of
+ * ours is named as the cause only when what the server did fits its strategy (deleted: a
+ * rollback; status interrupted: an interrupt; a stop that ended `error` is either, on the JS
+ * server), never by position alone: on a shared thread another client's run may have stopped it.
+ */
 export function stoppedReport(
   outcome: Stopped,
   index: number,
   messages: readonly OutgoingMessage[],
   wasCancelled: boolean,
 ): Partial<OutgoingMessage> {
-  const cause = messages.find((m) => m.index > index && (m.strategy === "interrupt" || m.strategy === "rollback") && m.runId);
-  if (outcome.deleted && cause?.strategy !== "rollback") {
+  const did = outcome.deleted ? "rollback" : outcome.serverStatus === "interrupted" ? "interrupt" : undefined;
+  const stopper = (m: OutgoingMessage) =>
+    m.index > index && !m.found && m.runId !== undefined && (m.strategy === "interrupt" || m.strategy === "rollback");
+  const candidate = messages.find(stopper);
+  const cause = candidate && (did === undefined || did === candidate.strategy) ? candidate : undefined;
+  if (outcome.deleted && !cause) {
     // Gone, and not by a rollback of ours: deleted elsewhere, or lost when the server restarted.
     return { status: "failed", detail: "the run is gone from the server (deleted, or lost in a restart)" };
   }
@@ -31,7 +40,7 @@ export function stoppedReport(
         ? `${outcome.deleted ? "deleted" : "interrupted"} by ${by} (${cause.strategy})`
         : wasCancelled
           ? "cancelled"
-          : outcome.detail,
+          : (outcome.detail ?? "stopped by another client's run"),
   };
 }
 

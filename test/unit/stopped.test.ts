@@ -1,0 +1,64 @@
+// Why a run stopped early: a later message of ours is named only when what the server did fits
+// its strategy; otherwise, on a shared thread, another client's run stopped it.
+import { describe, expect, it } from "vitest";
+import { stoppedReport } from "../../src/engine/stopped.js";
+import type { OutgoingMessage } from "../../src/engine/types.js";
+
+const msg = (index: number, strategy: OutgoingMessage["strategy"], extra: Partial<OutgoingMessage> = {}): OutgoingMessage => ({
+  index,
+  clientId: `c${index}`,
+  messageId: `m${index}`,
+  text: `#${index + 1}`,
+  kind: "message",
+  strategy,
+  status: "running",
+  runId: `r${index}`,
+  sentAt: 0,
+  ...extra,
+});
+
+describe("why a run stopped", () => {
+  it("our interrupt, and the server says interrupted: named", () => {
+    const report = stoppedReport(
+      { kind: "stopped", deleted: false, serverStatus: "interrupted" },
+      0,
+      [msg(0, "enqueue"), msg(1, "interrupt")],
+      false,
+    );
+    expect(report).toMatchObject({ status: "interrupted", by: 1, detail: "interrupted by #2 (interrupt)" });
+  });
+
+  it("our rollback, but the server says interrupted (an interrupt did it): not named, another client's", () => {
+    const report = stoppedReport(
+      { kind: "stopped", deleted: false, serverStatus: "interrupted" },
+      0,
+      [msg(0, "enqueue"), msg(1, "rollback")],
+      false,
+    );
+    expect(report).toEqual({ status: "interrupted", serverStatus: "interrupted", detail: "stopped by another client's run" });
+  });
+
+  it("our rollback and a stop that ended error (the JS server's rollback of a running run): named, output kept", () => {
+    const report = stoppedReport(
+      { kind: "stopped", deleted: false, serverStatus: "error" },
+      0,
+      [msg(0, "enqueue"), msg(1, "rollback")],
+      false,
+    );
+    expect(report).toMatchObject({ by: 1, detail: "rollback requested by #2: the server stopped the run but kept its output" });
+  });
+
+  it("our interrupt, but the run is gone (a rollback deleted it): not ours, so it is failed as gone", () => {
+    const report = stoppedReport({ kind: "stopped", deleted: true }, 0, [msg(0, "enqueue"), msg(1, "interrupt")], false);
+    expect(report).toMatchObject({ status: "failed", detail: expect.stringMatching(/gone from the server/) });
+  });
+
+  it("another client's run with a stopping strategy is never named as the cause; a cancel of ours is said as such", () => {
+    const theirs = msg(1, "interrupt", { found: true });
+    const stopped = { kind: "stopped", deleted: false, serverStatus: "interrupted" } as const;
+    expect(stoppedReport(stopped, 0, [msg(0, "enqueue"), theirs], false)).toMatchObject({
+      detail: "stopped by another client's run",
+    });
+    expect(stoppedReport(stopped, 0, [msg(0, "enqueue")], true)).toMatchObject({ detail: "cancelled" });
+  });
+});
