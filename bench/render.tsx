@@ -4,6 +4,7 @@ import { EventEmitter } from "node:events";
 import { render } from "ink";
 import { App } from "../src/interactive/App.js";
 import type { MessageDict } from "../src/engine/message.js";
+import type { SessionEvent } from "../src/engine/types.js";
 import { fakeController, fakeDeployment } from "../test/helpers/fake-client.js";
 import { now, percentile } from "./stats.js";
 
@@ -57,10 +58,39 @@ export interface RenderResult {
   cpuMicrosPerKey: number;
 }
 
-export async function renderCost(messages: number, keys: number): Promise<RenderResult> {
+/**
+ * Every 20 ms, a word streaming into the live area: the graph's own answer, or a deep agent's
+ * subagent's under the parent's `task` call (the shapes deepagents streams with subgraphs).
+ */
+function streamWords(session: unknown, who: "graph" | "subagent"): () => void {
+  const emit = (event: SessionEvent) => (session as { emit(e: SessionEvent): void }).emit(event);
+  const task = {
+    type: "ai",
+    id: "lead",
+    content: "",
+    tool_call_chunks: [{ index: 0, name: "task", args: '{"subagent_type":"researcher"}' }],
+  };
+  emit({ type: "stream", index: 0, event: "messages", data: [task, {}] });
+  let n = 0;
+  const timer = setInterval(() => {
+    const chunk = { type: "ai", id: "sub", content: `word${n++} ` };
+    emit({
+      type: "stream",
+      index: 0,
+      event: "messages",
+      data: [chunk, { lc_agent_name: "researcher" }],
+      ...(who === "subagent" ? { namespace: ["tools:1"] } : {}),
+    });
+  }, 20);
+  return () => clearInterval(timer);
+}
+
+/** `streaming`: who streams into the live area the whole time keys are typed (none by default). */
+export async function renderCost(messages: number, keys: number, streaming?: "graph" | "subagent"): Promise<RenderResult> {
   const fake = fakeDeployment();
   fake.thread.push(...transcript(messages));
-  const { controller } = await fakeController(fake, "bench-thread");
+  const { controller, session } = await fakeController(fake, "bench-thread");
+  const stopStreaming = streaming ? streamWords(session, streaming) : () => {};
   const stdout = new Terminal();
   const stdin = new Keyboard();
   const app = render(<App controller={controller} deployment="local" />, {
@@ -85,6 +115,7 @@ export async function renderCost(messages: number, keys: number): Promise<Render
     await new Promise((r) => setTimeout(r, 40)); // a fast typist, and past Ink's frame throttle
   }
   const cpu = process.cpuUsage(cpuStart);
+  stopStreaming();
   app.unmount();
   return { p50: percentile(times, 50), p99: percentile(times, 99), cpuMicrosPerKey: (cpu.user + cpu.system) / keys };
 }

@@ -105,35 +105,16 @@ describe("double-texted with each strategy", () => {
     expect(rejected.stderr).toMatch(/^\[2\] rejected \(HTTP 422\)/m);
     expect(rejected.stderr).toMatch(/^\[1\] waiting for input: review search_flights, book_hotel/m);
     expect(rejected.code).toBe(5);
+    // Both messages at once, then one approve for the question that stays open.
+    const both = (strategy: string) =>
+      chat(["--assistant", "trip", "--strategy", strategy, "-m", "trip to rome", "-m", "trip to oslo", "--answer", "approve"]);
     for (const strategy of ["interrupt", "rollback"]) {
-      const r = await chat([
-        "--assistant",
-        "trip",
-        "--strategy",
-        strategy,
-        "-m",
-        "trip to rome",
-        "-m",
-        "trip to oslo",
-        "--answer",
-        "approve",
-      ]);
+      const r = await both(strategy);
       expect(r.stderr).toMatch(/^\[1\] (interrupted|rolled back)/m);
       expect(r.stdout).toMatch(/Trip: 3 flights to oslo; hotel in oslo booked\.\n$/);
       expect(r.code).toBe(0);
     }
-    const queued = await chat([
-      "--assistant",
-      "trip",
-      "--strategy",
-      "enqueue",
-      "-m",
-      "trip to rome",
-      "-m",
-      "trip to oslo",
-      "--answer",
-      "approve",
-    ]);
+    const queued = await both("enqueue");
     expect(queued.stderr).toContain("[1] question dropped: #2 ran as a new message, so the server dropped the question\n");
     expect(queued.stdout).toMatch(/Trip: 3 flights to oslo; hotel in oslo booked\.\n$/);
     expect(queued.code).toBe(0);
