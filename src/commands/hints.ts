@@ -10,8 +10,13 @@ import type { Target } from "./target.js";
  */
 export function resumeCommand(target: Pick<Target, "url" | "project">): string {
   const { project } = target;
-  const where = target.url ? ["--url", target.url] : project ? ["--project", project.dir] : ["--local"];
+  const where = target.url ? ["--url", shellWord(target.url)] : project ? ["--project", shellWord(project.dir)] : ["--local"];
   return [commandName(), ...where].join(" ");
+}
+
+/** A word a POSIX shell reads back as it is: quoted when it holds anything but safe characters. */
+export function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }
 
 /**

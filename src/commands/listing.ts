@@ -20,9 +20,10 @@ function table(rows: string[][]): string {
 
 /** A search's answer, which must be a list: anything else is the server's fault, said in one line. */
 function listOf<T>(answer: T[], label: string, what: string): T[] {
-  if (Array.isArray(answer)) return answer;
+  const given: unknown = answer;
+  if (Array.isArray(given)) return answer;
   throw new ConnectionError(
-    `${label} answered the ${what} search with ${typeof answer === "object" ? "an object" : typeof answer}, not a list`,
+    `${label} answered the ${what} search with ${given === null ? "null" : typeof given === "object" ? "an object" : typeof given}, not a list`,
   );
 }
 

@@ -1,6 +1,7 @@
 // Chat's side of runs of unknown fate: at start, what became of the ones lost last time (one
 // line each on stderr); meanwhile, the sessions' new ones; at the end, what to look up next time.
 import type { Session } from "../engine/session.js";
+import { isTerminal } from "../engine/status.js";
 import { reconcile, reconciledLine, type LostRun } from "../engine/reconcile.js";
 import type { EngineClient } from "../engine/sdk.js";
 import { readLostRuns, writeLostRuns } from "../settings/lost-runs.js";
@@ -38,7 +39,7 @@ export class LostRuns {
       const at = this.fresh.findIndex((r) => r.clientId === clientId);
       if (status === "unknown" && at < 0)
         this.fresh.push({ threadId: session.threadId, clientId, text, ...(runId ? { runId } : {}) });
-      else if (status !== "unknown" && at >= 0) this.fresh.splice(at, 1);
+      else if (status !== "unknown" && isTerminal(status) && at >= 0) this.fresh.splice(at, 1); // settled after all
     });
   }
 

@@ -4,8 +4,12 @@ import { clip } from "../sanitize.js";
 
 /** The text of a URL that is safe to echo: credentials hidden, long ones clipped. */
 export function quoteUrl(raw: string): string {
-  // Whatever stands between the scheme (its slashes either way round) and an @ before the path.
-  const hidden = raw.replace(/^([a-z][a-z0-9+.-]*:[\\/]*)?[^/?#]*@/i, (_all, scheme: string | undefined) => `${scheme ?? ""}…@`);
+  // Everything up to the last @ but a leading scheme (its slashes either way round): a password
+  // may hold / ? # or @, and text may stand before the URL.
+  const hidden = raw.replace(
+    /^(\s*[a-z][a-z0-9+.-]*:[\\/]*)?[\s\S]*@/i,
+    (_all, scheme: string | undefined) => `${scheme ?? ""}…@`,
+  );
   return JSON.stringify(clip(hidden, 100));
 }
 

@@ -50,6 +50,12 @@ export async function createRun(ctx: CreateContext, request: RunRequest): Promis
   }
   const limited = rateLimiter(ctx.rateLimitMs ?? RATE_LIMIT_MS);
   const attempts = ctx.createAttempts ?? 3;
+  // Once a try got no answer it may still land: from then on nothing is "never sent", only unknown.
+  let lost = false;
+  const gaveUp = (refusal: { httpStatus?: number; detail: string }, detail = refusal.detail): Created =>
+    lost
+      ? { status: "unknown", ...refusal, detail: `${detail}; an earlier try got no answer and may still land (resend to check)` }
+      : { status: "failed", ...refusal, detail };
   for (let attempt = 1; ; attempt++) {
     try {
       const run = await ctx.createClient.runs.create(ctx.threadId, ctx.assistantId, {
@@ -68,19 +74,18 @@ export async function createRun(ctx: CreateContext, request: RunRequest): Promis
         const wait = limited(asked);
         if (wait === undefined) {
           const why = asked !== undefined && asked > 30_000 ? ` (the server asks to wait ${Math.round(asked / 1000)} s)` : "";
-          return { status: "failed", ...refusal, detail: `never sent: rate limited${why}: ${refusal.detail}` };
+          return gaveUp(refusal, `never sent: rate limited${why}: ${refusal.detail}`);
         }
         ctx.notice?.(`rate limited, retrying in ${Math.round(wait / 1000)} s`);
-        if (!(await pause(wait, ctx.signal)))
-          return { status: "failed", ...refusal, detail: `never sent: rate limited: ${refusal.detail}` };
+        if (!(await pause(wait, ctx.signal))) return gaveUp(refusal, `never sent: rate limited: ${refusal.detail}`);
         attempt--;
         continue;
       }
-      if (!isTransient(err) || ctx.signal.aborted) return { status: "failed", ...refusal };
+      if (!isTransient(err) || ctx.signal.aborted) return gaveUp(refusal);
       // A refused connection sent nothing: try again, with no look-up needed.
       if (/ECONNREFUSED/.test(refusal.detail)) {
         ctx.setConnection("offline");
-        if (attempt >= attempts) return { status: "failed", ...refusal, detail: `nothing was sent: ${refusal.detail}` };
+        if (attempt >= attempts) return gaveUp(refusal, `nothing was sent: ${refusal.detail}`);
         await sleep(ctx.retryDelayMs * attempt);
         continue;
       }
@@ -90,6 +95,7 @@ export async function createRun(ctx: CreateContext, request: RunRequest): Promis
       ctx.setConnection("reconnecting");
       const found = await lookUntilLanded(ctx, request, refusal.detail);
       if (found !== "absent") return found;
+      lost = true;
       if (attempt >= attempts) {
         ctx.setConnection("offline");
         // Nothing showed up, but nothing said no either: only a refused connection is known to have sent nothing.
@@ -106,13 +112,14 @@ export async function createRun(ctx: CreateContext, request: RunRequest): Promis
 
 const LAND_MS = 30_000;
 
-/** Looks the run up until it is found, cannot be asked for, or the landing window has passed with it absent. */
+/** Looks the run up until it is found, or the landing window has passed with it absent (or with the server not saying). */
 async function lookUntilLanded(ctx: CreateContext, request: RunRequest, why: string): Promise<Created | "absent"> {
   const until = Date.now() + (ctx.landMs ?? LAND_MS);
   for (let wait = ctx.retryDelayMs; ; wait = Math.min(wait * 2, 5000)) {
     const found = await adoptIfMade(ctx, request, why);
-    if (found !== "absent" || Date.now() >= until || ctx.signal.aborted) return found;
-    if (!(await pause(Math.min(wait, until - Date.now()), ctx.signal))) return found;
+    const settled = found !== "absent" && found.status !== "unknown";
+    if (settled || Date.now() >= until || ctx.signal.aborted) return found;
+    if (!(await pause(Math.max(0, Math.min(wait, until - Date.now())), ctx.signal))) return found;
   }
 }
 
@@ -124,9 +131,10 @@ const RATE_LIMIT_MS = 120_000;
  * wait would end past the budget, counted in wall time from the first 429.
  */
 export function rateLimiter(budgetMs: number, now: () => number = Date.now): (asked: number | undefined) => number | undefined {
-  const start = now();
+  let start: number | undefined;
   let tries = 0;
   return (asked) => {
+    start ??= now();
     const floor = Math.min(1000 * 2 ** tries++, 30_000);
     const wait = Math.max(asked ?? 0, floor);
     return now() - start + wait > budgetMs ? undefined : wait;

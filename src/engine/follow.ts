@@ -174,6 +174,7 @@ async function readStream(follow: Follow): Promise<Read> {
         `a stream event was not JSON (${err.message}): following the run by its status; its live output stops here`,
       );
       if (endedEarly !== undefined) return { events, ended: endedEarly };
+      watcher.stop(); // one watcher at a time: watchStatus has its own
       return { ...(await watchStatus(follow)), events };
     }
     // Our own early stop surfaces as an abort error; that is the run ending, not a failure.
@@ -185,9 +186,14 @@ async function readStream(follow: Follow): Promise<Read> {
   }
 }
 
-/** No stream to read (it was unreadable): the run's status, asked as the quiet watcher asks, until it is over. */
+/**
+ * No stream to read (it was unreadable): the run's status, asked as the quiet watcher asks, until
+ * it is over; a run gone (404) is stopped and deleted, and look-ups failing three times running
+ * are a failure like a dropped stream's (retried while the session's reconnect budget lasts).
+ */
 function watchStatus(follow: Follow): Promise<Read> {
   const { client, threadId, runId, options } = follow;
+  let failures = 0;
   return new Promise((resolve) => {
     const done = (read: Read) => {
       watcher.stop();
@@ -195,16 +201,22 @@ function watchStatus(follow: Follow): Promise<Read> {
       resolve(read);
     };
     const aborted = () => done({ events: 0, step: { failure: options.signal.reason } });
-    const watcher = new QuietWatcher(
-      follow.timing,
-      async (signal) => (await client.runs.get(threadId, runId, { signal })).status,
-      (status) => done({ events: 0, ended: status }),
-    );
+    const status = async (signal: AbortSignal) => {
+      try {
+        const { status: now } = await client.runs.get(threadId, runId, { signal });
+        failures = 0;
+        return now;
+      } catch (err) {
+        if (httpStatus(err) === 404) done({ events: 0, step: { outcome: { kind: "stopped", deleted: true } } });
+        else if (++failures >= 3) done({ events: 0, step: { failure: err } });
+        throw err;
+      }
+    };
+    const watcher = new QuietWatcher(follow.timing, status, (ended) => done({ events: 0, ended }));
     options.signal.addEventListener("abort", aborted, { once: true });
     watcher.poke();
   });
 }
-
 /** The stream has ended: how the run ended, by its status (asked for unless already known). */
 async function conclude(follow: Follow, known: string | undefined): Promise<Step> {
   let status = known;

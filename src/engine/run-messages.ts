@@ -70,7 +70,7 @@ export async function runMessages(
   seen: { emitted: ReadonlySet<string>; later: ReadonlySet<string>; delayMs: number; stopped?: boolean },
 ): Promise<RunMessages> {
   const read = runId ? await readSpan(client, threadId, runId).catch(() => undefined) : undefined;
-  // A run stopped before it wrote a checkpoint wrote nothing: the thread's new messages are someone else's.
+  // A run stopped (or failed) before it wrote a checkpoint wrote nothing: the thread's new messages are someone else's.
   if (read === "none" && seen.stopped) return { others: [], ours: [] };
   const span = read === "none" ? undefined : read;
   if (!span) {

@@ -170,8 +170,8 @@ export class Session extends MessageStore {
 
   private start(index: number): void {
     if (this.get(index).status === "held") this.update(index, { status: "sending" });
-    // Creates go out one after another so the server's queue order is our order; each waits
-    // only for the previous create's answer (milliseconds), never for a run.
+    // Creates go out one after another so the server's queue order is our order; each waits for
+    // the previous create's answer (milliseconds; a lost one's landing window), never for a run.
     const created = (this.createChain = this.createChain.then(() => this.create(index)));
     this.runWatch.arm();
     this.followChain = Promise.all([this.followChain, created])
@@ -183,9 +183,9 @@ export class Session extends MessageStore {
 
   /** A create sent after contact was lost got through: runs that went unknown then are followed again, in order. */
   private async followLost(index: number): Promise<void> {
-    const { runId, sentAt } = this.get(index);
-    const lost = (m: OutgoingMessage) => m.status === "unknown" && m.runId && (m.finishedAt ?? Infinity) <= sentAt;
-    for (const m of runId && !this.abort.signal.aborted ? this.messages.filter(lost) : []) {
+    const { createdAt = 0 } = this.get(index);
+    const lost = (m: OutgoingMessage) => m.status === "unknown" && m.runId && (m.finishedAt ?? Infinity) <= createdAt;
+    for (const m of this.abort.signal.aborted ? [] : this.messages.filter(lost)) {
       this.update(m.index, { status: "running", finishedAt: undefined, detail: "contact was lost, then back: followed again" });
       await this.follow(m.index);
     }
@@ -196,7 +196,7 @@ export class Session extends MessageStore {
     for (let chain = this.followChain; ; chain = this.followChain) {
       await chain;
       if (chain !== this.followChain) continue;
-      await this.runWatch.look();
+      if (this.getConnection() === "connected") await this.runWatch.look();
       if (chain === this.followChain) return;
     }
   }
@@ -232,7 +232,7 @@ export class Session extends MessageStore {
       runRequest(message, this.options, this.emitted.size),
     );
     if (this.abort.signal.aborted && isTerminal(this.get(index).status)) return;
-    this.update(index, created);
+    this.update(index, created.status === "pending" ? { ...created, createdAt: Date.now() } : created);
     if (message.kind === "answer") {
       if (created.status === "pending") this.questions.answered(index);
       else this.questions.notAnswered();
@@ -256,8 +256,9 @@ export class Session extends MessageStore {
             this.update(index, { status: "running" });
             this.questions.started(index);
           }
-          if (event === "updates") this.questions.noteUpdate(index, data);
-          this.emit({ type: "stream", index, event, data: capDepth(data), ...(namespace.length ? { namespace } : {}) });
+          const capped = capDepth(data); // what interrupt() asked, too, reaches the terminal
+          if (event === "updates") this.questions.noteUpdate(index, capped);
+          this.emit({ type: "stream", index, event, data: capped, ...(namespace.length ? { namespace } : {}) });
         },
       });
     } catch (err) {
@@ -281,7 +282,8 @@ export class Session extends MessageStore {
   /** A run's end (with the tokens it used, so its output is read first), then its messages; unreadable output: `failed`. */
   private async finish(index: number, end: Partial<OutgoingMessage>): Promise<void> {
     const later = new Set(this.messages.filter((m) => m.index > index).map((m) => m.messageId));
-    const seen = { emitted: this.emitted, later, delayMs: this.retryDelayMs, stopped: end.status === "interrupted" };
+    const stopped = end.status === "interrupted" || end.status === "error";
+    const seen = { emitted: this.emitted, later, delayMs: this.retryDelayMs, stopped };
     const output = await runOutput(this.options.client, this.threadId, this.get(index).runId, index, seen);
     if ("problem" in output) return void this.update(index, { ...end, status: "failed", detail: output.problem });
     this.update(index, { ...end, ...(output.usage ? { usage: output.usage } : {}) });

@@ -21,9 +21,12 @@ export function stoppedReport(
 ): Partial<OutgoingMessage> {
   const did = outcome.deleted ? "rollback" : outcome.serverStatus === "interrupted" ? "interrupt" : undefined;
   const stopper = (m: OutgoingMessage) =>
-    m.index > index && !m.found && m.runId !== undefined && (m.strategy === "interrupt" || m.strategy === "rollback");
-  const candidate = messages.find(stopper);
-  const cause = candidate && (did === undefined || did === candidate.strategy) ? candidate : undefined;
+    m.index > index &&
+    !m.found &&
+    m.runId !== undefined &&
+    (m.strategy === "interrupt" || m.strategy === "rollback") &&
+    (did === undefined || did === m.strategy);
+  const cause = messages.find(stopper);
   if (outcome.deleted && !cause) {
     // Gone, and not by a rollback of ours: deleted elsewhere, or lost when the server restarted.
     return { status: "failed", detail: "the run is gone from the server (deleted, or lost in a restart)" };

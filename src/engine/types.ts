@@ -27,6 +27,8 @@ export interface OutgoingMessage {
   readonly runId?: string;
   /** Why it ended this way, in words: the server's refusal, an error, "rollback requested". */
   readonly detail?: string;
+  /** When its create got its answer (the run was made): contact was there then. */
+  readonly createdAt?: number;
   /** The run's final status as the server gave it ("error" for a run we call interrupted, say). */
   readonly serverStatus?: string;
   /** The HTTP status of a refusal or failure, when there was one. */

@@ -162,7 +162,8 @@ function finish(session: Session, sending: Promise<void>, timedOut: boolean, opt
       ? "the local deployment stops with chat, so they are cut off"
       : `they keep going on the server (see them with: ${neutralise(options.command ?? "chat")} --thread ${neutralise(session.threadId)})`;
     const runs = made ? [`${made} run(s) unfinished; ${fate}`] : [];
-    const unsent = open.length - made ? [`${open.length - made} message(s) never sent`] : [];
+    const unsent =
+      open.length - made ? [`${open.length - made} message(s) not created (rate limited, or a create still landing)`] : [];
     options.stderr(
       `chat: timed out after ${(options.timeoutMs ?? 0) / 1000}s: ${[...runs, ...unsent].join("; ") || "nothing unfinished"}\n`,
     );

@@ -12,7 +12,7 @@ type Keyed = Record<string, unknown>;
 
 /**
  * The file's object: empty when there is none. One that is not a JSON object (damaged by hand, or
- * by a disk) is named on stderr, set aside as `<file>.corrupt` and started afresh, so what chat
+ * by a disk) is named on stderr, set aside as `<file>.corrupt-<pid>-<time>` and started afresh, so what chat
  * remembers is not lost for good in silence; undefined when it cannot be read at all (not ours).
  */
 function readAll(file: string): Keyed | undefined {
@@ -30,9 +30,12 @@ function readAll(file: string): Keyed | undefined {
   } catch {
     // set aside below
   }
+  // Set aside only what was read: another chat may have just written a good file in its place.
+  const aside = `${file}.corrupt-${process.pid}-${Date.now()}`;
   try {
-    renameSync(file, `${file}.corrupt`);
-    process.stderr.write(`chat: ${file} was not a JSON object; set aside as ${file}.corrupt, starting afresh\n`);
+    if (readFileSync(file, "utf8") !== text) return undefined;
+    renameSync(file, aside);
+    process.stderr.write(`chat: ${file} was not a JSON object; set aside as ${aside}, starting afresh\n`);
     return {};
   } catch {
     return undefined;

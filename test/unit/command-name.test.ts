@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { commandName } from "../../src/commands/hints.js";
+import { commandName, shellWord } from "../../src/commands/hints.js";
 
 it('is "chat" when that name on PATH is this program, "npx chat" otherwise', () => {
   const dir = mkdtempSync(join(tmpdir(), "chat-path-"));
@@ -22,4 +22,10 @@ it('is "chat" when that name on PATH is this program, "npx chat" otherwise', () 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+it("quotes a deployment or project path so the printed command works when pasted", () => {
+  expect(shellWord("http://127.0.0.1:2024")).toBe("http://127.0.0.1:2024");
+  expect(shellWord("/home/me/my agent")).toBe("'/home/me/my agent'");
+  expect(shellWord("it's")).toBe("'it'\\''s'");
 });

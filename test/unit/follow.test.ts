@@ -71,6 +71,17 @@ describe("how the run ended", () => {
     ]);
   });
 
+  it("followed by its status after an unreadable event, a run gone (404) is stopped and deleted, not polled forever", async () => {
+    const run = scriptedRun({
+      events: [metadata],
+      joins: [{ steps: [1], then: { throws: new SyntaxError("Unexpected token") } }],
+      statuses: ["running", { throws: new HttpError(404, "not found") }],
+    });
+    const f = follow(run, { onNotice: () => {} });
+    await expect(f.result).resolves.toEqual({ kind: "stopped", deleted: true });
+    expect(run.gets.length).toBe(2);
+  });
+
   it("a run that is gone when joining is stopped and deleted, with no retry", async () => {
     const run = scriptedRun({ events: [], joins: [{ then: { throws: new HttpError(404, "not found") } }] });
     const f = follow(run);

@@ -50,12 +50,20 @@ it("a damaged or non-object file is named, set aside as .corrupt and started afr
   } finally {
     process.stderr.write = write;
   }
-  expect(readFileSync(join(dir, "broken.json.corrupt"), "utf8")).toBe("{not json");
-  expect(readFileSync(join(dir, "list.json.corrupt"), "utf8")).toBe("[1, 2]");
-  expect(said).toEqual([
-    `chat: ${join(dir, "broken.json")} was not a JSON object; set aside as ${join(dir, "broken.json")}.corrupt, starting afresh\n`,
-    `chat: ${join(dir, "list.json")} was not a JSON object; set aside as ${join(dir, "list.json")}.corrupt, starting afresh\n`,
+  const aside = readdirSync(dir)
+    .filter((f) => f.includes(".corrupt-"))
+    .sort();
+  expect(aside).toEqual([
+    expect.stringMatching(/^broken\.json\.corrupt-\d+-\d+$/),
+    expect.stringMatching(/^list\.json\.corrupt-\d+-\d+$/),
   ]);
+  expect(aside.map((f) => readFileSync(join(dir, f), "utf8"))).toEqual(["{not json", "[1, 2]"]);
+  expect(said).toEqual(
+    aside.map(
+      (f) =>
+        `chat: ${join(dir, f.replace(/\.corrupt-.*/, ""))} was not a JSON object; set aside as ${join(dir, f)}, starting afresh\n`,
+    ),
+  );
 });
 
 it.skipIf(process.getuid?.() === 0)("a config directory that cannot be written is no error", async () => {

@@ -53,6 +53,16 @@ describe("why a run stopped", () => {
     expect(report).toMatchObject({ status: "failed", detail: expect.stringMatching(/gone from the server/) });
   });
 
+  it("of several later messages, the one whose strategy fits what the server did is named", () => {
+    const report = stoppedReport(
+      { kind: "stopped", deleted: true },
+      0,
+      [msg(0, "enqueue"), msg(1, "interrupt"), msg(2, "rollback")],
+      false,
+    );
+    expect(report).toMatchObject({ status: "rolled_back", by: 2, detail: "deleted by #3 (rollback)" });
+  });
+
   it("another client's run with a stopping strategy is never named as the cause; a cancel of ours is said as such", () => {
     const theirs = msg(1, "interrupt", { found: true });
     const stopped = { kind: "stopped", deleted: false, serverStatus: "interrupted" } as const;
