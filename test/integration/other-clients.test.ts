@@ -61,6 +61,7 @@ it("three clients on one thread (A enqueue ×2, B interrupt, C rollback): output
   }
   c.send("what's the weather in paris?", "rollback");
   await Promise.all([a.session.whenIdle(), b.whenIdle(), c.whenIdle()]);
+  for (const session of [a.session, b, c]) session.close();
 
   // A: its two runs were stopped by a run not its own; A2 wrote nothing, so nothing is shown as its.
   const aMessages = a.session.getSnapshot();
