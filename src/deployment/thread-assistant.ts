@@ -31,17 +31,24 @@ export interface ThreadSeen {
  * assistant (what chat sends by name), else the assistant's id; undefined for a thread never run.
  */
 export function threadAssistant(thread: ThreadSeen): string | undefined {
-  const metadata = isRecord(thread.metadata) ? thread.metadata : {};
-  const graph = typeof metadata.graph_id === "string" ? metadata.graph_id : undefined;
-  const assistant = typeof metadata.assistant_id === "string" ? metadata.assistant_id : undefined;
+  const { graph, assistant } = ranWith(thread);
   if (graph && (!assistant || assistant === uuid5(graph))) return graph;
   return assistant ?? graph;
 }
 
 /** Whether `wanted` (a graph id or an assistant id) names the assistant the thread ran. */
 function sameAssistant(wanted: string, thread: ThreadSeen): boolean {
+  const { graph, assistant } = ranWith(thread);
+  return wanted === graph || wanted === assistant;
+}
+
+/** The graph and assistant ids the server recorded for the thread's last run. */
+function ranWith(thread: ThreadSeen): { graph?: string; assistant?: string } {
   const metadata = isRecord(thread.metadata) ? thread.metadata : {};
-  return wanted === metadata.graph_id || wanted === metadata.assistant_id || wanted === threadAssistant(thread);
+  return {
+    ...(typeof metadata.graph_id === "string" ? { graph: metadata.graph_id } : {}),
+    ...(typeof metadata.assistant_id === "string" ? { assistant: metadata.assistant_id } : {}),
+  };
 }
 
 /**

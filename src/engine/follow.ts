@@ -78,6 +78,11 @@ function isLastCheckpoint(data: unknown): boolean {
   return Array.isArray(next) && next.length === 0;
 }
 
+/** The run's status as the server has it now. */
+async function runStatus({ client, threadId, runId }: Follow, signal: AbortSignal): Promise<string> {
+  return (await client.runs.get(threadId, runId, { signal })).status;
+}
+
 /** What one attempt settled: how the run ended, or a failure to retry. */
 type Step = { outcome: RunOutcome } | { failure: unknown };
 
@@ -140,7 +145,7 @@ async function readStream(follow: Follow): Promise<Read> {
   let endedEarly: string | undefined;
   const watcher = new QuietWatcher(
     follow.timing,
-    async (signal) => (await client.runs.get(threadId, runId, { signal })).status,
+    (signal) => runStatus(follow, signal),
     (status) => {
       endedEarly = status;
       attempt.abort();
@@ -192,7 +197,7 @@ async function readStream(follow: Follow): Promise<Read> {
  * are a failure like a dropped stream's (retried while the session's reconnect budget lasts).
  */
 function watchStatus(follow: Follow): Promise<Read> {
-  const { client, threadId, runId, options } = follow;
+  const { options } = follow;
   let failures = 0;
   return new Promise((resolve) => {
     const done = (read: Read) => {
@@ -203,7 +208,7 @@ function watchStatus(follow: Follow): Promise<Read> {
     const aborted = () => done({ events: 0, step: { failure: options.signal.reason } });
     const status = async (signal: AbortSignal) => {
       try {
-        const { status: now } = await client.runs.get(threadId, runId, { signal });
+        const now = await runStatus(follow, signal);
         failures = 0;
         return now;
       } catch (err) {
