@@ -3,7 +3,7 @@
 import { Client } from "@langchain/langgraph-sdk";
 
 const [url, count] = [process.argv[2], Number(process.argv[3] ?? 20)];
-const client = new Client({ apiUrl: url, apiKey: null });
+const client = new Client({ apiUrl: url, apiKey: process.env.LANGGRAPH_API_KEY ?? null });
 const thread = await client.threads.create();
 const runs = [];
 for (let i = 0; i < count; i++) {

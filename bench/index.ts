@@ -13,6 +13,7 @@ import { burst, bareRss } from "./burst.js";
 import { DEEP_LONG_GRAPH, LONG_GRAPH, streamBytes } from "./stream.js";
 import { storage } from "./storage.js";
 import { projectStart } from "./project.js";
+import { doorCost } from "./door.js";
 import { median, ms, printTable, timeProcess, type Row } from "./stats.js";
 import { BIN } from "../test/helpers/cli.js";
 
@@ -40,6 +41,8 @@ const deployment = await startLocalDeployment({
   nWorkers: 10,
   graphs: { long: LONG_GRAPH, "deep-long": DEEP_LONG_GRAPH },
 });
+// Every chat the bench starts with --url (and the floor) gets this deployment's key, as a user would.
+if (deployment.key !== null) process.env.LANGGRAPH_API_KEY = deployment.key;
 try {
   console.error(
     `bench: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${RUNS} runs per measure`,
@@ -51,6 +54,16 @@ try {
     if (ui) row("cold start to first interactive frame", bare, median(ui), ms, 3);
     else console.error("bench: node-pty is not installed; skipping the interactive start");
     row("scripted start to first request", bare, median(await scriptedStart(deployment.url, home, RUNS)), ms, 1.6);
+    if (deployment.key !== null) {
+      const door = await doorCost(deployment.url, deployment.key, RUNS);
+      row(
+        "auth check per request (a keyed request, as chat sends) vs one threads.search round trip",
+        door.roundTrip,
+        door.check,
+        ms,
+        0.02,
+      );
+    }
   }
 
   if (wanted("project")) {

@@ -53,7 +53,7 @@ async function settled(client: Client, threadIds: string[]): Promise<void> {
 
 /** `runs` runs on each of `threads` threads, all enqueued at once; then the server is stopped. */
 async function workload(deployment: LocalDeployment, threads: number, runs: number, quietMs: number): Promise<StorageResult> {
-  const client = new Client({ apiUrl: deployment.url, apiKey: null });
+  const client = new Client({ apiUrl: deployment.url, apiKey: deployment.key });
   let peak = 0;
   const poll = setInterval(() => (peak = Math.max(peak, peakRss(deployment.pid))), 100);
   try {

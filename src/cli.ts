@@ -11,6 +11,7 @@ import { STRATEGIES, STRATEGY_HELP } from "./strategies.js";
 import { neutralise } from "./sanitize.js";
 import type { TargetFlags } from "./commands/target.js";
 import type { DemoFlags } from "./commands/demo.js";
+import type { ServeFlags } from "./commands/serve.js";
 
 export interface ChatFlags extends TargetFlags {
   message?: string[];
@@ -137,10 +138,20 @@ export function buildProgram(run: Runner): Command {
     .option("--demo-latency <ms>", "demo agent wait per step", numberArg("--demo-latency"))
     .option("--reset", "delete the deployment's threads, runs and checkpoints first (refused while a chat uses them)")
     .option("--project <path>", "serve your own LangGraph.js project (a directory or its langgraph.json) instead")
+    .option("--new-key", "make a new key (the old one stops working) instead of the one kept in the data dir")
+    .option(
+      "--allow-origin <origin>",
+      "let this web origin call it from a browser, e.g. LangGraph Studio's (repeat for more)",
+      collect,
+    )
+    .option("--open", "take no key: anyone who can reach the port can read its threads and run its agents")
+    .addHelpText(
+      "after",
+      "\nEvery request needs the key it prints (header x-api-key, or LANGGRAPH_API_KEY for chat --url),\n" +
+        "must name the address it listens on as Host, and may come only from its own or an allowed web origin.",
+    )
     .exitOverride()
-    .action((flags: { port: number; host: string; demoLatency?: number; reset?: boolean; project?: string }) =>
-      run(async () => (await import("./commands/serve.js")).serveCommand(flags)),
-    );
+    .action((flags: ServeFlags) => run(async () => (await import("./commands/serve.js")).serveCommand(flags)));
 
   program
     .command("config")

@@ -33,7 +33,8 @@ export async function listCommand(
   out: Out,
 ): Promise<ExitCode> {
   const target = resolveTarget(flags);
-  const connection = await connect(target);
+  // A chat already running the built-in deployment is asked, with its key, not refused at its lock.
+  const connection = await connect({ ...target, reuseRunning: true });
   try {
     await probe(connection.client, connection.label);
     if (what === "assistants") {

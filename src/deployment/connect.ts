@@ -10,6 +10,8 @@ import { keyGuardedFetch } from "./guarded-fetch.js";
 import { clip } from "../sanitize.js";
 import { formKeepingFetch } from "./state-fetch.js";
 import { warmUpFetch } from "./warm-up.js";
+import { runningDeployment } from "./lock.js";
+import { localDataDir } from "../settings/paths.js";
 
 export interface DeploymentOptions {
   url?: string;
@@ -17,6 +19,8 @@ export interface DeploymentOptions {
   demoLatencyMs?: number;
   /** Serve this project's graphs on the local deployment instead of the built-in ones. */
   project?: Project;
+  /** Use the built-in deployment another chat is running, if one is, instead of starting one. */
+  reuseRunning?: boolean;
 }
 
 export interface Connection {
@@ -47,11 +51,23 @@ async function clients(url: string, apiKey: string | null | undefined): Promise<
   return [client, createClient];
 }
 
+/**
+ * The built-in deployment a chat runs here (URL and key, from its 0600 lock file): --url with its
+ * address reaches it with its key, whatever LANGGRAPH_API_KEY holds for other deployments.
+ */
+function runningHere(url?: string): { url: string; key: string | null } | undefined {
+  const running = runningDeployment(localDataDir());
+  if (!running) return undefined;
+  return url === undefined || new URL(url).origin === new URL(running.url).origin ? running : undefined;
+}
+
 export async function connect(options: DeploymentOptions): Promise<Connection> {
-  if (options.url) {
-    const url = parseDeploymentUrl(options.url);
-    const [client, createClient] = await clients(url, options.apiKey);
-    return { label: url, url, client, createClient, close: async () => {} };
+  const reused = options.url === undefined && options.reuseRunning && !options.project ? runningHere() : undefined;
+  if (options.url || reused) {
+    const url = reused?.url ?? parseDeploymentUrl(options.url ?? "");
+    const here = reused ?? runningHere(url);
+    const [client, createClient] = await clients(url, here ? here.key : options.apiKey);
+    return { label: reused ? "local" : url, url, client, createClient, close: async () => {} };
   }
   // Loaded only when used: a remote deployment needs no child processes.
   const { startLocalDeployment } = await import("./local.js");
@@ -62,7 +78,7 @@ export async function connect(options: DeploymentOptions): Promise<Connection> {
   void warmUpFetch();
   void sdk().catch(() => undefined);
   const local = await starting;
-  const [client, createClient] = await clients(local.url, null);
+  const [client, createClient] = await clients(local.url, local.key);
   const label = project ? `project ${project.dir}` : "local";
   return { label, url: local.url, client, createClient, local, close: () => local.stop() };
 }

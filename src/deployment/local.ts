@@ -10,6 +10,7 @@ import { lockDataDir, type DataLock } from "./lock.js";
 import { RETENTION, type Retention } from "./retention.js";
 import { projectKey, type Project } from "./project.js";
 import type { GraphInputs } from "./graph-inputs.js";
+import { newKey } from "./door.js";
 
 export interface ServerConfig {
   port: number;
@@ -21,6 +22,8 @@ export interface ServerConfig {
   retention: Retention | null;
   /** Serving a --project: a file of it to resolve its packages from (TypeScript is loaded too). */
   project?: { resolveFrom: string };
+  /** Web origins allowed (with CORS) besides the deployment's own; the key is sent over IPC. */
+  allowOrigins: string[];
 }
 
 export interface LocalOptions {
@@ -40,6 +43,10 @@ export interface LocalOptions {
   reset?: boolean;
   /** Serve this project's graphs (only those), with its env, from its own data dir and log. */
   project?: Project;
+  /** The key every request must carry (see door.ts): a new one by default, null for none. */
+  key?: string | null;
+  /** Web origins (e.g. LangGraph Studio's) allowed to call it from a browser. */
+  allowOrigins?: string[];
 }
 
 export interface LocalDeployment {
@@ -53,6 +60,8 @@ export interface LocalDeployment {
   readonly crashed: Promise<string>;
   /** Graph id -> its input fields, for the graphs the server could say of (see graph-inputs.ts). */
   readonly graphInputs: Readonly<GraphInputs>;
+  /** What a client sends as x-api-key; null when the deployment takes none. */
+  readonly key: string | null;
   stop(): Promise<void>;
 }
 
@@ -91,11 +100,13 @@ function withoutSecrets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return copy;
 }
 
+/** Where a deployment keeps its data: the built-in one's, or each project's own. */
+export const deploymentDataDir = (project?: Project) => (project ? projectDataDir(projectKey(project)) : localDataDir());
+
 export async function startLocalDeployment(options: LocalOptions = {}): Promise<LocalDeployment> {
   const host = options.host ?? "127.0.0.1";
-  const key = options.project && projectKey(options.project);
-  const dataDir = options.dataDir ?? (key ? projectDataDir(key) : localDataDir());
-  const logFile = options.logFile ?? (key ? projectLogFile(key) : serverLogFile());
+  const dataDir = options.dataDir ?? deploymentDataDir(options.project);
+  const logFile = options.logFile ?? (options.project ? projectLogFile(projectKey(options.project)) : serverLogFile());
   mkdirSync(dataDir, { recursive: true });
   mkdirSync(dirname(logFile), { recursive: true });
   const lock = lockDataDir(dataDir, options.project ? `the deployment of ${options.project.dir}` : undefined);
@@ -130,6 +141,7 @@ function spawnServer(options: LocalOptions, host: string, dataDir: string, logFi
     graphs: project ? project.graphs : builtInGraphs(options.graphs),
     retention: options.retention === false ? null : { ...RETENTION, ...options.retention },
     project: project && { resolveFrom: project.firstFile },
+    allowOrigins: options.allowOrigins ?? [],
   };
   const log = openSync(logFile, "a");
   const env: NodeJS.ProcessEnv = {
@@ -149,6 +161,8 @@ function spawnServer(options: LocalOptions, host: string, dataDir: string, logFi
     execArgv: [],
   });
   closeSync(log);
+  const key = options.key === undefined ? newKey() : options.key;
+  child.send({ type: "key", key });
   running.add(child);
   installExitHook();
   const exited = new Promise<number | null>((resolve) => {
@@ -157,7 +171,7 @@ function spawnServer(options: LocalOptions, host: string, dataDir: string, logFi
       resolve(code);
     });
   });
-  return { child, exited };
+  return { child, exited, key };
 }
 
 interface Ready {
@@ -195,10 +209,10 @@ async function start(
   logFile: string,
   lock: DataLock,
 ): Promise<LocalDeployment> {
-  const { child, exited } = spawnServer(options, host, dataDir, logFile);
+  const { child, exited, key } = spawnServer(options, host, dataDir, logFile);
   const { port, inputs } = await whenReady(child, exited, logFile, options.readyTimeoutMs ?? 60_000);
   const url = httpUrl(host, port);
-  lock.setUrl(url);
+  lock.setUrl(url, key);
   void exited.then(() => lock.release());
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -216,5 +230,5 @@ async function start(
       if (!stopping) resolve(code === null ? `killed by ${child.signalCode ?? "a signal"}` : `exit code ${code}`);
     });
   });
-  return { url, logFile, dataDir, pid: child.pid ?? 0, exited, crashed, stop, graphInputs: inputs };
+  return { url, logFile, dataDir, pid: child.pid ?? 0, exited, crashed, stop, graphInputs: inputs, key };
 }

@@ -7,6 +7,8 @@ import { ConnectionError } from "../errors.js";
 interface Owner {
   pid: number;
   url?: string;
+  /** The running deployment's key (the file is the user's own, 0600). */
+  key?: string | null;
 }
 
 function alive(pid: number): boolean {
@@ -27,9 +29,16 @@ function read(file: string): Owner | undefined {
   }
 }
 
+/** The deployment a live chat runs on this data dir (its URL and key), if one does. */
+export function runningDeployment(dataDir: string): { url: string; key: string | null } | undefined {
+  const owner = read(join(dataDir, "chat.lock"));
+  if (!owner?.url || owner.pid === process.pid || !alive(owner.pid)) return undefined;
+  return { url: owner.url, key: typeof owner.key === "string" ? owner.key : null };
+}
+
 export interface DataLock {
-  /** Records the URL, so a second chat can say where the running one is. */
-  setUrl(url: string): void;
+  /** Records the URL and key, so another chat can say where the running one is, and reach it. */
+  setUrl(url: string, key: string | null): void;
   release(): void;
 }
 
@@ -64,8 +73,8 @@ export function lockDataDir(dataDir: string, what = "the built-in deployment"): 
   }
   let released = false;
   const lock: DataLock = {
-    setUrl(url) {
-      if (!released) writeFileSync(file, JSON.stringify({ pid: process.pid, url }), { mode: 0o600 });
+    setUrl(url, key) {
+      if (!released) writeFileSync(file, JSON.stringify({ pid: process.pid, url, key }), { mode: 0o600 });
     },
     release() {
       if (released) return;

@@ -98,6 +98,7 @@ export function readProject(given: string): Project {
   const warnings: string[] = [];
   const graphs = readGraphs(config, configFile, dir);
   const env = readEnv(config, configFile, dir, warnings);
+  if ("auth" in config) warnings.push(`${configFile}: its "auth" is not used: chat's deployment checks its own key instead`);
   const firstFile = graphs[0]?.[2] ?? configFile;
   return { configFile, dir, graphs: Object.fromEntries(graphs.map(([id, spec]) => [id, spec])), firstFile, env, warnings };
 }

@@ -14,13 +14,12 @@ export interface SelfClient extends RetentionClient {
 const REQUEST_TIMEOUT_MS = 30_000;
 
 /** One JSON request over node:http (whose parser is native: fetch's is WebAssembly, compiled on first use). */
-function request<T>(base: URL, method: string, path: string, body?: unknown): Promise<T> {
+function request<T>(base: URL, key: string | null, method: string, path: string, body?: unknown): Promise<T> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
+  const headers: Record<string, string> = payload === undefined ? {} : { "content-type": "application/json" };
+  if (key !== null) headers["x-api-key"] = key;
   return new Promise<T>((resolve, reject) => {
-    const req = httpRequest(new URL(path, base), {
-      method,
-      headers: payload === undefined ? undefined : { "content-type": "application/json" },
-    });
+    const req = httpRequest(new URL(path, base), { method, headers });
     req.on("error", reject);
     // A request to ourselves that stalls must not hold the sweep that made it forever.
     req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`${method} ${path}: no answer in ${REQUEST_TIMEOUT_MS} ms`)));
@@ -43,9 +42,9 @@ function request<T>(base: URL, method: string, path: string, body?: unknown): Pr
   });
 }
 
-export function selfClient(base: string): SelfClient {
+export function selfClient(base: string, key: string | null): SelfClient {
   const origin = new URL(base);
-  const call = <T>(method: string, path: string, body?: unknown) => request<T>(origin, method, path, body);
+  const call = <T>(method: string, path: string, body?: unknown) => request<T>(origin, key, method, path, body);
   const thread = (id: string) => `/threads/${encodeURIComponent(id)}`;
   return {
     threads: {

@@ -11,6 +11,7 @@ import { keepBounded, revisitAfter, sweep } from "./retention.js";
 import type { ResolveData } from "./project-resolve.js";
 import { readGraphInputs } from "./graph-inputs.js";
 import { selfClient, type SelfClient } from "./self-client.js";
+import { openDoor } from "./door.js";
 
 const config = JSON.parse(process.env.CHAT_SERVER_CONFIG ?? "{}") as ServerConfig;
 
@@ -66,6 +67,13 @@ async function stop(): Promise<never> {
 for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => void stop());
 process.on("disconnect", () => void stop());
 if (process.send && !process.connected) await stop();
+
+/** The key comes from the parent over IPC, never through argv, the environment or a file. */
+const keyed = new Promise<string | null>((resolve) => {
+  process.on("message", (message: { type?: string; key?: unknown }) => {
+    if (message.type === "key") resolve(typeof message.key === "string" ? message.key : null);
+  });
+});
 
 const SERVER = "@langchain/langgraph-api/server";
 
@@ -130,15 +138,22 @@ async function bound(client: SelfClient, signal: AbortSignal): Promise<void> {
 }
 
 try {
+  const key = await keyed;
   const started = await startServer({
     port: config.port,
     host: config.host,
     nWorkers: config.nWorkers,
     cwd: config.cwd,
     graphs: config.graphs,
+    // Every request goes through door.ts: the server's own custom auth, with no trust in a
+    // request that only says it comes from Studio.
+    auth: { path: `${fileURLToPath(new URL("./door.js", import.meta.url))}:auth`, disable_studio_auth: true },
+    // No CORS allowance but for the origins asked for (the server's default is every origin).
+    http: { cors: { allow_origins: config.allowOrigins, expose_headers: ["content-location", "x-pagination-total"] } },
   });
   cleanup = started.cleanup;
   const port = Number(started.host.split(":").at(-1));
+  openDoor({ key, allowOrigins: config.allowOrigins }, config.host, port);
   // Talk to ourselves on loopback whatever interface we listen on.
   const self =
     config.host === "::" || config.host === "::1"
@@ -148,7 +163,7 @@ try {
         : config.host.includes(":")
           ? `[${config.host}]`
           : config.host;
-  const client = selfClient(`http://${self}:${port}`);
+  const client = selfClient(`http://${self}:${port}`, key);
   await clearStaleRuns(client);
   const inputs = await readGraphInputs(config.graphs, config.cwd);
   process.send?.({ type: "ready", port, inputs });

@@ -103,7 +103,9 @@ describe("chat print against the real local (JS) server", () => {
     expect(chat.code).toBe(0);
     const [thread] = await server.client.threads.search({ limit: 1 });
     const threadId = thread?.thread_id ?? "none";
-    const raw = await (await fetch(`${server.deployment.url}/threads/${threadId}/state`)).text();
+    const raw = await (
+      await fetch(`${server.deployment.url}/threads/${threadId}/state`, { headers: { "x-api-key": server.deployment.key ?? "" } })
+    ).text();
     const printed = await runCli(["print"], { input: raw });
     expect(printed.stderr).toBe("");
     expect(printed.stdout).toBe(chat.stdout);
@@ -114,7 +116,9 @@ describe("chat print against the real local (JS) server", () => {
   it("a Python server's thread states print through chat's own transcript with their key order and 20.0", async () => {
     const proxy = await pythonStyleProxy(server.deployment.url);
     try {
-      const chat = await runCli(["--url", proxy.url, "-m", "what's the weather in sf?"]);
+      const chat = await runCli(["--url", proxy.url, "-m", "what's the weather in sf?"], {
+        env: { LANGGRAPH_API_KEY: server.deployment.key ?? "" },
+      });
       expect(chat.code).toBe(0);
       expect(chat.stdout).toContain("  Args:\n    query: weather in san francisco\n    9: 2.0\n    t: 20.0\n");
     } finally {

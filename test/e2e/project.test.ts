@@ -113,16 +113,18 @@ it("chat serve --project: a copy with no node_modules of its own gets chat's @la
     stdio: ["ignore", "pipe", "pipe"],
   });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
+    const [url, key] = await new Promise<[string, string | undefined]>((resolve, reject) => {
       let out = "";
       child.stdout.setEncoding("utf8").on("data", (d: string) => {
         out += d;
         const match = /^LangGraph API server \(graphs echo of .+\) listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-        if (match?.[1] && out.includes("Ctrl+C")) resolve(match[1]);
+        if (match?.[1] && out.includes("Ctrl+C")) resolve([match[1], /^ {2}key: {2}(\S+)$/m.exec(out)?.[1]]);
       });
       child.once("exit", (code) => reject(new Error(`serve exited ${code}`)));
     });
-    const client = new Client({ apiUrl: url, apiKey: null });
+    expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await expect(new Client({ apiUrl: url, apiKey: null }).threads.create()).rejects.toThrow(/401/);
+    const client = new Client({ apiUrl: url, apiKey: key });
     const thread = await client.threads.create();
     const state = await client.runs.wait(thread.thread_id, "echo", { input: { messages: [{ role: "user", content: "hi" }] } });
     expect(JSON.stringify(state)).toContain("You said: hi");

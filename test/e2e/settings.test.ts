@@ -74,23 +74,35 @@ describe("chat config", () => {
   });
 
   it("a saved url is used, --resume continues the last thread there, and threads/assistants list it", async () => {
-    expect((await runCli(["config", "set", "url", server.deployment.url], { env: env() })).code).toBe(0);
-    const first = await runCli(["--json", "-m", "what's the weather in sf?"], { env: env() });
+    expect(
+      (
+        await runCli(["config", "set", "url", server.deployment.url], {
+          env: { ...env(), LANGGRAPH_API_KEY: server.deployment.key ?? "" },
+        })
+      ).code,
+    ).toBe(0);
+    const first = await runCli(["--json", "-m", "what's the weather in sf?"], {
+      env: { ...env(), LANGGRAPH_API_KEY: server.deployment.key ?? "" },
+    });
     expect(first.code).toBe(0);
     const thread = (JSON.parse(first.stdout.trim().split("\n").at(-1) ?? "{}") as { thread_id: string }).thread_id;
     await expect(server.client.threads.get(thread)).resolves.toMatchObject({ thread_id: thread });
 
-    const again = await runCli(["--json", "--resume", "-m", "and in nyc?"], { env: env() });
+    const again = await runCli(["--json", "--resume", "-m", "and in nyc?"], {
+      env: { ...env(), LANGGRAPH_API_KEY: server.deployment.key ?? "" },
+    });
     expect(JSON.parse(again.stdout.trim().split("\n").at(-1) ?? "{}")).toMatchObject({ thread_id: thread, exit_code: 0 });
 
-    const threads = await runCli(["threads", "--json"], { env: env() });
+    const threads = await runCli(["threads", "--json"], { env: { ...env(), LANGGRAPH_API_KEY: server.deployment.key ?? "" } });
     const listed = JSON.parse(threads.stdout) as Array<{ thread_id: string; last_message: string }>;
     expect(listed[0]).toMatchObject({ thread_id: thread, last_message: expect.stringMatching(/New York City/) });
-    const plain = await runCli(["threads"], { env: env() });
+    const plain = await runCli(["threads"], { env: { ...env(), LANGGRAPH_API_KEY: server.deployment.key ?? "" } });
     expect(plain.stdout).toMatch(new RegExp(`^${thread}\\s+idle\\s+\\S+\\s+It's 85°F`, "m"));
-    const assistants = await runCli(["assistants", "--json"], { env: env() });
+    const assistants = await runCli(["assistants", "--json"], {
+      env: { ...env(), LANGGRAPH_API_KEY: server.deployment.key ?? "" },
+    });
     expect(JSON.parse(assistants.stdout)).toContainEqual(expect.objectContaining({ graph_id: "agent" }));
-    await runCli(["config", "unset", "url"], { env: env() });
+    await runCli(["config", "unset", "url"], { env: { ...env(), LANGGRAPH_API_KEY: server.deployment.key ?? "" } });
   });
 
   it("--resume with nothing to resume is a usage error", async () => {

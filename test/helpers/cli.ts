@@ -21,6 +21,16 @@ export function hermetic(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return copy;
 }
 
+/** The keys of the deployments tests started, by URL: `--url` one of them and chat gets its key, as a user who exported it. */
+export const deploymentKeys = new Map<string, string | null>();
+
+/** LANGGRAPH_API_KEY for the test deployment `args` name with --url, if any. */
+export function keyFor(args: string[]): NodeJS.ProcessEnv {
+  const url = args[args.indexOf("--url") + 1];
+  const key = args.includes("--url") && url !== undefined ? deploymentKeys.get(url) : undefined;
+  return typeof key === "string" ? { LANGGRAPH_API_KEY: key } : {};
+}
+
 export interface CliResult {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -34,7 +44,7 @@ export function runCli(
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...hermetic(process.env), NO_COLOR: "1", ...options.env },
+      env: { ...hermetic(process.env), NO_COLOR: "1", ...keyFor(args), ...options.env },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";

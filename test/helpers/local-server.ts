@@ -7,6 +7,7 @@ import { startLocalDeployment, type LocalDeployment, type LocalOptions } from ".
 import { Session } from "../../src/engine/session.js";
 import type { SessionEvent } from "../../src/engine/types.js";
 import type { MessageDict } from "../../src/engine/message.js";
+import { deploymentKeys } from "./cli.js";
 
 export interface TestServer {
   deployment: LocalDeployment;
@@ -23,8 +24,9 @@ export async function startTestServer(options: LocalOptions = {}): Promise<TestS
     logFile: join(dir, "server.log"),
     ...options,
   });
-  const client = new Client({ apiUrl: deployment.url, apiKey: null });
-  const createClient = new Client({ apiUrl: deployment.url, apiKey: null, callerOptions: { maxRetries: 0 } });
+  deploymentKeys.set(deployment.url, deployment.key);
+  const client = new Client({ apiUrl: deployment.url, apiKey: deployment.key });
+  const createClient = new Client({ apiUrl: deployment.url, apiKey: deployment.key, callerOptions: { maxRetries: 0 } });
   return {
     deployment,
     client,

@@ -2,7 +2,7 @@
 // headless terminal emulator (xterm), scrollback included. Always killed.
 import xterm from "@xterm/headless";
 import type * as NodePty from "node-pty";
-import { BIN } from "./cli.js";
+import { BIN, keyFor } from "./cli.js";
 
 type Pty = typeof NodePty;
 
@@ -47,7 +47,7 @@ export function startInPty(pty: Pty, env: NodeJS.ProcessEnv, cols = 100, rows = 
     name: "xterm-256color",
     cols,
     rows,
-    env: { ...process.env, ...env } as Record<string, string>,
+    env: { ...process.env, ...keyFor(args), ...env } as Record<string, string>,
   });
   let raw = "";
   child.onData((d) => {

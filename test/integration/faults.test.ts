@@ -20,14 +20,15 @@ let proxy: FaultProxy;
 let direct: Client;
 
 const port = (d: LocalDeployment) => Number(new URL(d.url).port);
-const start = () =>
-  startLocalDeployment({ dataDir: join(dir, "data"), logFile: join(dir, "server.log"), latencyMs: 150, nWorkers: 2 });
+/** A restart keeps its key, as `chat serve` does: clients that had it still get in. */
+const start = (key?: string | null) =>
+  startLocalDeployment({ dataDir: join(dir, "data"), logFile: join(dir, "server.log"), latencyMs: 150, nWorkers: 2, key });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "chat-faults-"));
   deployment = await start();
   proxy = await FaultProxy.start(port(deployment));
-  direct = new Client({ apiUrl: deployment.url, apiKey: null });
+  direct = new Client({ apiUrl: deployment.url, apiKey: deployment.key });
 });
 afterEach(() => {
   proxy.delay(0);
@@ -45,8 +46,8 @@ async function proxiedSession(reconnectMs?: number, landMs?: number) {
   const session = await Session.open({
     reconnectMs,
     landMs,
-    client: new Client({ apiUrl: proxy.url, apiKey: null, callerOptions: { maxRetries: 2 } }),
-    createClient: new Client({ apiUrl: proxy.url, apiKey: null, callerOptions: { maxRetries: 0 } }),
+    client: new Client({ apiUrl: proxy.url, apiKey: deployment.key, callerOptions: { maxRetries: 2 } }),
+    createClient: new Client({ apiUrl: proxy.url, apiKey: deployment.key, callerOptions: { maxRetries: 0 } }),
     assistantId: "agent",
     threadId: thread.thread_id,
     retryDelayMs: 100,
@@ -55,11 +56,11 @@ async function proxiedSession(reconnectMs?: number, landMs?: number) {
   session.subscribe((e) => events.push(e));
   const emitted = () => events.flatMap((e) => (e.type === "messages" ? e.messages.map((m) => m.id) : []));
   const final = async () => {
-    const direct2 = new Client({ apiUrl: deployment.url, apiKey: null });
+    const direct2 = new Client({ apiUrl: deployment.url, apiKey: deployment.key });
     return ((await direct2.threads.getState(thread.thread_id)).values as { messages: MessageDict[] }).messages;
   };
   const runsOnServer = async () =>
-    new Client({ apiUrl: deployment.url, apiKey: null }).runs.list(thread.thread_id, { limit: 100 });
+    new Client({ apiUrl: deployment.url, apiKey: deployment.key }).runs.list(thread.thread_id, { limit: 100 });
   return { session, events, emitted, final, runsOnServer, threadId: thread.thread_id };
 }
 
@@ -292,9 +293,9 @@ describe("faults between chat and the deployment", () => {
     const s = await proxiedSession();
     await sendUntilRunning(s.session, 3);
     await deployment.stop();
-    deployment = await start();
+    deployment = await start(deployment.key);
     proxy.setTarget(port(deployment));
-    direct = new Client({ apiUrl: deployment.url, apiKey: null });
+    direct = new Client({ apiUrl: deployment.url, apiKey: deployment.key });
     await s.session.whenIdle();
     const statuses = s.session.getSnapshot().map((m) => m.status);
     // The run cut off by the restart is gone (the server clears it); the queued ones still run.

@@ -22,7 +22,7 @@ afterAll(async () => {
 async function start(latencyMs: number) {
   const deployment = await startLocalDeployment({ dataDir: join(dir, "data"), logFile: join(dir, "server.log"), latencyMs });
   started.push(deployment);
-  return { deployment, client: new Client({ apiUrl: deployment.url, apiKey: null }) };
+  return { deployment, client: new Client({ apiUrl: deployment.url, apiKey: deployment.key }) };
 }
 
 const ask = {

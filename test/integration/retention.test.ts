@@ -27,7 +27,7 @@ async function start(name: string, options: LocalOptions) {
     ...options,
   });
   started.push(deployment);
-  return { deployment, client: new Client({ apiUrl: deployment.url, apiKey: null }) };
+  return { deployment, client: new Client({ apiUrl: deployment.url, apiKey: deployment.key }) };
 }
 
 const ask = (i: number) => ({

@@ -27,8 +27,12 @@ it("a second local deployment on the same data is refused, naming the running on
 it("takes over a lock left by a chat that died, and releases it", () => {
   writeFileSync(join(dir, "chat.lock"), JSON.stringify({ pid: 2 ** 22 + 12345 }));
   const lock = lockDataDir(dir);
-  lock.setUrl("http://127.0.0.1:1");
-  expect(JSON.parse(readFileSync(join(dir, "chat.lock"), "utf8"))).toEqual({ pid: process.pid, url: "http://127.0.0.1:1" });
+  lock.setUrl("http://127.0.0.1:1", "k");
+  expect(JSON.parse(readFileSync(join(dir, "chat.lock"), "utf8"))).toEqual({
+    pid: process.pid,
+    url: "http://127.0.0.1:1",
+    key: "k",
+  });
   lock.release();
   expect(existsSync(join(dir, "chat.lock"))).toBe(false);
 });
