@@ -148,7 +148,7 @@ export function buildProgram(run: Runner): Command {
     .addHelpText(
       "after",
       "\nEvery request needs the key it prints (header x-api-key, or LANGGRAPH_API_KEY for chat --url),\n" +
-        "must name the address it listens on as Host, and may come only from its own or an allowed web origin.",
+        "must name 127.0.0.1 or localhost as Host (when it listens there), and may come only from its own or an allowed web origin.",
     )
     .exitOverride()
     .action((flags: ServeFlags) => run(async () => (await import("./commands/serve.js")).serveCommand(flags)));

@@ -61,14 +61,20 @@ function runningHere(url?: string): { url: string; key: string | null } | undefi
   return url === undefined || new URL(url).origin === new URL(running.url).origin ? running : undefined;
 }
 
+/** A deployment someone else runs: nothing to stop when we are done. */
+async function attach(url: string, apiKey: string | null | undefined, label: string): Promise<Connection> {
+  const [client, createClient] = await clients(url, apiKey);
+  return { label, url, client, createClient, close: async () => {} };
+}
+
 export async function connect(options: DeploymentOptions): Promise<Connection> {
-  const reused = options.url === undefined && options.reuseRunning && !options.project ? runningHere() : undefined;
-  if (options.url || reused) {
-    const url = reused?.url ?? parseDeploymentUrl(options.url ?? "");
-    const here = reused ?? runningHere(url);
-    const [client, createClient] = await clients(url, here ? here.key : options.apiKey);
-    return { label: reused ? "local" : url, url, client, createClient, close: async () => {} };
+  if (options.url) {
+    const url = parseDeploymentUrl(options.url);
+    const here = runningHere(url);
+    return attach(url, here ? here.key : options.apiKey, url);
   }
+  const running = options.reuseRunning && !options.project ? runningHere() : undefined;
+  if (running) return attach(running.url, running.key, "local");
   // Loaded only when used: a remote deployment needs no child processes.
   const { startLocalDeployment } = await import("./local.js");
   const { project } = options;

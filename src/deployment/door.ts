@@ -16,17 +16,19 @@ export interface DoorConfig {
 export const newKey = (): string => randomBytes(32).toString("base64url");
 
 /** Host names that mean this machine only; other listen addresses cannot be checked by Host. */
-export function isLoopback(host: string): boolean {
+function isLoopback(host: string): boolean {
   return host === "localhost" || host === "::1" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /** The host:port names of a deployment on this port (its own web origins are http:// these). */
-export function ownHosts(host: string, port: number): string[] {
+function ownHosts(host: string, port: number): string[] {
   const named = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
   return [...new Set([named, "127.0.0.1", "localhost", "[::1]"])].map((name) => `${name}:${port}`);
 }
 
-interface Open extends DoorConfig {
+interface Open {
+  /** The key's digest, made once: a request's key is compared digest to digest. */
+  keyDigest: Buffer | null;
   /** Whether Host must name this machine; not when listening on other addresses (any name may reach them). */
   loopbackOnly: boolean;
   origins: Set<string>;
@@ -42,19 +44,22 @@ function namesLoopback(host: string): boolean {
 }
 
 let door: Open | undefined;
+const digest = (text: string) => createHash("sha256").update(text).digest();
 
 /** Called once the server listens (its port known): until then every request is refused. */
 export function openDoor(config: DoorConfig, host: string, port: number): void {
   const own = ownHosts(host, port).map((h) => `http://${h}`);
-  door = { ...config, loopbackOnly: isLoopback(host), origins: new Set([...own, ...config.allowOrigins]) };
+  door = {
+    keyDigest: config.key === null ? null : digest(config.key),
+    loopbackOnly: isLoopback(host),
+    origins: new Set([...own, ...config.allowOrigins]),
+  };
   trustInProcess(config.key);
 }
 
-const digest = (text: string) => createHash("sha256").update(text).digest();
-
 /** Constant-time: how much of a wrong key matched is not told by how long the answer took. */
-function sameKey(given: string | null, key: string): boolean {
-  return given !== null && timingSafeEqual(digest(given), digest(key));
+function sameKey(given: string | null, keyDigest: Buffer): boolean {
+  return given !== null && timingSafeEqual(digest(given), keyDigest);
 }
 
 /** Why a request is refused, or undefined when it may go on. */
@@ -68,7 +73,7 @@ export function refusal(headers: Headers): HTTPException | undefined {
   const origin = headers.get("origin");
   if (origin !== null && !door.origins.has(origin))
     return new HTTPException(403, { message: "requests from this web origin are not allowed" });
-  if (door.key !== null && !sameKey(headers.get("x-api-key"), door.key))
+  if (door.keyDigest !== null && !sameKey(headers.get("x-api-key"), door.keyDigest))
     return new HTTPException(401, { message: "this deployment needs its key (x-api-key)" });
   return undefined;
 }

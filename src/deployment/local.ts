@@ -93,7 +93,7 @@ function tail(file: string, lines = 5): string {
   }
 }
 
-/** The local server needs no credentials; keys in our environment stay out of its process. */
+/** Keys in our environment (for other deployments) stay out of its process; its own comes over IPC. */
 function withoutSecrets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const copy = { ...env };
   for (const name of ["LANGGRAPH_API_KEY", "LANGSMITH_API_KEY", "LANGCHAIN_API_KEY"]) delete copy[name];

@@ -8,7 +8,7 @@ import { newKey } from "./door.js";
 const FILE = "serve-key";
 const KEY = /^[A-Za-z0-9_-]{43,256}$/;
 
-export const keyFile = (dataDir: string) => join(dataDir, FILE);
+const keyFile = (dataDir: string) => join(dataDir, FILE);
 
 /** The kept key, or a new one (fresh: still to be kept) when there is none, it is damaged, or renew. */
 export function keptKey(dataDir: string, renew: boolean): { key: string; fresh: boolean } {
