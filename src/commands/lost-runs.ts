@@ -37,7 +37,7 @@ export class LostRuns {
       if (event.type !== "status") return;
       const { runId, clientId, text, status } = event.message;
       const at = this.fresh.findIndex((r) => r.clientId === clientId);
-      if (status === "unknown" && at < 0)
+      if (event.cause.type === "lost" && at < 0)
         this.fresh.push({ threadId: session.threadId, clientId, text, ...(runId ? { runId } : {}) });
       else if (status !== "unknown" && isTerminal(status) && at >= 0) this.fresh.splice(at, 1); // settled after all
     });

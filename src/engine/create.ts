@@ -4,6 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { findRun } from "./lookup.js";
 import { httpStatus, isRejection, isTransient, serverMessage, type EngineClient } from "./sdk.js";
 import type { ConnectionState, OutgoingMessage, SessionOptions } from "./types.js";
+import type { LifecycleEvent } from "./lifecycle.js";
 
 /**
  * How a create ended: a run made (or found), refused by the server, failed to be sent, or
@@ -12,6 +13,13 @@ import type { ConnectionState, OutgoingMessage, SessionOptions } from "./types.j
 export type Created =
   | { status: "pending"; runId: string; detail?: string }
   | { status: "rejected" | "failed" | "unknown"; httpStatus?: number; detail: string };
+
+/** A create's end as the lifecycle event it is. */
+export function createdEvent(created: Created): Extract<LifecycleEvent, { type: "created" | "rejected" | "failed" | "lost" }> {
+  if (created.status === "pending") return { type: "created", ...created };
+  const { status, ...rest } = created;
+  return { type: status === "unknown" ? "lost" : status, ...rest };
+}
 
 export interface CreateContext {
   /** For look-ups; may retry on its own. */

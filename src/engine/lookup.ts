@@ -120,18 +120,15 @@ export async function readOpening(client: EngineClient, threadId: string) {
   return { existing: newMessages(messages, new Set(), cut), question, inFlight };
 }
 
-/** A found run as one of the session's messages, followed like the ones chat sends. */
-export function foundMessage(run: FoundRun, index: number): OutgoingMessage {
+/** A found run as one of the session's messages (what its `adopted` event makes), followed like the ones chat sends. */
+export function foundMessage(run: FoundRun): Omit<OutgoingMessage, "index" | "status" | "sentAt"> {
   return {
-    index,
     clientId: run.clientId ?? randomUUID(),
     messageId: run.messageId ?? randomUUID(),
     text: run.text,
     kind: "message",
     strategy: isStrategy(run.strategy ?? "") ? (run.strategy as Strategy) : "enqueue",
-    status: run.status,
     runId: run.runId,
     found: true,
-    sentAt: Date.now(),
   };
 }

@@ -3,10 +3,12 @@
 import { interruptsOfUpdate, questionOfState, type OpenInterrupt, type Question } from "./interrupts.js";
 import { isRecord } from "./message.js";
 import type { OutgoingMessage, SessionEvent } from "./types.js";
+import type { LifecycleEvent } from "./lifecycle.js";
+import type { Usage } from "./usage.js";
 
 interface Host {
   get(index: number): OutgoingMessage;
-  update(index: number, patch: Partial<OutgoingMessage>): void;
+  apply(index: number, event: LifecycleEvent): void;
   emit(event: SessionEvent): void;
   /** The first later new message of ours already sent or on its way, if any. */
   laterInFlight(index: number): number | undefined;
@@ -55,15 +57,15 @@ export class Questions {
     return true;
   }
 
-  /** Run `index` ended having stopped to ask: it is waiting now. */
-  async ended(index: number): Promise<void> {
+  /** Run `index` ended having stopped to ask (its output read: `end`): it is waiting now. */
+  async ended(index: number, end: { serverStatus?: string; usage?: Usage } = {}): Promise<void> {
     const interrupts = this.asked.get(index);
     if (!interrupts) return;
     // A breakpoint has no value: the state says where it paused (best effort, it is only words).
     const where = interrupts.length ? {} : await this.host.readState().then(questionOfState, () => ({}));
     const doomedBy = this.host.laterInFlight(index);
     const question: Question = { ...where, interrupts, index, ...(doomedBy !== undefined ? { doomedBy } : {}) };
-    this.host.update(index, { status: "waiting", interrupts, pausedBefore: question.pausedBefore });
+    this.host.apply(index, { type: "asked", interrupts, pausedBefore: question.pausedBefore, ...end });
     this.set(question);
   }
 
@@ -72,8 +74,8 @@ export class Questions {
     const open = this.open;
     if (!open || this.host.get(index).kind === "answer") return;
     if (open.index !== undefined && open.index < index) {
-      this.host.update(open.index, {
-        status: "dropped",
+      this.host.apply(open.index, {
+        type: "dropped",
         by: index,
         detail: `#${index + 1} ran as a new message, so the server dropped the question`,
       });
@@ -109,8 +111,7 @@ export class Questions {
   answered(index: number): void {
     this.answering = undefined;
     const open = this.open;
-    if (open?.index !== undefined)
-      this.host.update(open.index, { status: "answered", by: index, detail: `answered by #${index + 1}` });
+    if (open?.index !== undefined) this.host.apply(open.index, { type: "answered", by: index });
     this.set(undefined);
   }
 

@@ -1,5 +1,5 @@
 // One thread: sends each message as a run with its strategy, follows runs in queue order,
-// and emits each finished run's new messages. The only code that talks to the SDK at run time.
+// and emits each finished run's new messages; each message moves only as lifecycle.ts allows.
 import { randomUUID } from "node:crypto";
 import type { Strategy } from "../strategies.js";
 import { isTransient, type EngineClient } from "./sdk.js";
@@ -8,17 +8,16 @@ import { foundMessage, readOpening, type FoundRun } from "./lookup.js";
 import { runOutput } from "./run-messages.js";
 import { RunWatch } from "./run-watch.js";
 import { messageInput } from "./input-shape.js";
-import { createRun, runRequest } from "./create.js";
+import { createRun, createdEvent, runRequest } from "./create.js";
 import { answerFields, type Question } from "./interrupts.js";
 import { Questions } from "./questions.js";
-import { RECONNECT_MS, cancelRuns, inFlightRuns, lostRun, runsToCancel, stoppedReport } from "./stopped.js";
+import { RECONNECT_MS, cancelRuns, type Cancel, inFlightRuns, lostRun, runsToCancel, stoppedReport } from "./stopped.js";
 import type { MessageDict } from "./message.js";
 import { isInFlight, isTerminal } from "./status.js";
 import type { OutgoingMessage, SessionOptions } from "./types.js";
 import { MessageStore } from "./store.js";
 import { capDepth } from "../depth.js";
-
-export type { SessionOptions };
+import type { LifecycleEvent } from "./lifecycle.js";
 
 export class Session extends MessageStore {
   readonly threadId: string;
@@ -32,12 +31,13 @@ export class Session extends MessageStore {
   /** Pause between tries of a create or a read, grown with each try. */
   private readonly retryDelayMs: number;
   private hold: boolean;
-  private readonly cancelled = new Set<string>();
+  /** Runs we asked the server to stop, and which of our runs had been made by then. */
+  private readonly cancelled = new Map<string, Cancel>();
   /** The thread's messages when the session was opened (already on screen for no one yet). */
   initialMessages: readonly MessageDict[] = [];
   private readonly questions = new Questions({
     get: (index) => this.get(index),
-    update: (index, patch) => this.update(index, patch),
+    apply: (index, event) => void this.apply(index, event),
     emit: (event) => this.emit(event),
     laterInFlight: (index) => this.messages.find((m) => m.index > index && m.kind === "message" && isInFlight(m.status))?.index,
     readThread: () => this.options.client.threads.get(this.threadId),
@@ -149,27 +149,18 @@ export class Session extends MessageStore {
 
   /** Follows a run we did not send (another client's, or ours from before) like our own. */
   private adopt(run: FoundRun): void {
-    const message = foundMessage(run, this.messages.length);
-    this.messages = [...this.messages, message];
-    this.emit({ type: "status", message });
+    const message = this.add(foundMessage(run), { type: "adopted", status: run.status });
     this.followChain = this.followChain.then(() => this.follow(message.index));
   }
 
   private enqueue(fields: Omit<OutgoingMessage, "index" | "status" | "sentAt">, held = false): OutgoingMessage {
-    const message: OutgoingMessage = {
-      ...fields,
-      index: this.messages.length,
-      status: held ? "held" : "sending",
-      sentAt: Date.now(),
-    };
-    this.messages = [...this.messages, message];
-    this.emit({ type: "status", message });
+    const message = this.add(fields, { type: held ? "held" : "sent" });
     if (!held) this.start(message.index);
     return message;
   }
 
   private start(index: number): void {
-    if (this.get(index).status === "held") this.update(index, { status: "sending" });
+    if (this.get(index).status === "held") this.apply(index, { type: "released" });
     // Creates go out one after another so the server's queue order is our order; each waits for
     // the previous create's answer (milliseconds; a lost one's landing window), never for a run.
     const created = (this.createChain = this.createChain.then(() => this.create(index)));
@@ -186,7 +177,7 @@ export class Session extends MessageStore {
     const { createdAt = 0 } = this.get(index);
     const lost = (m: OutgoingMessage) => m.status === "unknown" && m.runId && (m.finishedAt ?? Infinity) <= createdAt;
     for (const m of this.abort.signal.aborted ? [] : this.messages.filter(lost)) {
-      this.update(m.index, { status: "running", finishedAt: undefined, detail: "contact was lost, then back: followed again" });
+      this.apply(m.index, { type: "refollowed", detail: "contact was lost, then back: followed again" });
       await this.follow(m.index);
     }
   }
@@ -204,21 +195,21 @@ export class Session extends MessageStore {
   /** Cancels (action interrupt) the running run, or every run in flight on the thread, ours or not; says how many. */
   async cancel(scope: "running" | "all"): Promise<number> {
     const ids = scope === "all" ? await inFlightRuns(this.options.client, this.threadId) : runsToCancel(this.messages);
-    return cancelRuns(this.options.client, this.threadId, ids, this.cancelled);
+    return cancelRuns(this.options.client, this.threadId, ids, this.cancelled, this.messages);
   }
 
   /** Stops following runs (they keep going on the server). */
-  close = (): void => (this.runWatch.stop(), this.abort.abort());
+  close = (): void => void ((this.closed = true), this.runWatch.stop(), this.abort.abort());
 
   /** The deployment is gone for good (the local one exited): every message in flight is unknown, as `detail` says. */
   abandon(detail: string): void {
-    for (const m of this.messages.filter((m) => isInFlight(m.status))) this.update(m.index, { status: "unknown", detail });
+    for (const m of this.messages.filter((m) => isInFlight(m.status))) this.apply(m.index, { type: "lost", detail });
     this.close();
   }
 
   private async create(index: number): Promise<void> {
     const input = await messageInput(this.options.inputShape, this.get(index)).catch((err: Error) => err);
-    if (input instanceof Error) return void this.update(index, { status: "failed", detail: input.message });
+    if (input instanceof Error) return void this.apply(index, { type: "failed", detail: input.message });
     const message = { ...this.get(index), input };
     const created = await createRun(
       {
@@ -231,8 +222,7 @@ export class Session extends MessageStore {
       },
       runRequest(message, this.options, this.emitted.size),
     );
-    if (this.abort.signal.aborted && isTerminal(this.get(index).status)) return;
-    this.update(index, created.status === "pending" ? { ...created, createdAt: Date.now() } : created);
+    this.apply(index, createdEvent(created));
     if (message.kind === "answer") {
       if (created.status === "pending") this.questions.answered(index);
       else this.questions.notAnswered();
@@ -253,7 +243,7 @@ export class Session extends MessageStore {
         onEvent: (event, data, namespace) => {
           this.setConnection("connected");
           if (this.get(index).status === "pending") {
-            this.update(index, { status: "running" });
+            this.apply(index, { type: "started" });
             this.questions.started(index);
           }
           const capped = capDepth(data); // what interrupt() asked, too, reaches the terminal
@@ -264,37 +254,46 @@ export class Session extends MessageStore {
     } catch (err) {
       if (this.abort.signal.aborted) return;
       this.setConnection("offline");
-      this.update(index, lostRun(err, message.runId, this.threadId, reconnectMs));
+      this.apply(index, lostRun(err, message.runId, this.threadId, reconnectMs));
       return;
     }
     if (outcome.kind === "stopped") {
       // Which later message stopped it? Its create may still be on its way back.
       await this.createChain;
-      const report = stoppedReport(outcome, index, this.messages, this.cancelled.has(message.runId));
-      if (report.status === "failed" || report.status === "rolled_back") this.update(index, report);
-      else await this.finish(index, report);
+      const report = stoppedReport(outcome, index, this.messages, this.cancelled.get(message.runId));
+      if (report.type === "stopped") await this.finish(index, report);
+      else this.apply(index, report);
     } else if (!(outcome.kind === "success" && (await this.askedAfterMessages(index, outcome.serverStatus)))) {
       const { kind, ...end } = outcome; // a success has no detail: a create's note stays
-      await this.finish(index, { status: kind, ...end });
+      await this.finish(index, { type: "finished", status: kind, ...end });
     }
   }
 
   /** A run's end (with the tokens it used, so its output is read first), then its messages; unreadable output: `failed`. */
-  private async finish(index: number, end: Partial<OutgoingMessage>): Promise<void> {
-    const later = new Set(this.messages.filter((m) => m.index > index).map((m) => m.messageId));
-    const stopped = end.status === "interrupted" || end.status === "error";
-    const seen = { emitted: this.emitted, later, delayMs: this.retryDelayMs, stopped };
-    const output = await runOutput(this.options.client, this.threadId, this.get(index).runId, index, seen);
-    if ("problem" in output) return void this.update(index, { ...end, status: "failed", detail: output.problem });
-    this.update(index, { ...end, ...(output.usage ? { usage: output.usage } : {}) });
+  private async finish(index: number, end: Extract<LifecycleEvent, { type: "finished" | "stopped" }>): Promise<void> {
+    const output = await this.output(index, end.type === "stopped" || end.status === "error", end.serverStatus);
+    if (!output) return;
+    this.apply(index, output.usage ? { ...end, usage: output.usage } : end);
     for (const event of output.events) this.emit(event);
   }
 
   /** A run that stopped to ask: its messages first, then the question (so it reads in order). */
   private async askedAfterMessages(index: number, serverStatus: string): Promise<boolean> {
     if (!(await this.questions.wasAsked(index))) return false;
-    await this.finish(index, { serverStatus });
-    if (this.get(index).status !== "failed") await this.questions.ended(index);
+    const output = await this.output(index, false, serverStatus);
+    if (!output) return true;
+    for (const event of output.events) this.emit(event);
+    await this.questions.ended(index, { serverStatus, ...(output.usage ? { usage: output.usage } : {}) });
     return true;
+  }
+
+  /** What run `index` wrote (and the tokens it used); undefined, the message `failed`, when it cannot be read. */
+  private async output(index: number, stopped: boolean, serverStatus?: string) {
+    const later = new Set(this.messages.filter((m) => m.index > index).map((m) => m.messageId));
+    const seen = { emitted: this.emitted, later, delayMs: this.retryDelayMs, stopped };
+    const output = await runOutput(this.options.client, this.threadId, this.get(index).runId, index, seen);
+    if (!("problem" in output)) return output;
+    this.apply(index, { type: "failed", detail: output.problem, ...(serverStatus ? { serverStatus } : {}) });
+    return undefined;
   }
 }

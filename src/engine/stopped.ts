@@ -2,48 +2,61 @@
 // terms (interrupted or rolled back by a later message of ours, cancelled, or gone).
 import type { RunOutcome } from "./follow.js";
 import type { OutgoingMessage } from "./types.js";
+import type { LifecycleEvent } from "./lifecycle.js";
 import { isTransient, serverMessage, type EngineClient } from "./sdk.js";
 import { readInFlight } from "./lookup.js";
 
 type Stopped = Extract<RunOutcome, { kind: "stopped" }>;
 
 /**
- * The final status and words for message `index`, whose run ended `outcome`. A later message of
- * ours is named as the cause only when what the server did fits its strategy (deleted: a
- * rollback; status interrupted: an interrupt; a stop that ended `error` is either, on the JS
- * server), never by position alone: on a shared thread another client's run may have stopped it.
+ * What became of message `index`, whose run ended `outcome`: stopped (its cause named), deleted
+ * by a rollback of ours, or gone. A later message of ours is named as the cause only when what
+ * the server did fits its strategy (deleted: a rollback; status interrupted: an interrupt; a stop
+ * that ended `error` is either, on the JS server), never by position alone: on a shared thread
+ * another client's run may have stopped it.
  */
 export function stoppedReport(
   outcome: Stopped,
   index: number,
   messages: readonly OutgoingMessage[],
-  wasCancelled: boolean,
-): Partial<OutgoingMessage> {
+  cancel?: Cancel,
+): Extract<LifecycleEvent, { type: "stopped" | "deleted" | "failed" }> {
   const did = outcome.deleted ? "rollback" : outcome.serverStatus === "interrupted" ? "interrupt" : undefined;
   const stopper = (m: OutgoingMessage) =>
     m.index > index &&
     !m.found &&
     m.runId !== undefined &&
     (m.strategy === "interrupt" || m.strategy === "rollback") &&
-    (did === undefined || did === m.strategy);
-  const cause = messages.find(stopper);
-  if (outcome.deleted && !cause) {
+    (did === undefined || did === m.strategy) &&
+    // We cancelled it too: a message whose run was made after the cancel went out came too late.
+    (cancel === undefined || cancel.after.has(m.index));
+  const found = messages.find(stopper);
+  if (outcome.deleted && !found) {
     // Gone, and not by a rollback of ours: deleted elsewhere, or lost when the server restarted.
-    return { status: "failed", detail: "the run is gone from the server (deleted, or lost in a restart)" };
+    return { type: "failed", detail: "the run is gone from the server (deleted, or lost in a restart)" };
   }
-  const keptDespiteRollback = cause?.strategy === "rollback" && !outcome.deleted;
-  const by = cause ? `#${cause.index + 1}` : "";
+  const by = found ? `#${found.index + 1}` : "";
+  if (found && outcome.deleted)
+    return {
+      type: "deleted",
+      cause: { kind: "message", by: found.index, strategy: found.strategy },
+      detail: `deleted by ${by} (${found.strategy})`,
+    };
+  const cause = found
+    ? ({ kind: "message", by: found.index, strategy: found.strategy } as const)
+    : ({ kind: cancel ? "cancel" : "other" } as const);
   return {
-    status: outcome.deleted ? "rolled_back" : "interrupted",
-    serverStatus: outcome.serverStatus,
-    ...(cause ? { by: cause.index } : {}),
-    detail: keptDespiteRollback
-      ? `rollback requested by ${by}: the server stopped the run but kept its output`
-      : cause
-        ? `${outcome.deleted ? "deleted" : "interrupted"} by ${by} (${cause.strategy})`
-        : wasCancelled
-          ? "cancelled"
-          : (outcome.detail ?? "stopped by another client's run"),
+    type: "stopped",
+    cause,
+    ...(outcome.serverStatus ? { serverStatus: outcome.serverStatus } : {}),
+    detail:
+      found?.strategy === "rollback"
+        ? `rollback requested by ${by}: the server stopped the run but kept its output`
+        : found
+          ? `interrupted by ${by} (${found.strategy})`
+          : cancel
+            ? "cancelled"
+            : (outcome.detail ?? "stopped by another client's run"),
   };
 }
 
@@ -62,17 +75,34 @@ export function runsToCancel(messages: readonly OutgoingMessage[]): string[] {
 export const RECONNECT_MS = 60_000;
 
 /** A run we lost sight of: unknown while the server may still hold it, failed when it refused us. */
-export function lostRun(err: unknown, runId: string, threadId: string, reconnectMs: number): Partial<OutgoingMessage> {
-  if (!isTransient(err)) return { status: "failed", detail: `lost track of the run: ${serverMessage(err)}` };
+export function lostRun(
+  err: unknown,
+  runId: string,
+  threadId: string,
+  reconnectMs: number,
+): Extract<LifecycleEvent, { type: "lost" | "failed" }> {
+  if (!isTransient(err)) return { type: "failed", detail: `lost track of the run: ${serverMessage(err)}` };
   const detail =
     `no contact with the deployment for ${Math.round(reconnectMs / 1000)} s (${serverMessage(err)}); ` +
     `run ${runId} may still run on the server: see it with --thread ${threadId}`;
-  return { status: "unknown", detail };
+  return { type: "lost", detail };
 }
 
-/** Asks the server to stop these runs (action interrupt), noting them as cancelled by us. */
-export async function cancelRuns(client: EngineClient, threadId: string, ids: string[], cancelled: Set<string>): Promise<number> {
-  for (const id of ids) cancelled.add(id);
+/** A cancel we sent for a run: `after`, the messages of ours whose runs were made before it went out. */
+export interface Cancel {
+  readonly after: ReadonlySet<number>;
+}
+
+/** Asks the server to stop these runs (action interrupt), noting them as cancelled by us (the first cancel counts). */
+export async function cancelRuns(
+  client: EngineClient,
+  threadId: string,
+  ids: string[],
+  cancelled: Map<string, Cancel>,
+  messages: readonly OutgoingMessage[],
+): Promise<number> {
+  const after = new Set(messages.filter((m) => m.createdAt !== undefined).map((m) => m.index));
+  for (const id of ids) if (!cancelled.has(id)) cancelled.set(id, { after });
   await Promise.all(ids.map((id) => client.runs.cancel(threadId, id, false, "interrupt")));
   return ids.length;
 }

@@ -1,6 +1,6 @@
 // The session's messages as a store the faces read (subscribe / getSnapshot), the events it
 // emits, and the connection state: the part of a session that holds, not the part that acts.
-import { isTerminal } from "./status.js";
+import { born, IllegalTransition, transition, type BirthEvent, type LifecycleEvent } from "./lifecycle.js";
 import type { ConnectionState, OutgoingMessage, SessionEvent, SessionListener } from "./types.js";
 
 export class MessageStore {
@@ -41,16 +41,38 @@ export class MessageStore {
     for (const listener of this.listeners) listener(event);
   }
 
-  protected update(index: number, patch: Partial<OutgoingMessage>): OutgoingMessage {
-    const current = this.messages[index];
-    if (!current) throw new Error(`no message ${index}`);
-    const next: OutgoingMessage = { ...current, ...patch };
-    if (isTerminal(next.status) && next.finishedAt === undefined) {
-      (next as { finishedAt?: number }).finishedAt = Date.now();
+  /**
+   * Transitions the lifecycle table did not allow: each is a bug. The message is left as it was
+   * and the faces are told (a notice), rather than a run's story being rewritten; tests read this.
+   */
+  readonly illegal: IllegalTransition[] = [];
+  /** Closed: no longer followed, so a late answer that no longer fits (a run abandoned as unknown) is let go. */
+  protected closed = false;
+
+  /** A new message, made by its first event (sent, held, or a run found on the thread). */
+  protected add(fields: Omit<OutgoingMessage, "index" | "status" | "sentAt">, event: BirthEvent): OutgoingMessage {
+    const message = born({ ...fields, index: this.messages.length }, event);
+    this.messages = [...this.messages, message];
+    this.emit({ type: "status", message, from: null, cause: event });
+    return message;
+  }
+
+  /** Moves message `index` by `event`, as the lifecycle table allows; false when it does not. */
+  protected apply(index: number, event: LifecycleEvent): boolean {
+    const current = this.get(index);
+    let next: OutgoingMessage;
+    try {
+      next = transition(current, event);
+    } catch (err) {
+      if (!(err instanceof IllegalTransition)) throw err;
+      if (this.closed) return false;
+      this.illegal.push(err);
+      this.emit({ type: "notice", index, text: `chat bug, please report: ${err.message}` });
+      return false;
     }
     this.messages = this.messages.map((m) => (m.index === index ? next : m));
-    if (patch.status !== undefined && patch.status !== current.status) this.emit({ type: "status", message: next });
-    return next;
+    this.emit({ type: "status", message: next, from: current.status, cause: event });
+    return true;
   }
 
   protected get(index: number): OutgoingMessage {

@@ -6,6 +6,7 @@ import type { OpenInterrupt, Question } from "./interrupts.js";
 import type { EngineClient } from "./sdk.js";
 import type { ShapeSource } from "./input-shape.js";
 import type { Usage } from "./usage.js";
+import type { LifecycleEvent } from "./lifecycle.js";
 
 /** One message the user sent, and what became of its run. */
 export interface OutgoingMessage {
@@ -44,6 +45,13 @@ export interface OutgoingMessage {
   readonly found?: boolean;
   /** A resend of this earlier message: same client id, so a run it did make is found, not doubled. */
   readonly retryOf?: number;
+  /**
+   * How its run itself ended, kept apart from the question it asked: a run that stopped at
+   * interrupt() ended `success`, whatever then became of its question (`question`).
+   */
+  readonly outcome?: "success" | "error" | "interrupted" | "rolled_back";
+  /** Its run stopped to ask: the question is waiting, answered, or dropped by a later message. */
+  readonly question?: "waiting" | "answered" | "dropped";
   /** The tokens its run's AI messages report (usage_metadata), once its output is read; none reported: absent. */
   readonly usage?: Usage;
 }
@@ -52,7 +60,16 @@ export interface OutgoingMessage {
 export type ConnectionState = "connected" | "reconnecting" | "offline";
 
 export type SessionEvent =
-  | { readonly type: "status"; readonly message: OutgoingMessage }
+  /**
+   * A message moved (see lifecycle.ts): `from` its status before (null: it is new), by `cause`,
+   * the named event that moved it (which names the message that caused it, where one did).
+   */
+  | {
+      readonly type: "status";
+      readonly message: OutgoingMessage;
+      readonly from: MessageStatus | null;
+      readonly cause: LifecycleEvent;
+    }
   /** `byOthers`: written before message `index`'s run by runs not followed here (another client's). */
   | { readonly type: "messages"; readonly index: number; readonly messages: readonly MessageDict[]; readonly byOthers?: boolean }
   /** The state a run left, for a graph whose state has no `messages` list. */

@@ -37,19 +37,19 @@ export function eventPatch(
       return { patch: { messages, items: [...state.items, ...dropped] }, question: { open: event.question } };
     }
     case "status": {
-      const m = event.message;
+      const { message: m, cause } = event;
       // Where a strategy cut a run short, the transcript says so (the row goes when the next run ends).
-      const cut = (m.status === "interrupted" || m.status === "rolled_back") && m.kind === "message";
+      const cut = (cause.type === "stopped" || cause.type === "deleted") && m.kind === "message";
       // A refusal's (or lost run's) reason is cut to one line in the queue: the transcript keeps it whole.
       const refused = (isRefused(m.status) || m.status === "unknown") && m.detail ? [transcript.refused(m)] : [];
       // A run another client sent on this thread, seen for the first time: followed here too.
       const theirs =
-        m.found && !state.messages[m.index]
-          ? [transcript.note(`another client sent #${m.index + 1}: ${oneLine(m.text, 200)}`)]
-          : [];
+        cause.type === "adopted" ? [transcript.note(`another client sent #${m.index + 1}: ${oneLine(m.text, 200)}`)] : [];
       // A note from its create (a late create made a second run, cancelled): said once, as it is sent.
-      const noted = m.status === "pending" && m.detail && state.messages[m.index]?.status !== "pending";
-      const note = noted ? [transcript.note(`#${m.index + 1}: ${oneLine(m.detail ?? "", 300)}`, "warning")] : [];
+      const note =
+        cause.type === "created" && cause.detail
+          ? [transcript.note(`#${m.index + 1}: ${oneLine(cause.detail, 300)}`, "warning")]
+          : [];
       const items = cut ? [...state.items, transcript.stopped(m)] : [...state.items, ...refused, ...theirs, ...note];
       const ended = isTerminal(m.status) && live.index === m.index;
       return { patch: { messages, items, live: ended ? NO_LIVE : live } };

@@ -68,12 +68,18 @@ function questionEvent(question: Question, threadId: string, runId: string | und
   };
 }
 
-function statusEvent(m: OutgoingMessage, threadId: string): object | undefined {
+type StatusEvent = Extract<SessionEvent, { type: "status" }>;
+
+/** What a status event says, by the event that moved the message (its cause), with `from` and `cause` added. */
+function statusEvent({ message: m, from, cause }: StatusEvent, threadId: string): object | undefined {
   const base = { index: m.index + 1 };
-  // Another client's run, noticed on the thread while ours were in flight.
-  if (m.found && !isTerminal(m.status)) return { type: "found", ...base, run_id: m.runId, status: m.status, text: m.text };
-  switch (m.status) {
-    case "pending":
+  const moved = { from, cause: cause.type };
+  const by = (index: number | undefined) => (index === undefined ? null : index + 1);
+  switch (cause.type) {
+    // Another client's run, noticed on the thread while ours were in flight.
+    case "adopted":
+      return { type: "found", ...base, run_id: m.runId, status: m.status, text: m.text, ...moved };
+    case "created":
       return {
         type: "sent",
         ...base,
@@ -82,7 +88,8 @@ function statusEvent(m: OutgoingMessage, threadId: string): object | undefined {
         strategy: m.strategy,
         text: m.text,
         ...(m.detail ? { note: m.detail } : {}),
-        ...(m.answer ? { answers: m.answer.of === undefined ? null : m.answer.of + 1, value: m.answer.value } : {}),
+        ...(m.answer ? { answers: by(m.answer.of), value: m.answer.value } : {}),
+        ...moved,
       };
     case "rejected":
       return {
@@ -92,17 +99,29 @@ function statusEvent(m: OutgoingMessage, threadId: string): object | undefined {
         status: m.httpStatus ?? null,
         text: m.text,
         reason: m.detail ?? null,
+        ...moved,
       };
     case "held":
-      return { type: "held", ...base, text: m.text };
+      return { type: "held", ...base, text: m.text, ...moved };
     case "answered":
-      return { type: "answered", ...base, by: m.by === undefined ? null : m.by + 1 };
+      return { type: "answered", ...base, by: by(m.by), ...moved };
     case "dropped":
-      return { type: "question_dropped", ...base, by: m.by === undefined ? null : m.by + 1, reason: m.detail ?? null };
+      return { type: "question_dropped", ...base, by: by(m.by), reason: m.detail ?? null, ...moved };
   }
   if (!isTerminal(m.status)) return undefined;
   const finished = { type: "finished", ...base, run_id: m.runId ?? null, status: m.status };
-  return { ...finished, server_status: m.serverStatus ?? null, detail: m.detail ?? null, usage: m.usage ?? null };
+  const stopper = cause.type === "stopped" || cause.type === "deleted" ? cause.cause : undefined;
+  return {
+    ...finished,
+    server_status: m.serverStatus ?? null,
+    detail: m.detail ?? null,
+    usage: m.usage ?? null,
+    ...moved,
+    outcome: m.outcome ?? null,
+    ...(stopper
+      ? { stopped_by: stopper.kind === "message" ? { message: stopper.by + 1, strategy: stopper.strategy } : stopper.kind }
+      : {}),
+  };
 }
 
 /** NDJSON for an engine event; undefined for events the scripted face does not report. */
@@ -123,5 +142,5 @@ export function jsonEvent(
       return { type: "question_dropped", index: null, by: droppedBy + 1 };
     return undefined;
   }
-  return event.type === "status" ? statusEvent(event.message, threadId) : undefined;
+  return event.type === "status" ? statusEvent(event, threadId) : undefined;
 }

@@ -40,13 +40,7 @@ export interface ScriptedOptions {
 function reporter(session: Session, options: ScriptedOptions): (event: SessionEvent) => void {
   const answers = [...(options.answers ?? [])];
   const runIdOf = (index: number) => session.getSnapshot()[index]?.runId;
-  // Runs of others (found at open, or noticed later) are announced once, not at each status change.
-  const announced = new Set(session.getSnapshot().flatMap((m) => (m.found ? [m.index] : [])));
   return (event) => {
-    if (event.type === "status" && event.message.found && !isTerminal(event.message.status)) {
-      if (announced.has(event.message.index)) return;
-      announced.add(event.message.index);
-    }
     if (options.json) {
       const data = jsonEvent(event, session.threadId, runIdOf);
       if (data) options.stdout(`${safeJson(data)}\n`);
@@ -57,11 +51,11 @@ function reporter(session: Session, options: ScriptedOptions): (event: SessionEv
     } else if (event.type === "values") options.stdout(prettyValues(event.values, options.theme));
     else if (event.type === "notice") options.stderr(`[${event.index + 1}] ${quote(event.text, 500)}\n`);
     else if (event.type === "status") {
-      const m = event.message;
-      if (m.found && !isTerminal(m.status))
-        options.stderr(`[${m.index + 1}] another client sent (${m.status}): ${quote(m.text)}\n`);
-      else if (m.status === "pending") options.stderr(`${sentLine(m)}\n`);
-      else if (m.status === "held") options.stderr(`[${m.index + 1}] held until no run may still ask (--hold)\n`);
+      // Runs of others (found at open, or noticed later) are announced once, when adopted.
+      const { message: m, cause } = event;
+      if (cause.type === "adopted") options.stderr(`[${m.index + 1}] another client sent (${m.status}): ${quote(m.text)}\n`);
+      else if (cause.type === "created") options.stderr(`${sentLine(m)}\n`);
+      else if (cause.type === "held") options.stderr(`[${m.index + 1}] held until no run may still ask (--hold)\n`);
       else if (isTerminal(m.status)) options.stderr(`${statusLine(m)}\n`);
     } else if (event.type === "question") {
       if (event.question) options.stdout(`${describeQuestion(event.question, options.theme.width)}\n`);

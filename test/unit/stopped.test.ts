@@ -23,9 +23,13 @@ describe("why a run stopped", () => {
       { kind: "stopped", deleted: false, serverStatus: "interrupted" },
       0,
       [msg(0, "enqueue"), msg(1, "interrupt")],
-      false,
+      undefined,
     );
-    expect(report).toMatchObject({ status: "interrupted", by: 1, detail: "interrupted by #2 (interrupt)" });
+    expect(report).toMatchObject({
+      type: "stopped",
+      cause: { kind: "message", by: 1, strategy: "interrupt" },
+      detail: "interrupted by #2 (interrupt)",
+    });
   });
 
   it("our rollback, but the server says interrupted (an interrupt did it): not named, another client's", () => {
@@ -33,9 +37,14 @@ describe("why a run stopped", () => {
       { kind: "stopped", deleted: false, serverStatus: "interrupted" },
       0,
       [msg(0, "enqueue"), msg(1, "rollback")],
-      false,
+      undefined,
     );
-    expect(report).toEqual({ status: "interrupted", serverStatus: "interrupted", detail: "stopped by another client's run" });
+    expect(report).toEqual({
+      type: "stopped",
+      cause: { kind: "other" },
+      serverStatus: "interrupted",
+      detail: "stopped by another client's run",
+    });
   });
 
   it("our rollback and a stop that ended error (the JS server's rollback of a running run): named, output kept", () => {
@@ -43,14 +52,18 @@ describe("why a run stopped", () => {
       { kind: "stopped", deleted: false, serverStatus: "error" },
       0,
       [msg(0, "enqueue"), msg(1, "rollback")],
-      false,
+      undefined,
     );
-    expect(report).toMatchObject({ by: 1, detail: "rollback requested by #2: the server stopped the run but kept its output" });
+    expect(report).toMatchObject({
+      type: "stopped",
+      cause: { kind: "message", by: 1, strategy: "rollback" },
+      detail: "rollback requested by #2: the server stopped the run but kept its output",
+    });
   });
 
   it("our interrupt, but the run is gone (a rollback deleted it): not ours, so it is failed as gone", () => {
-    const report = stoppedReport({ kind: "stopped", deleted: true }, 0, [msg(0, "enqueue"), msg(1, "interrupt")], false);
-    expect(report).toMatchObject({ status: "failed", detail: expect.stringMatching(/gone from the server/) });
+    const report = stoppedReport({ kind: "stopped", deleted: true }, 0, [msg(0, "enqueue"), msg(1, "interrupt")], undefined);
+    expect(report).toMatchObject({ type: "failed", detail: expect.stringMatching(/gone from the server/) });
   });
 
   it("of several later messages, the one whose strategy fits what the server did is named", () => {
@@ -58,17 +71,34 @@ describe("why a run stopped", () => {
       { kind: "stopped", deleted: true },
       0,
       [msg(0, "enqueue"), msg(1, "interrupt"), msg(2, "rollback")],
-      false,
+      undefined,
     );
-    expect(report).toMatchObject({ status: "rolled_back", by: 2, detail: "deleted by #3 (rollback)" });
+    expect(report).toMatchObject({
+      type: "deleted",
+      cause: { kind: "message", by: 2, strategy: "rollback" },
+      detail: "deleted by #3 (rollback)",
+    });
   });
 
   it("another client's run with a stopping strategy is never named as the cause; a cancel of ours is said as such", () => {
     const theirs = msg(1, "interrupt", { found: true });
     const stopped = { kind: "stopped", deleted: false, serverStatus: "interrupted" } as const;
-    expect(stoppedReport(stopped, 0, [msg(0, "enqueue"), theirs], false)).toMatchObject({
+    expect(stoppedReport(stopped, 0, [msg(0, "enqueue"), theirs], undefined)).toMatchObject({
+      cause: { kind: "other" },
       detail: "stopped by another client's run",
     });
-    expect(stoppedReport(stopped, 0, [msg(0, "enqueue")], true)).toMatchObject({ detail: "cancelled" });
+    expect(stoppedReport(stopped, 0, [msg(0, "enqueue")], { after: new Set([0]) })).toMatchObject({
+      cause: { kind: "cancel" },
+      detail: "cancelled",
+    });
+  });
+
+  it("a run we cancelled is put down to a later interrupt only if that run was made before the cancel went out", () => {
+    const stopped = { kind: "stopped", deleted: false, serverStatus: "error" } as const;
+    const messages = [msg(0, "enqueue"), msg(1, "rollback")];
+    expect(stoppedReport(stopped, 0, messages, { after: new Set([0]) })).toMatchObject({ cause: { kind: "cancel" } });
+    expect(stoppedReport(stopped, 0, messages, { after: new Set([0, 1]) })).toMatchObject({
+      cause: { kind: "message", by: 1, strategy: "rollback" },
+    });
   });
 });

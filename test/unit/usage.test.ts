@@ -33,12 +33,19 @@ describe("a run's token usage", () => {
 
   it("is on the status line and the --json finished event (null when the model reports none)", () => {
     const usage = { input_tokens: 35, output_tokens: 23, total_tokens: 58 };
+    const finished = { type: "finished", status: "success", serverStatus: "success" } as const;
     const m = { index: 0, status: "success", strategy: "enqueue", text: "hi", runId: "r1", usage } as OutgoingMessage;
     expect(statusLine(m)).toBe("[1] success · 58 tokens (35 in, 23 out)");
-    expect(jsonEvent({ type: "status", message: m }, "t", () => "r1")).toMatchObject({ type: "finished", usage });
+    expect(jsonEvent({ type: "status", message: m, from: "running", cause: finished }, "t", () => "r1")).toMatchObject({
+      type: "finished",
+      usage,
+    });
     const none = { ...m, usage: undefined };
     expect(statusLine(none)).toBe("[1] success");
-    expect(jsonEvent({ type: "status", message: none }, "t", () => "r1")).toMatchObject({ type: "finished", usage: null });
+    expect(jsonEvent({ type: "status", message: none, from: "running", cause: finished }, "t", () => "r1")).toMatchObject({
+      type: "finished",
+      usage: null,
+    });
   });
 
   it("the thread's total is in the status bar once there is one", () => {

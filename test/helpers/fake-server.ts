@@ -1,0 +1,161 @@
+// A pretend LangGraph.js server at the engine's SDK interface, with its multitask semantics as
+// measured (../shared/SERVER-NOTES.md): reject is a 422 while a run is in flight; interrupt stops
+// every run in flight (`interrupted`); rollback deletes pending runs and ends a running one `error`;
+// enqueue waits its turn; a cancel ends a pending run `interrupted` and a running one `error`.
+// Runs start at once in creation order and end only when the test says: it steps the server.
+import type { EngineClient } from "../../src/engine/sdk.js";
+import type { MessageDict } from "../../src/engine/message.js";
+import { HttpError } from "./fake-client.js";
+
+export interface SimRun {
+  readonly run_id: string;
+  readonly metadata: Record<string, unknown>;
+  readonly multitask_strategy: string;
+  readonly created_at: string;
+  readonly kwargs: { input?: { messages?: Array<{ id?: string; content?: unknown }> } };
+  status: "pending" | "running" | "success" | "error" | "interrupted";
+  deleted: boolean;
+  /** What ended it early, as the server knows: the run whose create did it, or a cancel. */
+  stoppedBy?: string;
+}
+
+interface CreatePayload {
+  metadata: Record<string, unknown>;
+  multitaskStrategy: string;
+  input?: { messages?: Array<{ id?: string; content?: unknown }> } | null;
+}
+
+const inFlight = (run: SimRun) => !run.deleted && (run.status === "pending" || run.status === "running");
+
+export function simulatedServer() {
+  const runs: SimRun[] = [];
+  const thread: MessageDict[] = [];
+  // Node 20 has no Promise.withResolvers.
+  const next = () => {
+    let resolve: () => void = () => {};
+    const promise = new Promise<void>((r) => (resolve = r));
+    return { promise, resolve };
+  };
+  let changed = next();
+  const notify = () => {
+    changed.resolve();
+    changed = next();
+  };
+  const find = (runId: string) => {
+    const run = runs.find((r) => r.run_id === runId && !r.deleted);
+    if (!run) throw new HttpError(404, JSON.stringify({ detail: `Run ${runId} not found` }));
+    return run;
+  };
+  /** Ends a run early the way the JS server does: a pending one `interrupted` (or deleted), a running one `error` or `interrupted`. */
+  const stop = (run: SimRun, by: string, how: "interrupt" | "rollback" | "cancel") => {
+    run.stoppedBy = by;
+    if (run.status === "pending") {
+      if (how === "rollback") run.deleted = true;
+      else run.status = "interrupted";
+    } else run.status = how === "interrupt" ? "interrupted" : "error";
+  };
+  /** The oldest pending run starts once nothing runs; its human message goes into the thread. */
+  const schedule = () => {
+    if (runs.some((r) => !r.deleted && r.status === "running")) return;
+    const next = runs.find((r) => !r.deleted && r.status === "pending");
+    if (!next) return;
+    next.status = "running";
+    const human = next.kwargs.input?.messages?.[0];
+    thread.push({ type: "human", content: human?.content ?? "", id: human?.id ?? `h-${next.run_id}` });
+  };
+  const step = () => (schedule(), notify());
+
+  const client = {
+    runs: {
+      async create(_thread: string, _assistant: string, payload: CreatePayload) {
+        const busy = runs.filter(inFlight);
+        if (busy.length && payload.multitaskStrategy === "reject")
+          throw new HttpError(
+            422,
+            JSON.stringify({
+              detail: "Thread is already running a task. Wait for it to finish or choose a different multitask strategy.",
+            }),
+          );
+        const run: SimRun = {
+          run_id: `run-${runs.length + 1}`,
+          metadata: payload.metadata,
+          multitask_strategy: payload.multitaskStrategy,
+          created_at: String(runs.length + 1).padStart(6, "0"),
+          kwargs: { input: payload.input ?? undefined },
+          status: "pending",
+          deleted: false,
+        };
+        const how = payload.multitaskStrategy;
+        if (how === "interrupt" || how === "rollback") for (const r of busy) stop(r, run.run_id, how);
+        runs.push(run);
+        step();
+        return { ...run };
+      },
+      async get(_thread: string, runId: string) {
+        return { ...find(runId) };
+      },
+      async list(_thread: string, options: { status?: string; limit?: number } = {}) {
+        return runs.filter((r) => !r.deleted && (!options.status || r.status === options.status)).map((r) => ({ ...r }));
+      },
+      async cancel(_thread: string, runId: string) {
+        const run = find(runId);
+        if (inFlight(run)) stop(run, "cancel", "cancel");
+        step();
+      },
+      async *joinStream(_thread: string, runId: string, options: { signal?: AbortSignal } = {}) {
+        yield { id: "0", event: "metadata", data: { run_id: runId } };
+        let told = false;
+        for (;;) {
+          const run = find(runId);
+          if (run.status === "running" && !told) {
+            told = true;
+            yield { id: "1", event: "updates", data: { agent: { messages: [] } } };
+          }
+          if (!inFlight(run)) {
+            if (run.stoppedBy) yield { id: "2", event: "error", data: { error: "Error", message: "interrupt" } };
+            return;
+          }
+          await untilChanged(changed.promise, options.signal);
+        }
+      },
+    },
+    threads: {
+      async get() {
+        return { status: runs.some(inFlight) ? "busy" : "idle", interrupts: {} };
+      },
+      async getHistory() {
+        return [];
+      },
+      async getState() {
+        return { values: { messages: [...thread] }, next: [], tasks: [] };
+      },
+    },
+  };
+  return {
+    client: client as unknown as EngineClient,
+    runs,
+    /** The running run ends well, with an answer in the thread; the next pending one starts. Whether one was running. */
+    finishRunning(): boolean {
+      const run = runs.find((r) => !r.deleted && r.status === "running");
+      if (!run) return false;
+      run.status = "success";
+      thread.push({ type: "ai", content: `answer to ${run.run_id}`, id: `ai-${run.run_id}` });
+      step();
+      return true;
+    },
+    busy: () => runs.some(inFlight),
+  };
+}
+
+function untilChanged(changed: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return changed;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const aborted = () => reject(signal.reason);
+    signal.addEventListener("abort", aborted, { once: true });
+    void changed.then(() => {
+      signal.removeEventListener("abort", aborted);
+      resolve();
+    });
+  });
+}

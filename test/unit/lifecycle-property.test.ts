@@ -1,0 +1,111 @@
+// Random double-texting against a simulated server with the JS server's multitask semantics:
+// whatever the order of sends (every strategy), runs ending and cancels, no message moves outside
+// the lifecycle table or out of a final status, every stop names its true cause, and no message is
+// lost: each ends as the server has it. Seeded, so a failure names a sequence that can be replayed.
+import { describe, expect, it } from "vitest";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Session } from "../../src/engine/session.js";
+import { FINAL } from "../../src/engine/lifecycle.js";
+import type { SessionEvent } from "../../src/engine/types.js";
+import { STRATEGIES, type Strategy } from "../../src/strategies.js";
+import { simulatedServer, type SimRun } from "../helpers/fake-server.js";
+
+/** mulberry32: a small seeded PRNG, so each seed is one fixed sequence of steps. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Step = { send: Strategy } | "finish" | "cancel" | "cancel all" | "wait";
+
+function steps(seed: number, count: number): Step[] {
+  const next = random(seed);
+  return Array.from({ length: count }, (): Step => {
+    const r = next();
+    if (r < 0.45) return { send: STRATEGIES[Math.floor(next() * STRATEGIES.length)] ?? "enqueue" };
+    if (r < 0.7) return "finish";
+    if (r < 0.8) return "cancel";
+    if (r < 0.85) return "cancel all";
+    return "wait";
+  });
+}
+
+/** The status a message must end with, given what became of its run on the server. */
+function expectedStatus(run: SimRun | undefined): string[] {
+  if (!run) return ["rejected"];
+  if (run.deleted) return ["rolled_back"];
+  if (run.status === "success") return ["success"];
+  return ["interrupted"]; // interrupted, or error by a stop (rollback of a running run, a cancel)
+}
+
+async function play(seed: number) {
+  const server = simulatedServer();
+  const session = await Session.open({
+    client: server.client,
+    assistantId: "agent",
+    threadId: "t",
+    retryDelayMs: 1,
+    fresh: true,
+  });
+  const events: Extract<SessionEvent, { type: "status" }>[] = [];
+  session.subscribe((e) => void (e.type === "status" && events.push(e)));
+  const plan = steps(seed, 12);
+  let sent = 0;
+  for (const step of plan) {
+    if (step === "finish") server.finishRunning();
+    else if (step === "cancel") await session.cancel("running");
+    else if (step === "cancel all") await session.cancel("all");
+    else if (step === "wait") await sleep(2);
+    else {
+      session.send(`message ${++sent}`, step.send);
+      await sleep(0);
+    }
+  }
+  // Let everything end: runs finish one by one until the server holds none in flight.
+  for (let i = 0; i < 200 && (server.busy() || session.getSnapshot().some((m) => !FINAL.has(m.status))); i++) {
+    server.finishRunning();
+    await sleep(2);
+  }
+  await Promise.race([session.whenIdle(), sleep(5000).then(() => Promise.reject(new Error(`seed ${seed}: never idle`)))]);
+  session.close();
+  return { server, session, events, sent, plan };
+}
+
+describe("a message's lifecycle under random double-texting (simulated JS server)", () => {
+  it.each(Array.from({ length: 40 }, (_, i) => i + 1))(
+    "seed %i: table kept, final stays final, causes true, nothing lost",
+    async (seed) => {
+      const { server, session, events, sent, plan } = await play(seed);
+      const where = `seed ${seed}: ${JSON.stringify(plan)}`;
+      expect(session.illegal.map(String), where).toEqual([]);
+      // Nothing leaves a final status.
+      const finalAt = new Map<number, number>();
+      events.forEach((e, i) => {
+        const index = e.message.index;
+        expect(finalAt.has(index), `${where}: #${index + 1} moved after it was final`).toBe(false);
+        if (FINAL.has(e.message.status)) finalAt.set(index, i);
+      });
+      // No message lost: every one sent is there, ended, and ended as the server has it.
+      const messages = session.getSnapshot();
+      expect(messages.length, where).toBe(sent);
+      for (const m of messages) {
+        const run = server.runs.find((r) => r.metadata.chat_client_id === m.clientId);
+        expect(expectedStatus(run), `${where}: #${m.index + 1}`).toContain(m.status);
+        // Every stop names its cause, and the one the server knows.
+        const stop = events.find(
+          (e) => e.message.index === m.index && (e.cause.type === "stopped" || e.cause.type === "deleted"),
+        )?.cause;
+        if (!stop || (stop.type !== "stopped" && stop.type !== "deleted")) continue;
+        const truth = run?.stoppedBy === "cancel" ? "cancel" : messages.find((o) => o.runId === run?.stoppedBy)?.index;
+        const named = stop.cause.kind === "message" ? stop.cause.by : stop.cause.kind;
+        expect(named, `${where}: #${m.index + 1} stopped by ${String(truth)}, named ${String(named)}`).toBe(truth);
+      }
+    },
+  );
+});
