@@ -38,7 +38,3 @@ export function helpText(): string {
   const strategies = STRATEGIES.map((s) => [s, STRATEGY_HELP[s]] as const);
   return `Keys\n${rows(KEY_HELP)}\nCommands\n${rows(COMMAND_HELP)}\nStrategies (what happens to a run in flight when the next message comes)\n${rows(strategies)}`;
 }
-
-/** Said when Enter would send a message that drops the open question (Enter again sends it). */
-export const DROPS_QUESTION =
-  "the agent is waiting for an answer: a new message drops its question. Enter again to send it anyway";

@@ -1,7 +1,18 @@
 // The slash-command registry: every entry is reachable by each of its names, parses what its usage
 // says, and is what /help shows.
 import { describe, expect, it } from "vitest";
-import { COMMANDS, commandNamed, type Command } from "../../src/interactive/command-registry.js";
+import {
+  COMMANDS,
+  DROPS_QUESTION,
+  MESSAGE,
+  NO_QUESTION,
+  NO_THREAD,
+  availabilityOf,
+  commandNamed,
+  verdict,
+  type Command,
+  type Situation,
+} from "../../src/interactive/command-registry.js";
 import { helpText, parseInput } from "../../src/interactive/commands.js";
 
 /** For each entry (by its first name): an argument its usage takes, and what the line means. */
@@ -94,5 +105,63 @@ describe("the command registry", () => {
         from = at + 1;
       }
     }
+  });
+});
+
+describe("when a command may go", () => {
+  const calm: Situation = { question: false, thread: true, confirmed: false };
+  const asking: Situation = { ...calm, question: true };
+  const named = (name: string) => commandNamed(name)?.when ?? MESSAGE;
+
+  it("entries of one kind agree on it (the controller looks it up by a command's kind)", () => {
+    for (const entry of COMMANDS) {
+      const parsed = parseInput(`/${first(entry.names)} ${EXAMPLES[first(entry.names)]?.[0] ?? ""}`);
+      expect(parsed && availabilityOf(parsed), first(entry.names)).toBe(entry.when);
+    }
+  });
+
+  it("an answer or /continue is refused while no question is open, and goes while one is", () => {
+    for (const name of ["answer", "approve", "edit", "accept", "respond", "ignore", "continue"]) {
+      expect(verdict(named(name), calm), name).toEqual({ refused: NO_QUESTION });
+      expect(verdict(named(name), asking), name).toBe("go");
+    }
+  });
+
+  it("a new message over an open question is refused once, saying it drops the question, then goes", () => {
+    for (const name of ["send", "reject", "interrupt", "rollback", "enqueue"]) {
+      expect(verdict(named(name), asking), name).toEqual({ refused: DROPS_QUESTION, asked: true });
+      expect(verdict(named(name), { ...asking, confirmed: true }), name).toBe("go");
+      expect(verdict(named(name), calm), name).toBe("go");
+    }
+  });
+
+  it("a line that is no command answers an open question, and is a message otherwise", () => {
+    const typed = parseInput("yes please");
+    expect(typed && availabilityOf(typed)).toBe(MESSAGE);
+    expect(verdict(MESSAGE, asking)).toBe("answer");
+    expect(verdict(MESSAGE, calm)).toBe("go");
+  });
+
+  it("commands that neither send nor answer go whatever is open", () => {
+    for (const entry of COMMANDS.filter((e) => e.kind !== "send" && e.kind !== "answer" && e.kind !== "continue")) {
+      expect(verdict(entry.when, asking), entry.usage).toBe("go");
+      expect(entry.when.held, entry.usage).toBe("yes");
+    }
+  });
+
+  it("with hold on, /send and /<strategy> go at once while a typed message waits", () => {
+    for (const line of ["/send now", "/interrupt now"]) {
+      const command = parseInput(line);
+      expect(command && availabilityOf(command).held, line).toBe("goes");
+    }
+    expect(MESSAGE.held).toBe("waits");
+  });
+
+  it("with no thread open, only what needs none goes", () => {
+    const none = { ...calm, thread: false };
+    const go = COMMANDS.filter((entry) => verdict(entry.when, none) === "go").map((entry) => first(entry.names));
+    expect(go).toEqual(["strategy", "hold", "new", "thread", "help", "quit"]);
+    expect(verdict(named("cancel"), none)).toEqual({ refused: NO_THREAD });
+    expect(verdict(MESSAGE, none)).toEqual({ refused: NO_THREAD });
   });
 });
