@@ -3,7 +3,7 @@
 // several actions, one more decision taken while the next action waits for its own. Pure.
 import type { Question } from "../engine/interrupts.js";
 import { answerEach, answerFor, reviewDecision, shapeOf } from "../human-in-the-loop/schemas.js";
-import type { Command } from "./commands.js";
+import { NO_QUESTION, type Command } from "./command-registry.js";
 
 export type AnswerAction =
   | { readonly answer: unknown; readonly text: string; readonly interruptId?: string }
@@ -35,7 +35,7 @@ export function answerAction(
   command: AnswerCommand,
   decided: readonly string[] = [],
 ): AnswerAction {
-  if (!question) return { problem: "nothing to answer: the agent is not waiting for input" };
+  if (!question) return { problem: NO_QUESTION };
   if (question.interrupts.length === 0) return { answer: null, text: "(continue)" };
   if (command.kind === "continue") return { problem: "the agent asked a question: answer it (see /help)" };
   const which = command.which ?? 1;

@@ -6,7 +6,8 @@ import type { OutgoingMessage, SessionEvent } from "../engine/types.js";
 import { isDismissable, isPullable, isTerminal, leftBehind } from "../engine/status.js";
 import { STRATEGY_HELP, type Strategy } from "../strategies.js";
 import { errorMessage } from "../errors.js";
-import { DROPS_QUESTION, helpText, nextStrategy, parseInput, type Command } from "./commands.js";
+import { helpText, nextStrategy, parseInput } from "./commands.js";
+import { availabilityOf, dispatch, verdict, type Command, type CommandHandlers } from "./command-registry.js";
 import { EMPTY, edit, lineMove, newlineInstead, setValue, type EditState } from "./editing.js";
 import { HistoryWalker } from "./history-walker.js";
 import { NO_LIVE } from "./live.js";
@@ -96,39 +97,42 @@ export class ChatController {
     this.setInput(edit(input, text, key)); // "\n" (Ctrl+J, or a pasted line break) is a new line
   }
 
-  /** Carries out a command typed in the input line (or bound to a key). */
+  /** Carries out a command typed in the input line (or bound to a key), when its entry allows it now. */
   run(command: Command): void {
-    switch (command.kind) {
-      case "send":
-        if (this.state.question && !command.explicit) return this.answer({ kind: "answer", text: command.text });
-        return this.send(command.text, command.strategy ?? this.state.strategy, command.explicit === true);
-      case "answer":
-      case "continue":
-        return this.answer(command);
-      case "hold":
-        return this.setHold(command.on ?? !this.state.hold);
-      case "strategy":
-        return this.setStrategy(command.strategy);
-      case "cancel":
-        return this.work.track(this.cancel(command.scope));
-      case "new":
-        return this.work.track(this.switchTo());
-      case "thread":
-        return this.work.track(this.switchTo(command.threadId));
-      case "retry":
-        return void this.pullBack();
-      case "dismiss":
-        return this.update({
-          dismissed: new Set(this.state.messages.filter((m) => isDismissable(m.status)).map((m) => m.index)),
-        });
-      case "help":
-        return this.say(helpText());
-      case "quit":
-        return this.leave();
-      case "hint":
-        return this.say(command.text, "warning");
+    const when = availabilityOf(command);
+    // A message refused for dropping the question goes when the same text comes again.
+    const text = "text" in command ? command.text : "";
+    const now = verdict(when, {
+      question: this.state.question !== undefined,
+      thread: true, // a session always has its thread (chat opens one before the UI starts)
+      confirmed: text === this.confirmSend,
+    });
+    if (now === "answer") return this.run({ kind: "answer", text });
+    if (now !== "go") {
+      if (now.asked) this.confirmSend = text;
+      return this.refuse(now.refused);
     }
+    if (when.question === "asks") this.confirmSend = undefined;
+    dispatch(this.handlers, command, when);
   }
+
+  /** What each kind of command does: a new command is an entry in command-registry.ts and a line here. */
+  private readonly handlers: CommandHandlers = {
+    send: (c, when) => this.send(c.text, c.strategy ?? this.state.strategy, when.held === "goes"),
+    answer: (c) => this.answer(c),
+    continue: (c) => this.answer(c),
+    hold: (c) => this.setHold(c.on ?? !this.state.hold),
+    strategy: (c) => this.setStrategy(c.strategy),
+    cancel: (c) => this.work.track(this.cancel(c.scope)),
+    new: () => this.work.track(this.switchTo()),
+    thread: (c) => this.work.track(this.switchTo(c.threadId)),
+    retry: () => this.pullBack(),
+    dismiss: () =>
+      this.update({ dismissed: new Set(this.state.messages.filter((m) => isDismissable(m.status)).map((m) => m.index)) }),
+    help: () => this.say(helpText()),
+    quit: () => this.leave(),
+    hint: (c) => this.say(c.text, "warning"),
+  };
 
   /** Opens another thread (a new one without an id), unless leaving this one would lose something. */
   async switchTo(threadId?: string): Promise<void> {
@@ -165,8 +169,7 @@ export class ChatController {
       this.add(...this.transcript.messages(next.initialMessages));
       this.opened(next);
     } catch (err) {
-      this.setInput(setValue(this.submitted));
-      this.say(errorMessage(err), "warning");
+      this.refuse(errorMessage(err));
     } finally {
       this.switching = false;
     }
@@ -178,7 +181,7 @@ export class ChatController {
     if (withNewline) return this.setInput(withNewline);
     const command = parseInput(state.value);
     // Enter on an empty line goes on from a breakpoint.
-    if (!command) return this.state.question?.interrupts.length === 0 ? this.answer({ kind: "continue" }) : this.setInput(EMPTY);
+    if (!command) return this.state.question?.interrupts.length === 0 ? this.run({ kind: "continue" }) : this.setInput(EMPTY);
     this.submitted = state.value;
     // A hint leaves the line as typed, to be mended.
     if (command.kind !== "hint") {
@@ -190,10 +193,7 @@ export class ChatController {
 
   private answer(command: Parameters<typeof answerAction>[1]): void {
     const action = answerAction(this.state.question, command, this.state.decisions);
-    if ("problem" in action) {
-      this.setInput(setValue(this.submitted));
-      return this.say(action.problem, "warning");
-    }
+    if ("problem" in action) return this.refuse(action.problem);
     if ("prefill" in action) return this.setInput(setValue(action.prefill));
     if ("decided" in action) {
       this.update({ decisions: action.decided });
@@ -212,22 +212,15 @@ export class ChatController {
     this.say(on ? "hold on: new messages wait in chat while a run may still ask" : "hold off: new messages go at once");
   }
 
-  /** `now`: typed as /send or /<strategy>, so it goes even when hold would keep it back. */
-  private send(text: string, strategy: Strategy, now = false): void {
-    if (this.state.question && this.confirmSend !== text) {
-      this.confirmSend = text;
-      this.setInput(setValue(this.submitted));
-      return this.say(DROPS_QUESTION, "warning");
-    }
-    this.confirmSend = undefined;
+  /** `now`: it goes even when hold would keep it back (its entry says so: /send, /<strategy>). */
+  private send(text: string, strategy: Strategy, now: boolean): void {
     // Resending what was pulled back? The engine checks whether the first try got through; text this graph cannot take stays typed.
     const retryOf = this.pulledBack?.text === text ? this.pulledBack.index : undefined;
     this.pulledBack = undefined;
     try {
       this.session.send(text, strategy, { retryOf, now });
     } catch (err) {
-      this.setInput(setValue(this.submitted));
-      this.say(errorMessage(err), "warning");
+      this.refuse(errorMessage(err));
     }
   }
 
@@ -278,6 +271,12 @@ export class ChatController {
 
   private add(...items: TranscriptItem[]): void {
     this.update({ items: [...this.state.items, ...items] });
+  }
+
+  /** Not done: the line as typed comes back to be mended, and a warning says why. */
+  private refuse(why: string): void {
+    this.setInput(setValue(this.submitted));
+    this.say(why, "warning");
   }
 
   private say(text: string, tone: TranscriptItem["tone"] = "notice"): void {

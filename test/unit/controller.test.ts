@@ -254,6 +254,29 @@ describe("the interactive controller", () => {
     expect(ui.snap().exit).toEqual({ threadId: "thread-1234567890", unfinished: 0 });
   });
 
+  it("/answer, /approve and /continue with no question open are refused, and the line stays to be mended", async () => {
+    const ui = await setup();
+    for (const line of ["/answer yes", "/approve", "/continue"]) {
+      ui.submit(line);
+      expect(ui.snap().items.at(-1)).toMatchObject({
+        tone: "warning",
+        text: "nothing to answer: the agent is not waiting for input",
+      });
+      expect(ui.snap().input.value).toBe(line);
+      ui.controller.key("u", K.ctrl);
+    }
+    expect(ui.fake.runs).toHaveLength(0);
+  });
+
+  it("with hold on, /send goes at once while a typed message waits", async () => {
+    const ui = await setup();
+    ui.submit("/hold on");
+    ui.submit("first");
+    ui.submit("second");
+    ui.submit("/send third");
+    expect(ui.statuses()).toEqual(["sending", "held", "sending"]);
+  });
+
   it("/new starts a new thread and /thread switches to one", async () => {
     const ui = await setup();
     ui.submit("/new");

@@ -1,0 +1,242 @@
+// Every slash command, once: its names, how /help and the README show it, how its argument is
+// read and when it may go. parseInput, /help, the controller's gate, the README's table and the
+// docs test all come from COMMANDS.
+import { STRATEGIES, isStrategy, type Strategy } from "../strategies.js";
+
+export type Command =
+  /** `explicit`: /send or /<strategy>, a new message even while the agent waits for an answer. */
+  | { kind: "send"; text: string; strategy?: Strategy; explicit?: boolean }
+  /** An answer to the open question: a decision word of its schema, or a value (`which`: 1-based). */
+  | { kind: "answer"; text: string; word?: string; which?: number }
+  | { kind: "continue" }
+  | { kind: "hold"; on?: boolean }
+  | { kind: "strategy"; strategy: Strategy }
+  | { kind: "cancel"; scope: "running" | "all" }
+  | { kind: "new" }
+  | { kind: "thread"; threadId: string }
+  | { kind: "retry" }
+  | { kind: "dismiss" }
+  | { kind: "help" }
+  | { kind: "quit" }
+  | { kind: "hint"; text: string };
+
+/** When a command may go: with the agent's question open, with hold on, with no thread open. */
+export interface Availability {
+  /**
+   * While the agent waits for an answer: "yes"; "only" (refused while none is open); "asks" (it
+   * drops the question: refused once, the same text again goes); "answers" (it is the answer).
+   */
+  readonly question: "yes" | "only" | "asks" | "answers";
+  /** With hold on: "yes" (hold is not about it); its message "waits" in chat while a run may still ask, or "goes" at once. */
+  readonly held: "yes" | "waits" | "goes";
+  /** Usable with no thread open (chat opens one before the UI starts, so none is today). */
+  readonly noThread: boolean;
+}
+
+const anytime: Availability = { question: "yes", held: "yes", noThread: true };
+const onThread: Availability = { ...anytime, noThread: false };
+const answering: Availability = { ...onThread, question: "only" };
+const sending: Availability = { question: "asks", held: "goes", noThread: false };
+/** A line that is no command: with a question open it is the answer; with hold on it waits. */
+export const MESSAGE: Availability = { question: "answers", held: "waits", noThread: false };
+
+export interface CommandEntry {
+  /** What it parses to (besides a hint, when the argument is missing or not understood). */
+  readonly kind: Exclude<Command["kind"], "hint">;
+  /** Typed after the slash: each one is this command (the first is its name, the rest aliases). */
+  readonly names: readonly string[];
+  /** How /help and the README write it, and what it does: one row. */
+  readonly usage: string;
+  readonly help: string;
+  /** Other forms with a row of their own in /help (usage, what it does). */
+  readonly variants?: ReadonlyArray<readonly [string, string]>;
+  /** The trimmed text after the name (and the name typed) to a command, or a hint on how to type it. */
+  readonly parse: (arg: string, name: string) => Command;
+  readonly when: Availability;
+}
+
+const hint = (text: string): Command => ({ kind: "hint", text });
+const bare =
+  (command: Command): CommandEntry["parse"] =>
+  () =>
+    command;
+
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    kind: "strategy",
+    when: anytime,
+    names: ["strategy"],
+    usage: "/strategy <name>",
+    help: `strategy for the next messages (${STRATEGIES.join(", ")})`,
+    parse: (arg) => (isStrategy(arg) ? { kind: "strategy", strategy: arg } : hint(`usage: /strategy ${STRATEGIES.join("|")}`)),
+  },
+  {
+    kind: "send",
+    when: sending,
+    names: STRATEGIES,
+    usage: "/<strategy> <text>",
+    help: "send one message with that strategy, e.g. /interrupt look at nyc instead",
+    parse: (arg, name) => {
+      const strategy = STRATEGIES.find((s) => s === name);
+      return arg ? { kind: "send", text: arg, strategy, explicit: true } : hint(`type the message after /${name}`);
+    },
+  },
+  {
+    kind: "answer",
+    when: answering,
+    names: ["answer"],
+    usage: "/answer [#n] <value>",
+    help: "answer the agent's open question (#n: which, when several are open)",
+    parse: (arg) => {
+      const [, which, value = ""] = /^(?:#(\d+)\s+)?([\s\S]*)$/.exec(arg) ?? [];
+      if (!value) return hint("usage: /answer [#n] <value>");
+      return { kind: "answer", text: value, ...(which ? { which: Number(which) } : {}) };
+    },
+  },
+  // The decision words of the two question schemas agents send (see human-in-the-loop/schemas.ts).
+  // Not "reject": /reject <text> sends with that strategy; a rejection is typed as "reject: <why>".
+  {
+    kind: "answer",
+    when: answering,
+    names: ["approve", "edit"],
+    usage: "/approve, /edit",
+    help: "answer a tool-call review (LangChain's human-in-the-loop); to reject, type reject: and the reason; /edit alone puts the args in the input; several actions are decided one at a time, in order",
+    parse: (arg, name) => ({ kind: "answer", text: arg, word: name }),
+  },
+  {
+    kind: "answer",
+    when: answering,
+    names: ["accept", "respond", "ignore"],
+    usage: "/accept, /respond <text>, /ignore",
+    help: "answer an agent-inbox request",
+    parse: (arg, name) => ({ kind: "answer", text: arg, word: name }),
+  },
+  {
+    kind: "continue",
+    when: answering,
+    names: ["continue"],
+    usage: "/continue",
+    help: "go on from a breakpoint (Enter on an empty input does too)",
+    parse: bare({ kind: "continue" }),
+  },
+  {
+    kind: "send",
+    when: sending,
+    names: ["send"],
+    usage: "/send <text>",
+    help: "send a new message while the agent waits (its question is dropped; asks first)",
+    parse: (arg) => (arg ? { kind: "send", text: arg, explicit: true } : hint("type the message after /send")),
+  },
+  {
+    kind: "hold",
+    when: anytime,
+    names: ["hold"],
+    usage: "/hold [on/off]",
+    help: "hold new messages in chat while a run may still ask, until it is answered (toggles)",
+    parse: (arg) => {
+      if (arg === "") return { kind: "hold" };
+      if (arg === "on" || arg === "off") return { kind: "hold", on: arg === "on" };
+      return hint("usage: /hold [on|off]");
+    },
+  },
+  {
+    kind: "cancel",
+    when: onThread,
+    names: ["cancel"],
+    usage: "/cancel",
+    help: "cancel the running run (server-side)",
+    variants: [["/cancel all", "cancel every pending and running run of the thread"]],
+    parse: (arg) =>
+      arg === "" || arg === "all"
+        ? { kind: "cancel", scope: arg === "all" ? "all" : "running" }
+        : hint("usage: /cancel or /cancel all"),
+  },
+  {
+    kind: "retry",
+    when: onThread,
+    names: ["retry"],
+    usage: "/retry",
+    help: "pull the last rejected, failed, interrupted or rolled-back message back into the input",
+    parse: bare({ kind: "retry" }),
+  },
+  {
+    kind: "dismiss",
+    when: onThread,
+    names: ["dismiss"],
+    usage: "/dismiss",
+    help: "clear rejected and failed messages (and dropped questions) from the queue",
+    parse: bare({ kind: "dismiss" }),
+  },
+  { kind: "new", when: anytime, names: ["new"], usage: "/new", help: "start a new thread", parse: bare({ kind: "new" }) },
+  {
+    kind: "thread",
+    when: anytime,
+    names: ["thread"],
+    usage: "/thread <id>",
+    help: "switch to a thread",
+    parse: (arg) => (arg ? { kind: "thread", threadId: arg } : hint("usage: /thread <thread id>")),
+  },
+  { kind: "help", when: anytime, names: ["help", "?"], usage: "/help", help: "show this help", parse: bare({ kind: "help" }) },
+  {
+    kind: "quit",
+    when: anytime,
+    names: ["quit", "exit"],
+    usage: "/quit",
+    help: "leave (runs already sent keep going on the server)",
+    parse: bare({ kind: "quit" }),
+  },
+];
+
+const byName = new Map(COMMANDS.flatMap((entry) => entry.names.map((name) => [name, entry] as const)));
+
+/** The entry typed as /<name>, if there is one. */
+export function commandNamed(name: string): CommandEntry | undefined {
+  return byName.get(name);
+}
+
+/** /help's and the README's rows: each entry's usage and what it does, then its variants. */
+export const COMMAND_HELP: ReadonlyArray<readonly [string, string]> = COMMANDS.flatMap((entry) => [
+  [entry.usage, entry.help] as const,
+  ...(entry.variants ?? []),
+]);
+
+/** Said when Enter would send a message that drops the open question (Enter again sends it). */
+export const DROPS_QUESTION =
+  "the agent is waiting for an answer: a new message drops its question. Enter again to send it anyway";
+export const NO_QUESTION = "nothing to answer: the agent is not waiting for input";
+export const NO_THREAD = "no thread is open: /new starts one, /thread <id> opens one";
+
+/** When `command` may go: its entry's availability (a hint always may; a line that is no command is a MESSAGE). */
+export function availabilityOf(command: Command): Availability {
+  if (command.kind === "send" && !command.explicit) return MESSAGE;
+  return COMMANDS.find((entry) => entry.kind === command.kind)?.when ?? anytime;
+}
+
+/** What is so when a command is given. */
+export interface Situation {
+  readonly question: boolean;
+  readonly thread: boolean;
+  /** This text was refused once already for dropping the question: now it goes. */
+  readonly confirmed: boolean;
+}
+
+/** It goes; it goes as the open question's answer; or it is refused, saying why (`asked`: the same text again goes). */
+export type Verdict = "go" | "answer" | { readonly refused: string; readonly asked?: true };
+
+export function verdict(when: Availability, now: Situation): Verdict {
+  if (!when.noThread && !now.thread) return { refused: NO_THREAD };
+  if (!now.question) return when.question === "only" ? { refused: NO_QUESTION } : "go";
+  if (when.question === "answers") return "answer";
+  if (when.question === "asks" && !now.confirmed) return { refused: DROPS_QUESTION, asked: true };
+  return "go";
+}
+
+/** What carries out each kind of command: one handler per kind, or the controller does not compile. */
+export type CommandHandlers = {
+  readonly [K in Command["kind"]]: (command: Extract<Command, { kind: K }>, when: Availability) => void;
+};
+
+export function dispatch(handlers: CommandHandlers, command: Command, when: Availability): void {
+  // TypeScript cannot tie handlers[command.kind] to this command's own type; CommandHandlers does.
+  (handlers[command.kind] as (command: Command, when: Availability) => void)(command, when);
+}
