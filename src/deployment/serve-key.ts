@@ -3,7 +3,7 @@
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../errors.js";
-import { newKey } from "./door.js";
+import { newKey } from "../server/door.js";
 
 const FILE = "serve-key";
 const KEY = /^[A-Za-z0-9_-]{43,256}$/;

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { UsageError } from "../errors.js";
 import { configDir } from "./paths.js";
 import { STRATEGIES, isStrategy } from "../strategies.js";
-import { DEFAULT_DEMO_LATENCY_MS } from "../deployment/demo-latency.js";
+import { DEFAULT_DEMO_LATENCY_MS } from "../server/demo-latency.js";
 import { parseDeploymentUrl } from "../deployment/url.js";
 import { jsonObject } from "./run-options.js";
 
