@@ -8,10 +8,10 @@ import { ConnectionError } from "../errors.js";
 import { builtFile, localDataDir, projectDataDir, projectLogFile, serverLogFile } from "../settings/paths.js";
 import { lockDataDir, type DataLock } from "./lock.js";
 import { projectKey, type Project } from "./project.js";
+import { newKey } from "./serve-key.js";
 import { RETENTION, type Retention } from "../server/retention.js";
 import type { GraphInputs } from "../server/graph-inputs.js";
 import type { ChildMessage, KeyMessage, ServerConfig } from "../server/protocol.js";
-import { newKey } from "../server/door.js";
 
 export interface LocalOptions {
   port?: number;
