@@ -2,7 +2,7 @@
 // check itself, run in process on a keyed request as chat sends it, against one whole
 // threads.search round trip to the same deployment, measured in the same run.
 import { Client } from "@langchain/langgraph-sdk";
-import { openDoor, refusal } from "../src/deployment/door.js";
+import { openDoor, refusal } from "../src/server/door.js";
 import { median } from "./stats.js";
 
 export async function doorCost(url: string, key: string, runs: number): Promise<{ check: number; roundTrip: number }> {

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { Client } from "@langchain/langgraph-sdk";
 import { serverDataDir, startLocalDeployment, type LocalDeployment } from "../src/deployment/local.js";
-import type { Retention } from "../src/deployment/retention.js";
+import type { Retention } from "../src/server/retention.js";
 
 export interface StorageResult {
   /** Bytes of the server's data files after it stopped (it flushes them then). */

@@ -1,6 +1,7 @@
 // Bundles the CLI into dist/bundle/ with esbuild: one file to load at start instead of hundreds,
-// split at the dynamic imports so scripted runs never load Ink or React. The server child and
-// the demo graph stay as tsc builds them (dist/deployment/), loaded by the server process only.
+// split at the dynamic imports so scripted runs never load Ink or React. What runs in the server
+// child (src/server/: the child itself, the built-in graphs) stays as tsc builds it (dist/server/),
+// forked or loaded by path in the server process only.
 import { build } from "esbuild";
 import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";

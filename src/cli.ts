@@ -10,23 +10,9 @@ import { UserFacingError, errorMessage } from "./errors.js";
 import { STRATEGIES, STRATEGY_HELP } from "./strategies.js";
 import { neutralise } from "./sanitize.js";
 import type { TargetFlags } from "./commands/target.js";
+import type { ChatFlags } from "./commands/chat.js";
 import type { DemoFlags } from "./commands/demo.js";
 import type { ServeFlags } from "./commands/serve.js";
-
-export interface ChatFlags extends TargetFlags {
-  message?: string[];
-  input?: string[];
-  script?: string;
-  thread?: string;
-  answer?: string[];
-  continue?: boolean;
-  resume?: boolean;
-  gap: number;
-  json?: boolean;
-  timeout?: number;
-  reconnect?: number;
-  verbose?: boolean;
-}
 
 function numberArg(what: string, min = 0) {
   return (value: string): number => {

@@ -11,13 +11,28 @@ import { fromLines, fromList, givenInputs, readScript, type GivenInput } from ".
 import { onInterrupt, sayOnSignal } from "../signals.js";
 import { drawLiveEvenInCi } from "../interactive/terminal.js";
 import { holdEarlyKeys, type EarlyKeys } from "../interactive/early-keys.js";
-import type { ChatFlags } from "../cli.js";
-import { deploymentName, resolveTarget, type Target } from "./target.js";
+import { deploymentName, resolveTarget, type Target, type TargetFlags } from "./target.js";
 import { LostRuns } from "./lost-runs.js";
 import { describeRunOptions } from "../settings/run-options.js";
 import { neutralise } from "../sanitize.js";
 import { openFirst, type Core } from "./open-session.js";
 import { resumeCommand } from "./hints.js";
+
+/** The flags of `chat` itself, as cli.ts defines them. */
+export interface ChatFlags extends TargetFlags {
+  message?: string[];
+  input?: string[];
+  script?: string;
+  thread?: string;
+  answer?: string[];
+  continue?: boolean;
+  resume?: boolean;
+  gap: number;
+  json?: boolean;
+  timeout?: number;
+  reconnect?: number;
+  verbose?: boolean;
+}
 
 /** Scripted when messages come from flags, a file or a pipe; interactive at a terminal. */
 function chooseFace(flags: ChatFlags): { scripted: boolean; interactive: boolean; source: AsyncIterable<string | GivenInput> } {

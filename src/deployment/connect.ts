@@ -5,7 +5,7 @@ import { ConnectionError, UsageError } from "../errors.js";
 import { httpStatus, serverMessage } from "../engine/sdk.js";
 import type { LocalDeployment } from "./local.js";
 import type { Project } from "./project.js";
-import { parseDeploymentUrl } from "./url.js";
+import { parseDeploymentUrl } from "../settings/url.js";
 import { keyGuardedFetch } from "./guarded-fetch.js";
 import { clip } from "../sanitize.js";
 import { formKeepingFetch } from "./state-fetch.js";

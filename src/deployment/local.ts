@@ -7,24 +7,11 @@ import { dirname, join } from "node:path";
 import { ConnectionError } from "../errors.js";
 import { builtFile, localDataDir, projectDataDir, projectLogFile, serverLogFile } from "../settings/paths.js";
 import { lockDataDir, type DataLock } from "./lock.js";
-import { RETENTION, type Retention } from "./retention.js";
 import { projectKey, type Project } from "./project.js";
-import type { GraphInputs } from "./graph-inputs.js";
-import { newKey } from "./door.js";
-
-export interface ServerConfig {
-  port: number;
-  host: string;
-  nWorkers: number;
-  cwd: string;
-  graphs: Record<string, string>;
-  /** What the child keeps of old threads and runs; null keeps everything. */
-  retention: Retention | null;
-  /** Serving a --project: a file of it to resolve its packages from (TypeScript is loaded too). */
-  project?: { resolveFrom: string };
-  /** Web origins allowed (with CORS) besides the deployment's own; the key is sent over IPC. */
-  allowOrigins: string[];
-}
+import { newKey } from "./serve-key.js";
+import { RETENTION, type Retention } from "../server/retention.js";
+import type { GraphInputs } from "../server/graph-inputs.js";
+import type { ChildMessage, KeyMessage, ServerConfig } from "../server/protocol.js";
 
 export interface LocalOptions {
   port?: number;
@@ -122,8 +109,8 @@ export async function startLocalDeployment(options: LocalOptions = {}): Promise<
 
 function builtInGraphs(extra: Record<string, string> = {}): Record<string, string> {
   return {
-    agent: `${builtFile("deployment/demo-graph.js")}:graph`,
-    approve: `${builtFile("deployment/approve-graph.js")}:graph`,
+    agent: `${builtFile("server/demo-graph.js")}:graph`,
+    approve: `${builtFile("server/approve-graph.js")}:graph`,
     ...extra,
   };
 }
@@ -154,7 +141,7 @@ function spawnServer(options: LocalOptions, host: string, dataDir: string, logFi
   };
   if (options.latencyMs !== undefined) env.CHAT_DEMO_LATENCY_MS = String(options.latencyMs);
   // A project's graph may read files relative to where it is run, as under `langgraph dev`.
-  const child = fork(builtFile("deployment/server-child.js"), [], {
+  const child = fork(builtFile("server/server-child.js"), [], {
     cwd: project?.dir ?? dataDir,
     env,
     stdio: ["ignore", log, log, "ipc"],
@@ -162,7 +149,7 @@ function spawnServer(options: LocalOptions, host: string, dataDir: string, logFi
   });
   closeSync(log);
   const key = options.key === undefined ? newKey() : options.key;
-  child.send({ type: "key", key });
+  child.send({ type: "key", key } satisfies KeyMessage);
   running.add(child);
   installExitHook();
   const exited = new Promise<number | null>((resolve) => {
@@ -186,7 +173,7 @@ function whenReady(child: ChildProcess, exited: Promise<number | null>, logFile:
       child.kill("SIGKILL");
       reject(new ConnectionError(`the local deployment did not start in time (log: ${logFile})`));
     }, timeoutMs);
-    child.on("message", (msg: { type?: string; port?: number; message?: string; inputs?: GraphInputs }) => {
+    child.on("message", (msg: Partial<ChildMessage>) => {
       if (msg.type === "ready" && typeof msg.port === "number") {
         clearTimeout(timer);
         resolve({ port: msg.port, inputs: msg.inputs ?? {} });

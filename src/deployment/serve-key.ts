@@ -1,12 +1,17 @@
-// `chat serve`'s key, kept across restarts of the same data dir in a file only the user can read
-// (0600, in the 0700 config dir), so clients set up once keep working; --new-key replaces it.
+// The built-in deployment's key, made here by the parent (the server child's door.ts checks it):
+// a new one at every start, or `chat serve`'s, kept across restarts of the same data dir in a file
+// only the user can read (0600, in the 0700 config dir), so clients set up once keep working;
+// --new-key replaces it.
+import { randomBytes } from "node:crypto";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../errors.js";
-import { newKey } from "./door.js";
 
 const FILE = "serve-key";
 const KEY = /^[A-Za-z0-9_-]{43,256}$/;
+
+/** A new key: 32 bytes from the CSPRNG, URL-safe. */
+export const newKey = (): string => randomBytes(32).toString("base64url");
 
 const keyFile = (dataDir: string) => join(dataDir, FILE);
 

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { UsageError } from "../errors.js";
 import { configDir } from "./paths.js";
 import { STRATEGIES, isStrategy } from "../strategies.js";
-import { DEFAULT_DEMO_LATENCY_MS } from "../deployment/demo-latency.js";
-import { parseDeploymentUrl } from "../deployment/url.js";
+import { DEFAULT_DEMO_LATENCY_MS } from "../server/demo-latency.js";
+import { parseDeploymentUrl } from "./url.js";
 import { jsonObject } from "./run-options.js";
 
 export const SETTING_KEYS = ["url", "assistant", "strategy", "hold", "apiKey", "demoLatency", "config", "context"] as const;

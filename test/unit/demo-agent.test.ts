@@ -1,7 +1,7 @@
 // The offline demo agent answers small talk plainly and says what it can do; weather questions
 // (or a place) get its search tool.
 import { expect, it } from "vitest";
-import { SMALL_TALK, isWeatherQuestion } from "../../src/deployment/weather.js";
+import { SMALL_TALK, isWeatherQuestion } from "../../src/server/weather.js";
 
 it("small talk is answered plainly; anything about the weather or a place goes to the weather search", () => {
   expect(["hi", "hello there", "thanks!"].map(isWeatherQuestion)).toEqual([false, false, false]);

@@ -3,7 +3,7 @@
 import { join } from "node:path";
 import { Annotation, END, MessagesAnnotation, START, StateGraph } from "@langchain/langgraph";
 import { expect, it } from "vitest";
-import { inputFieldsOf, readGraphInputs } from "../../src/deployment/graph-inputs.js";
+import { inputFieldsOf, readGraphInputs } from "../../src/server/graph-inputs.js";
 
 const fixtures = join(import.meta.dirname, "..", "fixtures");
 

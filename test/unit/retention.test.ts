@@ -1,7 +1,7 @@
 // Which runs and threads a retention sweep may delete: never anything holding the current state,
 // in flight, or touched within the grace period.
 import { describe, expect, it } from "vitest";
-import { runsToDelete, threadsToDelete, type Retention, type RunInfo } from "../../src/deployment/retention.js";
+import { runsToDelete, threadsToDelete, type Retention, type RunInfo } from "../../src/server/retention.js";
 
 const NOW = Date.parse("2026-11-25T12:00:00Z");
 const retention: Retention = { keepThreads: 2, keepRuns: 1, graceMs: 60_000, intervalMs: 30_000 };

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
-import { parseDeploymentUrl } from "../../src/deployment/url.js";
+import { parseDeploymentUrl } from "../../src/settings/url.js";
 import { readSaved, resolveSetting, settingsPath } from "../../src/settings/settings.js";
 import { exitCodeFor, sentLine, statusLine } from "../../src/scripted/report.js";
 import { fromLines } from "../../src/scripted/sources.js";

@@ -2,7 +2,7 @@
 // address as Host and come from no foreign web page. Loaded in the server process twice over one
 // module instance: by server-child (which opens the door once the parent has sent the key over
 // IPC) and by the official server as its custom auth (`auth.path`, as langgraph.json's `auth`).
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
 import { Auth, HTTPException } from "@langchain/langgraph-sdk/auth";
 
 export interface DoorConfig {
@@ -11,9 +11,6 @@ export interface DoorConfig {
   /** Web origins allowed besides the deployment's own (also given CORS allowance). */
   allowOrigins: string[];
 }
-
-/** A new key: 32 bytes from the CSPRNG, URL-safe. */
-export const newKey = (): string => randomBytes(32).toString("base64url");
 
 /** Host names that mean this machine only; other listen addresses cannot be checked by Host. */
 function isLoopback(host: string): boolean {

@@ -1,4 +1,5 @@
-// What counts as a deployment URL. Errors quote the URL clipped and without any user:password part.
+// What counts as a deployment URL: the `url` setting's check, wherever it comes from (flag, env,
+// saved). Errors quote the URL clipped and without any user:password part.
 import { UsageError } from "../errors.js";
 import { clip } from "../sanitize.js";
 

@@ -6,7 +6,7 @@ import { existsSync, realpathSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type * as ServerModule from "@langchain/langgraph-api/server";
-import type { ServerConfig } from "./local.js";
+import type { ChildMessage, ServerConfig } from "./protocol.js";
 import { keepBounded, revisitAfter, sweep } from "./retention.js";
 import type { ResolveData } from "./project-resolve.js";
 import { readGraphInputs } from "./graph-inputs.js";
@@ -166,10 +166,10 @@ try {
   const client = selfClient(`http://${self}:${port}`, key);
   await clearStaleRuns(client);
   const inputs = await readGraphInputs(config.graphs, config.cwd);
-  process.send?.({ type: "ready", port, inputs });
+  process.send?.({ type: "ready", port, inputs } satisfies ChildMessage);
   void bound(client, sweeping.signal);
 } catch (err) {
-  process.send?.({ type: "failed", message: err instanceof Error ? err.message : String(err) });
+  process.send?.({ type: "failed", message: err instanceof Error ? err.message : String(err) } satisfies ChildMessage);
   console.error(err);
   process.exit(1);
 }
