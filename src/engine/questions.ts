@@ -15,7 +15,7 @@ interface Host {
   /** The thread's status and open interrupts (`{ [taskId]: [{id, value}] }`). */
   readThread(): Promise<{ status?: unknown; interrupts?: unknown }>;
   /** The thread's state with subgraphs, to name the node a breakpoint paused before. */
-  readState(): Promise<{ next?: unknown; tasks?: unknown }>;
+  readState(): Promise<{ next?: unknown; tasks?: unknown; metadata?: unknown }>;
 }
 
 export class Questions {
@@ -49,6 +49,11 @@ export class Questions {
     if (this.asked.has(index)) return true;
     const thread = await this.host.readThread().catch(() => undefined);
     if (thread?.status !== "interrupted") return false;
+    // By now the thread may wait on a later run's question (the next queued run started and
+    // asked): it is this run's only if the thread's last checkpoint is this run's.
+    const state = await this.host.readState().catch(() => undefined);
+    const wrote = isRecord(state?.metadata) ? state.metadata.run_id : undefined;
+    if (typeof wrote === "string" && wrote !== this.host.get(index).runId) return false;
     const lists = isRecord(thread.interrupts) ? Object.values(thread.interrupts) : [];
     this.asked.set(
       index,

@@ -17,12 +17,16 @@ export interface SimRun {
   deleted: boolean;
   /** What ended it early, as the server knows: the run whose create did it, or a cancel. */
   stoppedBy?: string;
+  /** It ended at interrupt(): what became of its question (the run that answered or dropped it). */
+  question?: { answeredBy?: string; droppedBy?: string };
+  readonly resume: boolean;
 }
 
 interface CreatePayload {
   metadata: Record<string, unknown>;
   multitaskStrategy: string;
   input?: { messages?: Array<{ id?: string; content?: unknown }> } | null;
+  command?: { resume?: unknown };
 }
 
 const inFlight = (run: SimRun) => !run.deleted && (run.status === "pending" || run.status === "running");
@@ -30,6 +34,8 @@ const inFlight = (run: SimRun) => !run.deleted && (run.status === "pending" || r
 export function simulatedServer() {
   const runs: SimRun[] = [];
   const thread: MessageDict[] = [];
+  /** The run whose interrupt() the thread waits on. */
+  let asking: SimRun | undefined;
   // Node 20 has no Promise.withResolvers.
   const next = () => {
     let resolve: () => void = () => {};
@@ -60,6 +66,10 @@ export function simulatedServer() {
     const next = runs.find((r) => !r.deleted && r.status === "pending");
     if (!next) return;
     next.status = "running";
+    // A run starting on a waiting thread answers its question (a resume) or drops it (new input).
+    if (asking?.question) asking.question[next.resume ? "answeredBy" : "droppedBy"] = next.run_id;
+    asking = undefined;
+    if (next.resume) return;
     const human = next.kwargs.input?.messages?.[0];
     thread.push({ type: "human", content: human?.content ?? "", id: human?.id ?? `h-${next.run_id}` });
   };
@@ -84,6 +94,7 @@ export function simulatedServer() {
           kwargs: { input: payload.input ?? undefined },
           status: "pending",
           deleted: false,
+          resume: payload.command !== undefined,
         };
         const how = payload.multitaskStrategy;
         if (how === "interrupt" || how === "rollback") for (const r of busy) stop(r, run.run_id, how);
@@ -112,6 +123,8 @@ export function simulatedServer() {
             yield { id: "1", event: "updates", data: { agent: { messages: [] } } };
           }
           if (!inFlight(run)) {
+            if (run.question)
+              yield { id: "3", event: "updates", data: { __interrupt__: [{ id: `i-${run.run_id}`, value: "ok?" }] } };
             if (run.stoppedBy) yield { id: "2", event: "error", data: { error: "Error", message: "interrupt" } };
             return;
           }
@@ -121,25 +134,37 @@ export function simulatedServer() {
     },
     threads: {
       async get() {
+        if (asking) return { status: "interrupted", interrupts: { task: [{ id: `i-${asking.run_id}`, value: "ok?" }] } };
         return { status: runs.some(inFlight) ? "busy" : "idle", interrupts: {} };
       },
       async getHistory() {
         return [];
       },
       async getState() {
-        return { values: { messages: [...thread] }, next: [], tasks: [] };
+        const interrupts = asking ? [{ id: `i-${asking.run_id}`, value: "ok?" }] : [];
+        // The last checkpoint is written by the run that ran last (it carries its run_id).
+        const last = runs.filter((r) => !r.deleted && r.status !== "pending").at(-1);
+        const state = { values: { messages: [...thread] }, next: asking ? ["agent"] : [], tasks: asking ? [{ interrupts }] : [] };
+        return { ...state, metadata: last ? { run_id: last.run_id } : {} };
       },
     },
   };
   return {
     client: client as unknown as EngineClient,
     runs,
-    /** The running run ends well, with an answer in the thread; the next pending one starts. Whether one was running. */
-    finishRunning(): boolean {
+    /**
+     * The running run ends well, with an answer in the thread, or (`ask`) stops at interrupt() to
+     * ask; the next pending one starts. Whether one was running.
+     */
+    finishRunning(ask = false): boolean {
       const run = runs.find((r) => !r.deleted && r.status === "running");
       if (!run) return false;
       run.status = "success";
       thread.push({ type: "ai", content: `answer to ${run.run_id}`, id: `ai-${run.run_id}` });
+      if (ask) {
+        run.question = {};
+        asking = run;
+      }
       step();
       return true;
     },

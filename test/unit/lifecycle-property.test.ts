@@ -7,6 +7,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Session } from "../../src/engine/session.js";
 import { FINAL } from "../../src/engine/lifecycle.js";
 import type { SessionEvent } from "../../src/engine/types.js";
+import type { MessageStatus } from "../../src/engine/status.js";
 import { STRATEGIES, type Strategy } from "../../src/strategies.js";
 import { simulatedServer, type SimRun } from "../helpers/fake-server.js";
 
@@ -22,26 +23,30 @@ function random(seed: number): () => number {
   };
 }
 
-type Step = { send: Strategy } | "finish" | "cancel" | "cancel all" | "wait";
+type Step = { send: Strategy } | { answer: Strategy } | "finish" | "ask" | "cancel" | "cancel all" | "wait";
 
 function steps(seed: number, count: number): Step[] {
   const next = random(seed);
   return Array.from({ length: count }, (): Step => {
     const r = next();
-    if (r < 0.45) return { send: STRATEGIES[Math.floor(next() * STRATEGIES.length)] ?? "enqueue" };
-    if (r < 0.7) return "finish";
+    const strategy = STRATEGIES[Math.floor(next() * STRATEGIES.length)] ?? "enqueue";
+    if (r < 0.35) return { send: strategy };
+    if (r < 0.45) return { answer: strategy };
+    if (r < 0.62) return "finish";
+    if (r < 0.72) return "ask";
     if (r < 0.8) return "cancel";
     if (r < 0.85) return "cancel all";
     return "wait";
   });
 }
 
-/** The status a message must end with, given what became of its run on the server. */
-function expectedStatus(run: SimRun | undefined): string[] {
-  if (!run) return ["rejected"];
-  if (run.deleted) return ["rolled_back"];
-  if (run.status === "success") return ["success"];
-  return ["interrupted"]; // interrupted, or error by a stop (rollback of a running run, a cancel)
+/** The status a message must end with, given what became of its run (and any question it asked) on the server. */
+function expectedStatus(run: SimRun | undefined): string {
+  if (!run) return "rejected";
+  if (run.deleted) return "rolled_back";
+  if (run.question) return run.question.answeredBy ? "answered" : run.question.droppedBy ? "dropped" : "waiting";
+  if (run.status === "success") return "success";
+  return "interrupted"; // interrupted, or error by a stop (rollback of a running run, a cancel)
 }
 
 async function play(seed: number) {
@@ -58,17 +63,22 @@ async function play(seed: number) {
   const plan = steps(seed, 12);
   let sent = 0;
   for (const step of plan) {
-    if (step === "finish") server.finishRunning();
+    if (step === "finish" || step === "ask") server.finishRunning(step === "ask");
     else if (step === "cancel") await session.cancel("running");
     else if (step === "cancel all") await session.cancel("all");
     else if (step === "wait") await sleep(2);
-    else {
+    else if ("answer" in step) {
+      // Only while the agent waits and nothing queued would drop the question first (as the UI allows).
+      if (session.getQuestion() && !session.questionRefusal()) (session.answer("yes", step.answer), sent++);
+      await sleep(0);
+    } else {
       session.send(`message ${++sent}`, step.send);
       await sleep(0);
     }
   }
   // Let everything end: runs finish one by one until the server holds none in flight.
-  for (let i = 0; i < 200 && (server.busy() || session.getSnapshot().some((m) => !FINAL.has(m.status))); i++) {
+  const settled = (status: string) => FINAL.has(status as MessageStatus) || status === "waiting";
+  for (let i = 0; i < 200 && (server.busy() || session.getSnapshot().some((m) => !settled(m.status))); i++) {
     server.finishRunning();
     await sleep(2);
   }
@@ -96,7 +106,10 @@ describe("a message's lifecycle under random double-texting (simulated JS server
       expect(messages.length, where).toBe(sent);
       for (const m of messages) {
         const run = server.runs.find((r) => r.metadata.chat_client_id === m.clientId);
-        expect(expectedStatus(run), `${where}: #${m.index + 1}`).toContain(m.status);
+        expect(m.status, `${where}: #${m.index + 1}`).toBe(expectedStatus(run));
+        // An answered or dropped question names the message whose run did it.
+        const fate = run?.question?.answeredBy ?? run?.question?.droppedBy;
+        if (fate) expect(m.by, `${where}: #${m.index + 1}'s question`).toBe(messages.find((o) => o.runId === fate)?.index);
         // Every stop names its cause, and the one the server knows.
         const stop = events.find(
           (e) => e.message.index === m.index && (e.cause.type === "stopped" || e.cause.type === "deleted"),
