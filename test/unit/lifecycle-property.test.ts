@@ -69,7 +69,10 @@ async function play(seed: number) {
     else if (step === "wait") await sleep(2);
     else if ("answer" in step) {
       // Only while the agent waits and nothing queued would drop the question first (as the UI allows).
-      if (session.getQuestion() && !session.questionRefusal()) (session.answer("yes", step.answer), sent++);
+      if (session.getQuestion() && !session.questionRefusal()) {
+        session.answer("yes", step.answer);
+        sent++;
+      }
       await sleep(0);
     } else {
       session.send(`message ${++sent}`, step.send);
