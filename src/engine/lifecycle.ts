@@ -63,7 +63,9 @@ export type LifecycleEvent =
     }
   | { readonly type: "answered"; readonly by: number }
   /** A later message ran as new input on the waiting thread: the server dropped the question. */
-  | { readonly type: "dropped"; readonly by: number; readonly detail: string };
+  | { readonly type: "dropped"; readonly by: number; readonly detail: string }
+  /** Taken back by the user before it ran (`unsend`: into the input to edit; `drop`: gone). */
+  | { readonly type: "withdrawn"; readonly how: "unsend" | "drop" };
 
 export type LifecycleEventType = LifecycleEvent["type"];
 
@@ -98,6 +100,7 @@ export const TRANSITIONS: { readonly [T in LifecycleEventType]: Rule<T> } = {
   asked: { from: IN_FLIGHT, to: () => "waiting" },
   answered: { from: ["waiting"], to: () => "answered" },
   dropped: { from: ["waiting"], to: () => "dropped" },
+  withdrawn: { from: ["held", "pending"], to: () => "withdrawn" },
 };
 
 /** Statuses no event leaves: the message's story is over. (`unknown` and `waiting` may still move.) */
@@ -191,5 +194,7 @@ function fieldsOf(event: MoveEvent, now: number): Partial<OutgoingMessage> {
       return { question: "answered", by: event.by, detail: `answered by #${event.by + 1}` };
     case "dropped":
       return { question: "dropped", by: event.by, detail: event.detail };
+    case "withdrawn":
+      return { withdrawn: event.how, detail: event.how === "unsend" ? "taken back into the input" : "dropped by the user" };
   }
 }

@@ -2,7 +2,7 @@
 // and emits each finished run's new messages; each message moves only as lifecycle.ts allows.
 import { randomUUID } from "node:crypto";
 import type { Strategy } from "../strategies.js";
-import { isTransient, type EngineClient } from "./sdk.js";
+import { isTransient } from "./sdk.js";
 import { followRun, type RunOutcome } from "./follow.js";
 import { foundMessage, readOpening, type FoundRun } from "./lookup.js";
 import { runOutput } from "./run-messages.js";
@@ -11,13 +11,15 @@ import { messageInput } from "./input-shape.js";
 import { createRun, createdEvent, runRequest } from "./create.js";
 import { answerFields, type Question } from "./interrupts.js";
 import { Questions } from "./questions.js";
-import { RECONNECT_MS, cancelRuns, type Cancel, inFlightRuns, lostRun, runsToCancel, stoppedReport } from "./stopped.js";
+import { RECONNECT_MS, lostRun, stoppedReport } from "./stopped.js";
+import { StopRequests } from "./stop-requests.js";
 import type { MessageDict } from "./message.js";
 import { isInFlight, isTerminal } from "./status.js";
 import type { OutgoingMessage, SessionOptions } from "./types.js";
 import { MessageStore } from "./store.js";
 import { capDepth } from "../depth.js";
 import type { LifecycleEvent } from "./lifecycle.js";
+import type { WithdrawHow, Withdrawal } from "./withdraw.js";
 
 export class Session extends MessageStore {
   readonly threadId: string;
@@ -27,12 +29,10 @@ export class Session extends MessageStore {
   private createChain: Promise<void> = Promise.resolve();
   private followChain: Promise<void> = Promise.resolve();
   private readonly abort = new AbortController();
-  private readonly createClient: EngineClient;
   /** Pause between tries of a create or a read, grown with each try. */
   private readonly retryDelayMs: number;
   private hold: boolean;
-  /** Runs we asked the server to stop, and which of our runs had been made by then. */
-  private readonly cancelled = new Map<string, Cancel>();
+  private readonly stops: StopRequests;
   /** The thread's messages when the session was opened (already on screen for no one yet). */
   initialMessages: readonly MessageDict[] = [];
   private readonly questions = new Questions({
@@ -50,8 +50,9 @@ export class Session extends MessageStore {
     this.threadId = options.threadId;
     this.assistantId = options.assistantId;
     this.hold = options.hold ?? false;
-    this.createClient = options.createClient ?? options.client;
     this.retryDelayMs = options.retryDelayMs ?? 300;
+    const { client, threadId } = options;
+    this.stops = new StopRequests({ client, threadId, messages: () => this.messages, apply: (i, e) => this.apply(i, e) });
     this.runWatch = new RunWatch(options.client, options.threadId, options.watchMs ?? 2000, {
       busy: () => this.messages.some((m) => isInFlight(m.status)),
       known: (run) => this.messages.some((m) => m.runId === run.runId || m.clientId === run.clientId),
@@ -74,9 +75,7 @@ export class Session extends MessageStore {
   }
 
   /** Why the open question cannot be answered now (see Questions.refusal), or undefined. */
-  questionRefusal(): string | undefined {
-    return this.questions.refusal();
-  }
+  questionRefusal = (): string | undefined => this.questions.refusal();
 
   /** The question the thread waits on (from interrupt() or a breakpoint), if any. */
   getQuestion = (): Question | undefined => this.questions.current();
@@ -192,11 +191,11 @@ export class Session extends MessageStore {
     }
   }
 
-  /** Cancels (action interrupt) the running run, or every run in flight on the thread, ours or not; says how many. */
-  async cancel(scope: "running" | "all"): Promise<number> {
-    const ids = scope === "all" ? await inFlightRuns(this.options.client, this.threadId) : runsToCancel(this.messages);
-    return cancelRuns(this.options.client, this.threadId, ids, this.cancelled, this.messages);
-  }
+  /** Cancels the running run, or every run in flight on the thread, ours or not; says how many (see stop-requests.ts). */
+  cancel = (scope: "running" | "all"): Promise<number> => this.stops.cancel(scope);
+
+  /** Takes back a message that has not run: held, or pending (cancelled on the server first; see withdraw.ts). */
+  withdraw = (index: number, how: WithdrawHow): Promise<Withdrawal> => this.stops.withdraw(index, how);
 
   /** Stops following runs (they keep going on the server). */
   close = (): void => void ((this.closed = true), this.runWatch.stop(), this.abort.abort());
@@ -214,7 +213,7 @@ export class Session extends MessageStore {
     const created = await createRun(
       {
         ...this.options,
-        createClient: this.createClient,
+        createClient: this.options.createClient ?? this.options.client,
         signal: this.abort.signal,
         retryDelayMs: this.retryDelayMs,
         notice: (text) => this.emit({ type: "notice", index, text }),
@@ -257,10 +256,12 @@ export class Session extends MessageStore {
       this.apply(index, lostRun(err, message.runId, this.threadId, reconnectMs));
       return;
     }
+    await this.stops.settled(index); // taken back meanwhile: that is how it ended
+    if (isTerminal(this.get(index).status)) return;
     if (outcome.kind === "stopped") {
       // Which later message stopped it? Its create may still be on its way back.
       await this.createChain;
-      const report = stoppedReport(outcome, index, this.messages, this.cancelled.get(message.runId));
+      const report = stoppedReport(outcome, index, this.messages, this.stops.cancelOf(message.runId));
       if (report.type === "stopped") await this.finish(index, report);
       else this.apply(index, report);
     } else if (!(outcome.kind === "success" && (await this.askedAfterMessages(index, outcome.serverStatus)))) {

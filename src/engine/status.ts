@@ -16,6 +16,7 @@ export const MESSAGE_STATUSES = [
   "waiting",
   "answered",
   "dropped",
+  "withdrawn",
 ] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
@@ -90,6 +91,16 @@ export const STATUS: Readonly<Record<MessageStatus, StatusFacts>> = {
     mark: "⊘",
     tone: "bad",
   },
+  // Taken back by the user before its run started (/unsend, /drop): it never ran.
+  withdrawn: {
+    terminal: true,
+    refused: false,
+    stays: false,
+    label: "withdrawn",
+    event: "taken back",
+    mark: "↩",
+    tone: "stopped",
+  },
 };
 
 export const isTerminal = (status: MessageStatus): boolean => STATUS[status].terminal;
@@ -102,7 +113,11 @@ export const isRefused = (status: MessageStatus): boolean => STATUS[status].refu
  * strategy cut short, or whose fate is unknown (its resend finds the run instead of doubling it).
  */
 export const isPullable = (status: MessageStatus): boolean =>
-  STATUS[status].refused || status === "interrupted" || status === "rolled_back" || status === "unknown";
+  STATUS[status].refused ||
+  status === "interrupted" ||
+  status === "rolled_back" ||
+  status === "unknown" ||
+  status === "withdrawn";
 export const statusLabel = (status: MessageStatus): string => STATUS[status].label;
 /** What /dismiss clears: what stays in view only to be seen, not what waits for an answer. */
 export const isDismissable = (status: MessageStatus): boolean => STATUS[status].stays && status !== "waiting";

@@ -19,7 +19,7 @@ export function stoppedReport(
   outcome: Stopped,
   index: number,
   messages: readonly OutgoingMessage[],
-  cancel?: Cancel,
+  cancel?: { readonly after: ReadonlySet<number> },
 ): Extract<LifecycleEvent, { type: "stopped" | "deleted" | "failed" }> {
   const did = outcome.deleted ? "rollback" : outcome.serverStatus === "interrupted" ? "interrupt" : undefined;
   const stopper = (m: OutgoingMessage) =>
@@ -86,23 +86,4 @@ export function lostRun(
     `no contact with the deployment for ${Math.round(reconnectMs / 1000)} s (${serverMessage(err)}); ` +
     `run ${runId} may still run on the server: see it with --thread ${threadId}`;
   return { type: "lost", detail };
-}
-
-/** A cancel we sent for a run: `after`, the messages of ours whose runs were made before it went out. */
-export interface Cancel {
-  readonly after: ReadonlySet<number>;
-}
-
-/** Asks the server to stop these runs (action interrupt), noting them as cancelled by us (the first cancel counts). */
-export async function cancelRuns(
-  client: EngineClient,
-  threadId: string,
-  ids: string[],
-  cancelled: Map<string, Cancel>,
-  messages: readonly OutgoingMessage[],
-): Promise<number> {
-  const after = new Set(messages.filter((m) => m.createdAt !== undefined).map((m) => m.index));
-  for (const id of ids) if (!cancelled.has(id)) cancelled.set(id, { after });
-  await Promise.all(ids.map((id) => client.runs.cancel(threadId, id, false, "interrupt")));
-  return ids.length;
 }

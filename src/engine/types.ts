@@ -50,6 +50,8 @@ export interface OutgoingMessage {
    * interrupt() ended `success`, whatever then became of its question (`question`).
    */
   readonly outcome?: "success" | "error" | "interrupted" | "rolled_back";
+  /** Taken back before it ran: into the input to be edited (`unsend`), or dropped. */
+  readonly withdrawn?: "unsend" | "drop";
   /** Its run stopped to ask: the question is waiting, answered, or dropped by a later message. */
   readonly question?: "waiting" | "answered" | "dropped";
   /** The tokens its run's AI messages report (usage_metadata), once its output is read; none reported: absent. */

@@ -20,6 +20,8 @@ export interface SimRun {
   /** It ended at interrupt(): what became of its question (the run that answered or dropped it). */
   question?: { answeredBy?: string; droppedBy?: string };
   readonly resume: boolean;
+  /** It started (a take-back must never let a run start). */
+  ran?: boolean;
 }
 
 interface CreatePayload {
@@ -66,6 +68,7 @@ export function simulatedServer() {
     const next = runs.find((r) => !r.deleted && r.status === "pending");
     if (!next) return;
     next.status = "running";
+    next.ran = true;
     // A run starting on a waiting thread answers its question (a resume) or drops it (new input).
     if (asking?.question) asking.question[next.resume ? "answeredBy" : "droppedBy"] = next.run_id;
     asking = undefined;

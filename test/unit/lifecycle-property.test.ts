@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Session } from "../../src/engine/session.js";
 import { FINAL } from "../../src/engine/lifecycle.js";
-import type { SessionEvent } from "../../src/engine/types.js";
+import type { OutgoingMessage, SessionEvent } from "../../src/engine/types.js";
 import type { MessageStatus } from "../../src/engine/status.js";
 import { STRATEGIES, type Strategy } from "../../src/strategies.js";
 import { simulatedServer, type SimRun } from "../helpers/fake-server.js";
@@ -23,26 +23,39 @@ function random(seed: number): () => number {
   };
 }
 
-type Step = { send: Strategy } | { answer: Strategy } | "finish" | "ask" | "cancel" | "cancel all" | "wait";
+type Step =
+  | { send: Strategy }
+  | { answer: Strategy }
+  /** Take back (or drop) a message seen queued (`which` of them), else one of the newest three. */
+  | { withdraw: "unsend" | "drop"; which: number }
+  | "finish"
+  | "ask"
+  | "cancel"
+  | "cancel all"
+  | "wait";
 
 function steps(seed: number, count: number): Step[] {
   const next = random(seed);
   return Array.from({ length: count }, (): Step => {
     const r = next();
-    const strategy = STRATEGIES[Math.floor(next() * STRATEGIES.length)] ?? "enqueue";
+    // Half enqueue: a queue builds up, so there is something to take back or stop.
+    const strategy = next() < 0.5 ? "enqueue" : (STRATEGIES[Math.floor(next() * STRATEGIES.length)] ?? "enqueue");
     if (r < 0.35) return { send: strategy };
     if (r < 0.45) return { answer: strategy };
     if (r < 0.62) return "finish";
     if (r < 0.72) return "ask";
-    if (r < 0.8) return "cancel";
-    if (r < 0.85) return "cancel all";
+    if (r < 0.8) return { withdraw: next() < 0.5 ? "unsend" : "drop", which: Math.floor(next() * 3) };
+    if (r < 0.84) return "cancel";
+    if (r < 0.87) return "cancel all";
     return "wait";
   });
 }
 
 /** The status a message must end with, given what became of its run (and any question it asked) on the server. */
-function expectedStatus(run: SimRun | undefined): string {
-  if (!run) return "rejected";
+function expectedStatus(run: SimRun | undefined, message: OutgoingMessage): string {
+  // Taken back: its run, if it had one, never started and was cancelled (never dropped as rejected).
+  if (message.status === "withdrawn" && !run?.ran && (!run || run.stoppedBy === "cancel")) return "withdrawn";
+  if (!run) return message.status === "withdrawn" ? "withdrawn" : "rejected";
   if (run.deleted) return "rolled_back";
   if (run.question) return run.question.answeredBy ? "answered" : run.question.droppedBy ? "dropped" : "waiting";
   if (run.status === "success") return "success";
@@ -60,14 +73,22 @@ async function play(seed: number) {
   });
   const events: Extract<SessionEvent, { type: "status" }>[] = [];
   session.subscribe((e) => void (e.type === "status" && events.push(e)));
-  const plan = steps(seed, 12);
+  const plan = steps(seed, 16);
   let sent = 0;
+  const takeBacks: Promise<unknown>[] = [];
   for (const step of plan) {
     if (step === "finish" || step === "ask") server.finishRunning(step === "ask");
     else if (step === "cancel") await session.cancel("running");
     else if (step === "cancel all") await session.cancel("all");
     else if (step === "wait") await sleep(2);
-    else if ("answer" in step) {
+    else if ("withdraw" in step) {
+      // A person takes back what they see queued (its create answered); not awaited: it races the steps after it.
+      await sleep(3);
+      const queued = session.getSnapshot().filter((m) => m.status === "pending" || m.status === "held");
+      const index = queued.length ? queued[step.which % queued.length]?.index : sent - 1 - step.which;
+      if (index !== undefined && index >= 0) takeBacks.push(session.withdraw(index, step.withdraw));
+      await sleep(0);
+    } else if ("answer" in step) {
       // Only while the agent waits and nothing queued would drop the question first (as the UI allows).
       if (session.getQuestion() && !session.questionRefusal()) {
         session.answer("yes", step.answer);
@@ -85,6 +106,7 @@ async function play(seed: number) {
     server.finishRunning();
     await sleep(2);
   }
+  await Promise.all(takeBacks);
   await Promise.race([session.whenIdle(), sleep(5000).then(() => Promise.reject(new Error(`seed ${seed}: never idle`)))]);
   session.close();
   return { server, session, events, sent, plan };
@@ -109,7 +131,7 @@ describe("a message's lifecycle under random double-texting (simulated JS server
       expect(messages.length, where).toBe(sent);
       for (const m of messages) {
         const run = server.runs.find((r) => r.metadata.chat_client_id === m.clientId);
-        expect(m.status, `${where}: #${m.index + 1}`).toBe(expectedStatus(run));
+        expect(m.status, `${where}: #${m.index + 1}`).toBe(expectedStatus(run, m));
         // An answered or dropped question names the message whose run did it.
         const fate = run?.question?.answeredBy ?? run?.question?.droppedBy;
         if (fate) expect(m.by, `${where}: #${m.index + 1}'s question`).toBe(messages.find((o) => o.runId === fate)?.index);

@@ -28,6 +28,7 @@ const MOVES: LifecycleEvent[] = [
   { type: "asked", interrupts: [{ id: "i", value: "ok?" }], serverStatus: "success" },
   { type: "answered", by: 2 },
   { type: "dropped", by: 2, detail: "#3 ran as a new message" },
+  { type: "withdrawn", how: "unsend" },
 ];
 
 describe("the lifecycle table", () => {
@@ -52,6 +53,7 @@ describe("the lifecycle table", () => {
       "rejected",
       "rolled_back",
       "success",
+      "withdrawn",
     ]);
     expect(transition(at("unknown", { finishedAt: 3 }), { type: "refollowed", detail: "back" }, 9)).toMatchObject({
       status: "running",
