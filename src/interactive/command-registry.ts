@@ -15,6 +15,8 @@ export type Command =
   | { kind: "new" }
   | { kind: "thread"; threadId: string }
   | { kind: "retry" }
+  /** Take a message back before it runs: `unsend` into the input, `drop` gone; no `index`: the newest that can be. */
+  | { kind: "withdraw"; how: "unsend" | "drop"; index?: number }
   | { kind: "dismiss" }
   | { kind: "help" }
   | { kind: "quit" }
@@ -60,6 +62,15 @@ const bare =
   (command: Command): CommandEntry["parse"] =>
   () =>
     command;
+
+/** `#3` or `3`: message #3 (its index 2). */
+const numbered =
+  (how: "unsend" | "drop"): CommandEntry["parse"] =>
+  (arg) => {
+    const n = /^#?(\d{1,9})$/.exec(arg)?.[1];
+    if (n === undefined || Number(n) < 1) return hint(`usage: /${how} #n (the message's number, as the queue shows it)`);
+    return { kind: "withdraw", how, index: Number(n) - 1 };
+  };
 
 export const COMMANDS: readonly CommandEntry[] = [
   {
@@ -150,6 +161,22 @@ export const COMMANDS: readonly CommandEntry[] = [
       arg === "" || arg === "all"
         ? { kind: "cancel", scope: arg === "all" ? "all" : "running" }
         : hint("usage: /cancel or /cancel all"),
+  },
+  {
+    kind: "withdraw",
+    when: onThread,
+    names: ["unsend"],
+    usage: "/unsend #n",
+    help: "take back a queued message before it runs (its run is cancelled first): its text and strategy come back into the input to edit; Enter sends it again, last in the queue (Alt+↑: the newest)",
+    parse: numbered("unsend"),
+  },
+  {
+    kind: "withdraw",
+    when: onThread,
+    names: ["drop"],
+    usage: "/drop #n",
+    help: "the same, without putting it in the input (↑ and Ctrl+R still have it)",
+    parse: numbered("drop"),
   },
   {
     kind: "retry",

@@ -11,7 +11,8 @@ export const KEY_HELP: ReadonlyArray<readonly [string, string]> = [
   ["↑ / ↓", "walk the input history"],
   ["Tab", "next strategy (reject → interrupt → rollback → enqueue)"],
   ["Esc", "interrupt the running run"],
-  ["Ctrl+R", "pull the last rejected, failed, interrupted or rolled-back message back into the input"],
+  ["Ctrl+R", "pull the last rejected, failed, interrupted, rolled-back or taken-back message back into the input"],
+  ["Alt+↑", "take back the newest queued message before it runs, into the input (as /unsend)"],
   ["Ctrl+U", "clear the input"],
   ["Ctrl+C", "clear the input; on an empty input, quit (asks once while runs are in flight)"],
 ];

@@ -3,23 +3,22 @@
 import type { Key } from "ink";
 import type { Session } from "../engine/session.js";
 import type { OutgoingMessage, SessionEvent } from "../engine/types.js";
-import { isDismissable, isPullable, isTerminal, leftBehind } from "../engine/status.js";
+import { isDismissable, isTerminal, leftBehind } from "../engine/status.js";
 import { STRATEGY_HELP, type Strategy } from "../strategies.js";
 import { errorMessage } from "../errors.js";
 import { helpText, nextStrategy, parseInput } from "./commands.js";
 import { availabilityOf, dispatch, verdict, type Command, type CommandHandlers } from "./command-registry.js";
 import { EMPTY, edit, lineMove, newlineInstead, setValue, type EditState } from "./editing.js";
 import { HistoryWalker } from "./history-walker.js";
-import { NO_LIVE } from "./live.js";
 import { eventPatch } from "./session-events.js";
-import { firstSnapshot, type ChatSnapshot, type ControllerOptions } from "./snapshot.js";
+import { firstSnapshot, threadPatch, type ChatSnapshot, type ControllerOptions } from "./snapshot.js";
 import type { Question } from "../engine/interrupts.js";
 import { Transcript, type TranscriptItem } from "./transcript.js";
 import { answerAction } from "./answering.js";
 import { KeySplitter } from "./keys.js";
 import { Work } from "./work.js";
 import { Listeners } from "./listeners.js";
-import { usageOf } from "../engine/usage.js";
+import { Recall, takeBack } from "./take-back.js";
 
 export type { ChatSnapshot, ControllerOptions, ExitInfo, TranscriptItem } from "./snapshot.js";
 
@@ -32,8 +31,7 @@ export class ChatController {
   private readonly work = new Work();
   private readonly transcript: Transcript;
   private readonly keys = new KeySplitter();
-  /** The last message pulled back into the input: sending that same text again is its resend. */
-  private pulledBack: { index: number; text: string } | undefined;
+  private readonly recall = new Recall();
   private switching = false;
   /** A new message typed over an open question waits for a second /send: it drops the question. */
   private confirmSend: string | undefined;
@@ -86,6 +84,7 @@ export class ChatController {
     if (key.tab) return this.setStrategy(nextStrategy(this.state.strategy));
     if (key.escape) return this.run({ kind: "cancel", scope: "running" });
     if (key.ctrl && text === "r") return void this.pullBack();
+    if (key.meta && key.upArrow) return this.run({ kind: "withdraw", how: "unsend" });
     if (key.upArrow || key.downArrow) {
       const within = lineMove(input, key.upArrow ? -1 : 1);
       if (within) return this.setInput(within);
@@ -118,15 +117,23 @@ export class ChatController {
 
   /** What each kind of command does: a new command is an entry in command-registry.ts and a line here. */
   private readonly handlers: CommandHandlers = {
-    send: (c, when) => this.send(c.text, c.strategy ?? this.state.strategy, when.held === "goes"),
+    send: (c, when) =>
+      this.send(c.text, c.strategy ?? this.recall.strategyFor(c.text) ?? this.state.strategy, when.held === "goes"),
     answer: (c) => this.answer(c),
     continue: (c) => this.answer(c),
     hold: (c) => this.setHold(c.on ?? !this.state.hold),
     strategy: (c) => this.setStrategy(c.strategy),
-    cancel: (c) => this.work.track(this.cancel(c.scope)),
+    cancel: (c) =>
+      this.work.track(
+        this.session.cancel(c.scope).then(
+          (n) => this.say(n ? `asked the server to stop ${n} run(s)` : "no run to cancel"),
+          (err: unknown) => this.say(`cancel failed: ${errorMessage(err)}`, "warning"),
+        ),
+      ),
     new: () => this.work.track(this.switchTo()),
     thread: (c) => this.work.track(this.switchTo(c.threadId)),
     retry: () => this.pullBack(),
+    withdraw: (c) => this.work.track(this.takeBack(c.how, c.index)),
     dismiss: () =>
       this.update({ dismissed: new Set(this.state.messages.filter((m) => isDismissable(m.status)).map((m) => m.index)) }),
     help: () => this.say(helpText()),
@@ -154,16 +161,8 @@ export class ChatController {
       this.session = next;
       this.detach = next.subscribe((event) => this.onEvent(event));
       next.setHold(this.state.hold);
-      this.pulledBack = undefined;
-      this.update({
-        threadId: next.threadId,
-        assistant: next.assistantId,
-        messages: next.getSnapshot(),
-        usage: usageOf(next.initialMessages),
-        dismissed: new Set(),
-        live: NO_LIVE,
-        connection: next.getConnection(),
-      });
+      this.recall.set(undefined);
+      this.update(threadPatch(next));
       const runs = next.assistantId !== from.assistantId ? ` (its assistant: ${next.assistantId})` : "";
       this.say(`${threadId ? "switched to" : "new"} thread ${next.threadId}${runs}`);
       this.add(...this.transcript.messages(next.initialMessages));
@@ -215,8 +214,7 @@ export class ChatController {
   /** `now`: it goes even when hold would keep it back (its entry says so: /send, /<strategy>). */
   private send(text: string, strategy: Strategy, now: boolean): void {
     // Resending what was pulled back? The engine checks whether the first try got through; text this graph cannot take stays typed.
-    const retryOf = this.pulledBack?.text === text ? this.pulledBack.index : undefined;
-    this.pulledBack = undefined;
+    const retryOf = this.recall.sent(text);
     try {
       this.session.send(text, strategy, { retryOf, now });
     } catch (err) {
@@ -224,20 +222,20 @@ export class ChatController {
     }
   }
 
-  private cancel(scope: "running" | "all"): Promise<void> {
-    return this.session.cancel(scope).then(
-      (n) => this.say(n ? `asked the server to stop ${n} run(s)` : "no run to cancel"),
-      (err: unknown) => this.say(`cancel failed: ${errorMessage(err)}`, "warning"),
-    );
+  /** /unsend, /drop, Alt+↑: taken back before it runs; unsent, it is put in the input (what was typed there goes to ↑). */
+  private async takeBack(how: "unsend" | "drop", index?: number): Promise<void> {
+    const taken = await takeBack(this.session, how, index);
+    if ("refused" in taken) return this.say(taken.refused, "warning");
+    if (!taken.input) return;
+    if (this.state.input.value.trim()) this.history.add(this.state.input.value);
+    this.recall.set({ index: taken.index, ...taken.input });
+    this.setInput(setValue(taken.input.text));
   }
 
   /** Takes the last rejected or failed message out of the queue and into the input. */
   private pullBack(): void {
-    const last = [...this.state.messages]
-      .reverse()
-      .find((m) => m.kind === "message" && isPullable(m.status) && !this.state.dismissed.has(m.index));
+    const last = this.recall.pull(this.state.messages, this.state.dismissed);
     if (!last) return this.say("nothing rejected, failed, interrupted or rolled back to pull back");
-    this.pulledBack = { index: last.index, text: last.text };
     this.update({ dismissed: new Set([...this.state.dismissed, last.index]), input: setValue(last.text) });
   }
 

@@ -50,7 +50,18 @@ export function eventPatch(
         cause.type === "created" && cause.detail
           ? [transcript.note(`#${m.index + 1}: ${oneLine(cause.detail, 300)}`, "warning")]
           : [];
-      const items = cut ? [...state.items, transcript.stopped(m)] : [...state.items, ...refused, ...theirs, ...note];
+      // Taken back by /unsend, /drop or Alt+↑: said once, where it happened.
+      const withdrawn =
+        cause.type === "withdrawn"
+          ? [
+              transcript.note(
+                `#${m.index + 1} ${cause.how === "unsend" ? "taken back: its text is in the input" : "dropped (↑ and Ctrl+R still have it)"}`,
+              ),
+            ]
+          : [];
+      const items = cut
+        ? [...state.items, transcript.stopped(m)]
+        : [...state.items, ...refused, ...theirs, ...note, ...withdrawn];
       const ended = isTerminal(m.status) && live.index === m.index;
       return { patch: { messages, items, live: ended ? NO_LIVE : live } };
     }

@@ -54,21 +54,21 @@ export interface ControllerOptions {
   columns?: number;
 }
 
-/** The state before anything happened: the session's thread as opened, an empty input. */
-export function firstSnapshot(session: Session, options: ControllerOptions, items: TranscriptItem[]): ChatSnapshot {
+/** What a session's thread, just opened, makes of the state (on start, and on a switch of threads). */
+export function threadPatch(session: Session) {
   return {
     threadId: session.threadId,
     assistant: session.assistantId,
     messages: session.getSnapshot(),
-    strategy: options.strategy,
-    input: EMPTY,
-    items,
-    dismissed: new Set(),
+    dismissed: new Set<number>(),
     live: NO_LIVE,
     connection: session.getConnection(),
-    question: undefined,
-    decisions: [],
     usage: usageOf(session.initialMessages),
-    hold: options.hold ?? false,
-  };
+  } satisfies Partial<ChatSnapshot>;
+}
+
+/** The state before anything happened: the session's thread as opened, an empty input. */
+export function firstSnapshot(session: Session, options: ControllerOptions, items: TranscriptItem[]): ChatSnapshot {
+  const start = { strategy: options.strategy, input: EMPTY, items, question: undefined, decisions: [] };
+  return { ...threadPatch(session), ...start, hold: options.hold ?? false };
 }

@@ -107,6 +107,8 @@ function statusEvent({ message: m, from, cause }: StatusEvent, threadId: string)
       return { type: "answered", ...base, by: by(m.by), ...moved };
     case "dropped":
       return { type: "question_dropped", ...base, by: by(m.by), reason: m.detail ?? null, ...moved };
+    case "withdrawn":
+      return { type: "withdrawn", ...base, how: cause.how, run_id: m.runId ?? null, text: m.text, ...moved };
   }
   if (!isTerminal(m.status)) return undefined;
   const finished = { type: "finished", ...base, run_id: m.runId ?? null, status: m.status };

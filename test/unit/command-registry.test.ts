@@ -27,6 +27,8 @@ const EXAMPLES: Record<string, readonly [string, Command]> = {
   hold: ["off", { kind: "hold", on: false }],
   cancel: ["all", { kind: "cancel", scope: "all" }],
   retry: ["", { kind: "retry" }],
+  unsend: ["#3", { kind: "withdraw", how: "unsend", index: 2 }],
+  drop: ["2", { kind: "withdraw", how: "drop", index: 1 }],
   dismiss: ["", { kind: "dismiss" }],
   new: ["", { kind: "new" }],
   thread: ["abc", { kind: "thread", threadId: "abc" }],
@@ -37,6 +39,12 @@ const EXAMPLES: Record<string, readonly [string, Command]> = {
 const first = (names: readonly string[]) => names[0] ?? "";
 
 describe("the command registry", () => {
+  it("/unsend and /drop take #n or n, and refuse anything else (#0, words) with their usage", () => {
+    for (const bad of ["/unsend", "/unsend #0", "/drop x", "/drop #-1", "/unsend #2 #3"])
+      expect(parseInput(bad), bad).toMatchObject({ kind: "hint", text: expect.stringMatching(/^usage: \/(unsend|drop) #n/) });
+    expect(parseInput("/unsend 12")).toEqual({ kind: "withdraw", how: "unsend", index: 11 });
+  });
+
   it("gives every command kind but a hint an entry", () => {
     // A Record over the kinds: a kind added to Command without an entry fails to compile here.
     const kinds: Record<Exclude<Command["kind"], "hint">, true> = {
@@ -49,6 +57,7 @@ describe("the command registry", () => {
       new: true,
       thread: true,
       retry: true,
+      withdraw: true,
       dismiss: true,
       help: true,
       quit: true,

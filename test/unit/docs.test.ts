@@ -5,14 +5,10 @@ import { EXIT_HELP } from "../../src/exit-codes.js";
 import { COMMAND_HELP } from "../../src/interactive/command-registry.js";
 import { KEY_HELP } from "../../src/interactive/commands.js";
 import { STRATEGIES } from "../../src/strategies.js";
+import { readmeTable } from "../helpers/readme-table.js";
 
 const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
-const cell = (text: string) => text.replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|");
-/** A README table as the code has it: its header, then each row; a blank line ends it, so no row is left over. */
-function table(first: string, rows: ReadonlyArray<readonly [string, string]>): string {
-  const lines = rows.map(([name, text]) => `| ${cell(name)} | ${cell(text)} |`);
-  return [`| ${first} | what it does |`, "|---|---|", ...lines, "", ""].join("\n");
-}
+const table = readmeTable;
 
 it("the README lists every exit code as --help does", () => {
   for (const [code, text] of EXIT_HELP) {
@@ -20,7 +16,7 @@ it("the README lists every exit code as --help does", () => {
   }
 });
 
-// On a failure the expected table is printed whole: paste it into the README.
+// On a failure: `npx tsx scripts/readme-tables.ts` writes them.
 it("the README's key and command tables are /help's, row for row and in order (the command registry's)", () => {
   expect(readme).toContain(table("key", KEY_HELP));
   expect(readme).toContain(table("command", COMMAND_HELP));
