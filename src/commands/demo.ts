@@ -41,7 +41,7 @@ export async function demoCommand(flags: DemoFlags): Promise<ExitCode> {
   try {
     await probe(connection.client, connection.label, target.assistant);
     const { runLane } = await import("../demo/lane.js");
-    const view = live ? await import("../interactive/run-demo.js").then((m) => m.startDemoView(strategies)) : undefined;
+    const view = live ? await import("../demo/run-demo.js").then((m) => m.startDemoView(strategies)) : undefined;
     const lanes: LaneResult[] = await Promise.all(
       strategies.map((strategy) =>
         runLane({

@@ -1,9 +1,9 @@
 // `chat demo` live: one lane per strategy, each a growing timeline of both runs.
 import { Box, Text } from "ink";
-import type { TimelineEntry } from "../demo/lane.js";
-import { timelineLine } from "../demo/summary.js";
 import type { Strategy } from "../strategies.js";
-import { tail } from "./layout.js";
+import { tail } from "../interactive/layout.js";
+import type { TimelineEntry } from "./lane.js";
+import { timelineLine } from "./summary.js";
 
 export interface LaneView {
   strategy: Strategy;

@@ -1,7 +1,7 @@
 // Mounts the demo's live lanes and feeds them timeline entries as they are observed.
 import { render } from "ink";
-import type { TimelineEntry } from "../demo/lane.js";
 import type { Strategy } from "../strategies.js";
+import type { TimelineEntry } from "./lane.js";
 import { DemoView, type LaneView } from "./DemoView.js";
 
 export function startDemoView(strategies: readonly Strategy[]) {
