@@ -1,32 +1,22 @@
-// Mounts the demo's live lanes and feeds them timeline entries as they are observed.
+// Mounts the demo's live lanes over the store `chat demo` feeds: the view reads it, as the chat
+// face's App reads its controller, and draws it at the window's size.
+import { useSyncExternalStore } from "react";
 import { render } from "ink";
-import type { Strategy } from "../strategies.js";
-import type { TimelineEntry } from "./lane.js";
-import { DemoView, type LaneView } from "./DemoView.js";
+import { useWindowSize } from "../interactive/hooks/useWindowSize.js";
+import { DemoView } from "./DemoView.js";
+import type { LanesStore } from "./lanes-store.js";
 
-export function startDemoView(strategies: readonly Strategy[]) {
-  const lanes: LaneView[] = strategies.map((strategy) => ({ strategy, entries: [], done: false }));
-  const columns = () => process.stdout.columns || 80;
-  const rows = () => process.stdout.rows || Infinity;
-  const instance = render(<DemoView lanes={lanes} columns={columns()} rows={rows()} />, {
-    exitOnCtrlC: false,
-    patchConsole: false,
-  });
-  const redraw = () => instance.rerender(<DemoView lanes={lanes.map((l) => ({ ...l }))} columns={columns()} rows={rows()} />);
-  const lane = (strategy: Strategy) => lanes.find((l) => l.strategy === strategy);
+export function LiveDemo({ store }: { store: LanesStore }) {
+  const lanes = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const { columns, rows } = useWindowSize();
+  return <DemoView lanes={lanes} columns={columns} rows={rows} />;
+}
+
+/** Draws `store` until `close()`, which leaves its last frame on screen. */
+export function startDemoView(store: LanesStore) {
+  const instance = render(<LiveDemo store={store} />, { exitOnCtrlC: false, patchConsole: false });
   return {
-    add(strategy: Strategy, entry: TimelineEntry) {
-      const l = lane(strategy);
-      if (l) l.entries = [...l.entries, entry];
-      redraw();
-    },
-    done(strategy: Strategy) {
-      const l = lane(strategy);
-      if (l) l.done = true;
-      redraw();
-    },
     async close() {
-      redraw();
       instance.unmount();
       await instance.waitUntilExit();
     },
