@@ -8,6 +8,7 @@ import { safeJson } from "../sanitize.js";
 import { onInterrupt } from "../signals.js";
 import { drawLiveEvenInCi } from "../interactive/terminal.js";
 import type { LaneResult, TimelineEntry } from "../demo/lane.js";
+import { LanesStore } from "../demo/lanes-store.js";
 import { resolveTarget, type TargetFlags } from "./target.js";
 
 export interface DemoFlags extends TargetFlags {
@@ -41,7 +42,9 @@ export async function demoCommand(flags: DemoFlags): Promise<ExitCode> {
   try {
     await probe(connection.client, connection.label, target.assistant);
     const { runLane } = await import("../demo/lane.js");
-    const view = live ? await import("../interactive/run-demo.js").then((m) => m.startDemoView(strategies)) : undefined;
+    // At a terminal the lanes are drawn live: each lane feeds the store, the view reads it.
+    const store = live ? new LanesStore(strategies) : undefined;
+    const view = store ? await import("../demo/run-demo.js").then((m) => m.startDemoView(store)) : undefined;
     const lanes: LaneResult[] = await Promise.all(
       strategies.map((strategy) =>
         runLane({
@@ -50,8 +53,8 @@ export async function demoCommand(flags: DemoFlags): Promise<ExitCode> {
           assistant: target.assistant,
           strategy,
           afterMs: flags.after,
-          onEntry: (entry: TimelineEntry) => view?.add(strategy, entry),
-        }).finally(() => view?.done(strategy)),
+          onEntry: (entry: TimelineEntry) => store?.add(strategy, entry),
+        }).finally(() => store?.done(strategy)),
       ),
     );
     await view?.close();

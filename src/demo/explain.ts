@@ -1,6 +1,6 @@
 // What happened in a lane, in one sentence built from what was observed, and whether that is
 // what the documented multitask semantics say should happen. Pure.
-import { statusLabel } from "../engine/status.js";
+import { statusLabel } from "../faces/status-looks.js";
 import type { LaneResult } from "./lane.js";
 
 const when = (lane: LaneResult) =>

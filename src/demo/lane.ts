@@ -3,7 +3,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { Session } from "../engine/session.js";
 import type { EngineClient } from "../engine/sdk.js";
-import { STATUS, type MessageStatus } from "../engine/status.js";
+import type { MessageStatus } from "../engine/status.js";
+import { STATUS_LOOKS } from "../faces/status-looks.js";
 import type { Strategy } from "../strategies.js";
 import { messagesOf, type MessageDict } from "../engine/message.js";
 import type { SessionEvent } from "../engine/types.js";
@@ -102,7 +103,7 @@ export async function runLane(options: LaneOptions): Promise<LaneResult> {
 function noteEvent(event: SessionEvent, note: (run: 1 | 2, what: string) => void): "first tool call" | undefined {
   if (event.type === "status") {
     const m = event.message;
-    const words = STATUS[m.status].event;
+    const words = STATUS_LOOKS[m.status].event;
     if (words) note(m.index === 0 ? 1 : 2, m.status === "rejected" && m.httpStatus ? `${words} (HTTP ${m.httpStatus})` : words);
   } else if (
     event.type === "stream" &&

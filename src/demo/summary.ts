@@ -2,7 +2,7 @@
 import { neutralise, oneLine } from "../sanitize.js";
 import { pyStr } from "../pretty-print/python-repr.js";
 import type { MessageDict } from "../engine/message.js";
-import { statusLabel } from "../engine/status.js";
+import { statusLabel } from "../faces/status-looks.js";
 import { deviation, explain } from "./explain.js";
 import type { LaneResult, TimelineEntry } from "./lane.js";
 

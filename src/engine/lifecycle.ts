@@ -3,7 +3,7 @@
 // the message's status is a bug (IllegalTransition), never a silent overwrite.
 import type { Strategy } from "../strategies.js";
 import type { OpenInterrupt, Question } from "./interrupts.js";
-import { MESSAGE_STATUSES, type MessageStatus } from "./status.js";
+import { MESSAGE_STATUSES, isTerminal, type MessageStatus } from "./status.js";
 import type { OutgoingMessage } from "./types.js";
 import type { Usage } from "./usage.js";
 
@@ -121,9 +121,6 @@ export class IllegalTransition extends Error {
   }
 }
 
-/** Not settled yet: on its way or under way (everything else has a finishing time). */
-const MOVING: ReadonlySet<MessageStatus> = new Set(["held", "sending", "pending", "running"]);
-
 /** Whether `event` may move a message that is `status` now. */
 export function allows(status: MessageStatus, event: MoveEvent): boolean {
   return (TRANSITIONS[event.type].from as readonly MessageStatus[]).includes(status);
@@ -145,7 +142,7 @@ export function transition(message: OutgoingMessage, event: LifecycleEvent, now 
     throw new IllegalTransition(message.index, message.status, event);
   const status = (TRANSITIONS[event.type] as Rule<MoveEvent["type"]>).to(event);
   // Settled (final, or unknown/waiting) it gets its finishing time; moving on again it loses it.
-  const finishedAt = MOVING.has(status) ? undefined : (message.finishedAt ?? now);
+  const finishedAt = !isTerminal(status) ? undefined : (message.finishedAt ?? now);
   return { ...message, ...fieldsOf(event, now), status, finishedAt };
 }
 

@@ -2,7 +2,7 @@
 // queue, input and status bar; keys go straight to the controller.
 import { useEffect, useSyncExternalStore } from "react";
 import { Box, useApp, useInput } from "ink";
-import { inQueue, queueMoving } from "../engine/status.js";
+import { inQueue, queueMoving } from "./queue-rules.js";
 import type { ChatController } from "./controller.js";
 import { useNow } from "./hooks/useNow.js";
 import { useRedrawOnResize, useWindowSize } from "./hooks/useWindowSize.js";

@@ -3,7 +3,8 @@
 import type { Key } from "ink";
 import type { Session } from "../engine/session.js";
 import type { OutgoingMessage, SessionEvent } from "../engine/types.js";
-import { isDismissable, isTerminal, leftBehind } from "../engine/status.js";
+import { isTerminal } from "../engine/status.js";
+import { isDismissable, leftBehind } from "./queue-rules.js";
 import { STRATEGY_HELP, type Strategy } from "../strategies.js";
 import { errorMessage } from "../errors.js";
 import { helpText, nextStrategy, parseInput } from "./commands.js";

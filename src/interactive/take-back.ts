@@ -2,7 +2,7 @@
 // is named), the engine's answer, and what goes back into the input.
 import type { Session } from "../engine/session.js";
 import type { OutgoingMessage } from "../engine/types.js";
-import { isPullable } from "../engine/status.js";
+import { isPullable } from "./queue-rules.js";
 import type { Strategy } from "../strategies.js";
 
 export type TakeBack =

@@ -4,7 +4,8 @@ import { EXIT, type ExitCode } from "../exit-codes.js";
 import type { Question } from "../engine/interrupts.js";
 import type { OutgoingMessage, SessionEvent } from "../engine/types.js";
 import type { Usage } from "../engine/usage.js";
-import { isTerminal, statusLabel } from "../engine/status.js";
+import { isTerminal } from "../engine/status.js";
+import { statusLabel } from "../faces/status-looks.js";
 import { questionSummary } from "../human-in-the-loop/describe.js";
 import { clip, neutralise } from "../sanitize.js";
 

@@ -69,3 +69,8 @@ it("folders import each other without a cycle", () => {
 it("the server child's modules (src/server/) import nothing from the rest of src/", () => {
   expect([...(folderImports().get("server") ?? [])]).toEqual([]);
 });
+
+it("the engine imports no face, nor what the faces share (src/faces/: how statuses look)", () => {
+  const faces = ["faces", "scripted", "interactive", "demo", "commands"];
+  expect([...(folderImports().get("engine") ?? [])].filter((to) => faces.includes(to))).toEqual([]);
+});

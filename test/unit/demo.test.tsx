@@ -1,6 +1,6 @@
 import { render } from "ink-testing-library";
 import { describe, expect, it } from "vitest";
-import { DemoView } from "../../src/interactive/DemoView.js";
+import { DemoView } from "../../src/demo/DemoView.js";
 import { deviation, explain } from "../../src/demo/explain.js";
 import { compactMessage, demoSummary, laneSummary } from "../../src/demo/summary.js";
 import { parseStrategies } from "../../src/commands/demo.js";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { nextStrategy, parseInput } from "../../src/interactive/commands.js";
 import { EMPTY, edit, newlineInstead, setValue } from "../../src/interactive/editing.js";
 import { NO_LIVE, liveLines, liveReducer } from "../../src/interactive/live.js";
-import { inQueue, queueMoving } from "../../src/engine/status.js";
+import { inQueue, queueMoving } from "../../src/interactive/queue-rules.js";
 import type { OutgoingMessage } from "../../src/engine/types.js";
 
 describe("input commands", () => {

@@ -2,7 +2,8 @@
 // strategy, status with a spinner, elapsed time. Rejected and failed ones stay until dismissed.
 import { Box, Text } from "ink";
 import type { OutgoingMessage } from "../../engine/types.js";
-import { STATUS, type StatusTone } from "../../engine/status.js";
+import { isRefused } from "../../engine/status.js";
+import { STATUS_LOOKS, type StatusTone } from "../../faces/status-looks.js";
 import { neutralise, oneLine } from "../../sanitize.js";
 
 const SPINNER = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
@@ -39,7 +40,7 @@ export function fitQueue(messages: readonly OutgoingMessage[], maxLines: number)
 /** "… 37 more: 30 pending, 7 rejected". */
 export function restSummary(rest: readonly OutgoingMessage[]): string {
   const counts = new Map<string, number>();
-  for (const m of rest) counts.set(STATUS[m.status].label, (counts.get(STATUS[m.status].label) ?? 0) + 1);
+  for (const m of rest) counts.set(STATUS_LOOKS[m.status].label, (counts.get(STATUS_LOOKS[m.status].label) ?? 0) + 1);
   return `… ${rest.length} more: ${[...counts].map(([label, n]) => `${n} ${label}`).join(", ")}`;
 }
 
@@ -58,7 +59,7 @@ export function Queue({ messages, now, columns, maxLines = Infinity }: QueueProp
   return (
     <Box flexDirection="column">
       {shown.map((m) => {
-        const look = STATUS[m.status];
+        const look = STATUS_LOOKS[m.status];
         const color = TONE_COLOUR[look.tone];
         const seconds = (Math.max(0, (m.finishedAt ?? now) - m.sentAt) / 1000).toFixed(1);
         const tokens = m.usage ? `${m.usage.total_tokens} tok ` : "";
@@ -68,7 +69,7 @@ export function Queue({ messages, now, columns, maxLines = Infinity }: QueueProp
             <Text wrap="truncate">
               <Text color={color}>{look.mark ?? frame} </Text>
               <Text dimColor>#{m.index + 1} </Text>
-              <Text color={color} bold={look.refused}>
+              <Text color={color} bold={isRefused(m.status)}>
                 {look.label}
               </Text>
               <Text dimColor>

@@ -1,15 +1,8 @@
-// `chat demo` live: one lane per strategy, each a growing timeline of both runs.
+// `chat demo` live: one lane per strategy, each a growing timeline of both runs. Props in, no hooks.
 import { Box, Text } from "ink";
-import type { TimelineEntry } from "../demo/lane.js";
-import { timelineLine } from "../demo/summary.js";
-import type { Strategy } from "../strategies.js";
-import { tail } from "./layout.js";
-
-export interface LaneView {
-  strategy: Strategy;
-  entries: readonly TimelineEntry[];
-  done: boolean;
-}
+import { tail } from "../interactive/layout.js";
+import type { LaneView } from "./lanes-store.js";
+import { timelineLine } from "./summary.js";
 
 const COLOUR = (what: string) =>
   /rejected|error|failed/.test(what)

@@ -1,0 +1,43 @@
+// The Ink face's queue: which rows it shows and for how long, what /dismiss clears, what Ctrl+R
+// may pull back into the input, and what leaving a thread would lose sight of. Pure.
+import { isRefused, isTerminal, type MessageStatus } from "../engine/status.js";
+
+/** Kept in the queue until the user acts: dismissed (refusals, runs of unknown fate, dropped questions) or answered. */
+const STAYS: ReadonlySet<MessageStatus> = new Set(["rejected", "failed", "unknown", "waiting", "dropped"]);
+export const staysInQueue = (status: MessageStatus): boolean => STAYS.has(status);
+
+/** What /dismiss clears: what stays in view only to be seen, not what waits for an answer. */
+export const isDismissable = (status: MessageStatus): boolean => STAYS.has(status) && status !== "waiting";
+
+/**
+ * What Ctrl+R and /retry can pull back into the input: a message that never ran, whose run a
+ * strategy cut short, or whose fate is unknown (its resend finds the run instead of doubling it).
+ */
+export const isPullable = (status: MessageStatus): boolean =>
+  isRefused(status) || status === "interrupted" || status === "rolled_back" || status === "unknown" || status === "withdrawn";
+
+/** How long a message that ended normally stays in the queue after it finished. */
+export const QUEUE_RECENT_MS = 4000;
+
+interface Queued {
+  readonly index: number;
+  readonly status: MessageStatus;
+  readonly finishedAt?: number;
+}
+
+/** Whether the queue shows this message at time `now`: unfinished, recent, or kept and not dismissed. */
+export function inQueue(message: Queued, now: number, dismissed: ReadonlySet<number>): boolean {
+  if (!isTerminal(message.status)) return true;
+  if (STAYS.has(message.status)) return !dismissed.has(message.index);
+  return now - (message.finishedAt ?? now) < QUEUE_RECENT_MS;
+}
+
+/** Something in the queue still changes with time (a spinner, an elapsed time, a row about to go). */
+export function queueMoving(messages: readonly Queued[], now: number): boolean {
+  return messages.some((m) => !isTerminal(m.status) || (!STAYS.has(m.status) && now - (m.finishedAt ?? 0) < QUEUE_RECENT_MS));
+}
+
+/** What leaving a thread's session would lose sight of: messages in flight, and kept rows not dismissed. */
+export function leftBehind(messages: readonly Queued[], dismissed: ReadonlySet<number>): number {
+  return messages.filter((m) => !isTerminal(m.status) || (isDismissable(m.status) && !dismissed.has(m.index))).length;
+}
