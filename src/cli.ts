@@ -88,6 +88,10 @@ export function buildProgram(run: Runner): Command {
     .addOption(new Option("--strategy <name>", 'multitask strategy (default: "enqueue")').choices(STRATEGIES))
     .option("--thread <id>", "continue this thread (default: a new thread)")
     .option(
+      "--fork <checkpoint>",
+      "the first message forks --thread from this checkpoint (see chat history): it replaces what followed",
+    )
+    .option(
       "--answer <value>",
       "answer the next question the agent asks (repeat for more; JSON if it parses); a review of several tool calls takes one per call, in order, or one for all",
       collect,
@@ -177,6 +181,17 @@ export function buildProgram(run: Runner): Command {
         ]);
         return printCommand(file, themeFor(process.env, process.stdout.isTTY === true), out);
       }),
+    );
+
+  targetOptions(program.command("history"))
+    .description(
+      "list a thread's runs, each with the checkpoint before it: --fork <checkpoint> replaces that run and all after it",
+    )
+    .requiredOption("--thread <id>", "the thread")
+    .option("--json", "print JSON")
+    .exitOverride()
+    .action((flags: TargetFlags & { thread: string; json?: boolean }) =>
+      run(async () => (await import("./commands/history.js")).historyCommand(flags, out)),
     );
 
   for (const what of ["threads", "assistants"] as const) {

@@ -24,6 +24,7 @@ export interface ChatFlags extends TargetFlags {
   input?: string[];
   script?: string;
   thread?: string;
+  fork?: string;
   answer?: string[];
   continue?: boolean;
   resume?: boolean;
@@ -57,6 +58,8 @@ function chooseFace(flags: ChatFlags): { scripted: boolean; interactive: boolean
 /** The thread to continue: --thread, the remembered one for --resume, or none (a new one). */
 function threadToContinue(flags: ChatFlags, target: Target): string | undefined {
   if (flags.resume && flags.thread) throw new UsageError("--resume and --thread cannot be used together");
+  if (flags.fork !== undefined && !flags.thread && !flags.resume)
+    throw new UsageError("--fork needs the thread it forks: give --thread (chat history --thread <id> lists its checkpoints)");
   if (!flags.resume) return flags.thread;
   // Without --assistant, the last thread of any assistant: it is continued with its own.
   // (A file written before threads were also remembered per deployment has only the per-assistant key.)
@@ -76,6 +79,8 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
   const target = resolveTarget(flags);
   const face = chooseFace(flags);
   const threadFlag = threadToContinue(flags, target);
+  if (face.interactive && flags.fork !== undefined)
+    throw new UsageError("--fork forks with the first message given (-m, --script or stdin); in the chat, /rewind #n does it");
   if (face.interactive) drawLiveEvenInCi();
   const early = face.interactive ? holdEarlyKeys() : undefined;
   try {
@@ -173,6 +178,11 @@ async function runScriptedFace(
 ): Promise<ExitCode> {
   const { label } = connection;
   const local = connection.local !== undefined;
+  const { hasCheckpoint } = await import("../engine/fork-points.js");
+  if (flags.fork !== undefined && !(await hasCheckpoint(connection.client, session.threadId, flags.fork)))
+    throw new UsageError(
+      `thread ${neutralise(session.threadId)} has no checkpoint ${neutralise(flags.fork)} (chat history --thread ${neutralise(session.threadId)} lists them)`,
+    );
   // Already loaded by chatCommand, next to the first request.
   const [{ runScripted }, { themeFor }] = await Promise.all([
     import("../scripted/scripted.js"),
@@ -191,6 +201,7 @@ async function runScriptedFace(
     timeoutMs: flags.timeout === undefined ? undefined : flags.timeout * 1000,
     answers: flags.answer ?? [],
     continueAtBreakpoints: flags.continue === true,
+    fork: flags.fork,
     theme: themeFor(process.env, process.stdout.isTTY === true),
     local,
     command: resumeCommand(target),

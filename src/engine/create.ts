@@ -228,6 +228,7 @@ export function runPayload(
     streamResumable: true,
     ...(options.configurable ? { config: { configurable: options.configurable } } : {}),
     ...(options.context ? { context: options.context } : {}),
+    ...(message.fork ? { checkpointId: message.fork } : {}),
   };
   if (message.answer) return { ...common, ...message.answer.payload };
   return { ...common, input: message.input ?? { messages: [{ type: "human", content: message.text, id: message.messageId }] } };

@@ -13,6 +13,7 @@ import { answerFields, type Question } from "./interrupts.js";
 import { Questions } from "./questions.js";
 import { RECONNECT_MS, lostRun, stoppedReport } from "./stopped.js";
 import { StopRequests } from "./stop-requests.js";
+import { checkpointBefore } from "./fork-points.js";
 import type { MessageDict } from "./message.js";
 import { isInFlight, isTerminal } from "./status.js";
 import type { OutgoingMessage, SessionOptions } from "./types.js";
@@ -20,6 +21,8 @@ import { MessageStore } from "./store.js";
 import { capDepth } from "../depth.js";
 import type { LifecycleEvent } from "./lifecycle.js";
 import type { WithdrawHow, Withdrawal } from "./withdraw.js";
+
+export type SendOptions = { retryOf?: number; now?: boolean; input?: Record<string, unknown>; fork?: string };
 
 export class Session extends MessageStore {
   readonly threadId: string;
@@ -51,8 +54,7 @@ export class Session extends MessageStore {
     this.assistantId = options.assistantId;
     this.hold = options.hold ?? false;
     this.retryDelayMs = options.retryDelayMs ?? 300;
-    const { client, threadId } = options;
-    this.stops = new StopRequests({ client, threadId, messages: () => this.messages, apply: (i, e) => this.apply(i, e) });
+    this.stops = new StopRequests({ ...options, messages: () => this.messages, apply: (i, e) => this.apply(i, e) });
     this.runWatch = new RunWatch(options.client, options.threadId, options.watchMs ?? 2000, {
       busy: () => this.messages.some((m) => isInFlight(m.status)),
       known: (run) => this.messages.some((m) => m.runId === run.runId || m.clientId === run.clientId),
@@ -83,12 +85,9 @@ export class Session extends MessageStore {
   /**
    * Sends at once (unless held, see setHold; `now` overrides): never held back by a run in flight.
    * `retryOf` names a failed message this one resends; a run its create did make is adopted.
+   * `fork`: its run forks the thread from that checkpoint (see fork-points.ts).
    */
-  send(
-    text: string,
-    strategy: Strategy,
-    options: { retryOf?: number; now?: boolean; input?: Record<string, unknown> } = {},
-  ): OutgoingMessage {
+  send(text: string, strategy: Strategy, options: SendOptions = {}): OutgoingMessage {
     const original = options.retryOf === undefined ? undefined : this.messages[options.retryOf];
     const resend =
       (original?.status === "failed" || original?.status === "unknown") && original.text === text ? original : undefined;
@@ -100,6 +99,7 @@ export class Session extends MessageStore {
         kind: "message",
         strategy,
         input: options.input,
+        fork: options.fork,
         ...(resend ? { retryOf: resend.index, runId: resend.runId } : {}),
       },
       // Behind messages already held, too: they go out in the order they were typed.
@@ -136,15 +136,15 @@ export class Session extends MessageStore {
     const question = this.questions.current();
     const refusal = this.questions.refusal();
     if (!question || refusal) throw new Error(refusal);
-    const message = this.enqueue({
-      clientId: randomUUID(),
-      messageId: randomUUID(),
-      ...answerFields(question, value, options),
-      strategy,
-    });
+    const ids = { clientId: randomUUID(), messageId: randomUUID() };
+    const message = this.enqueue({ ...ids, ...answerFields(question, value, options), strategy });
     this.questions.sending(message.index);
     return message;
   }
+
+  /** The checkpoint a fork replacing run `runId` starts from (null: it was the first run; see fork-points.ts). */
+  checkpointBefore = (runId: string): Promise<string | null | undefined> =>
+    checkpointBefore(this.options.client, this.threadId, runId);
 
   /** Follows a run we did not send (another client's, or ours from before) like our own. */
   private adopt(run: FoundRun): void {

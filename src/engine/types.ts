@@ -50,6 +50,8 @@ export interface OutgoingMessage {
    * interrupt() ended `success`, whatever then became of its question (`question`).
    */
   readonly outcome?: "success" | "error" | "interrupted" | "rolled_back";
+  /** Its run forks the thread from this checkpoint (a rewind): it replaces the run after it and all that followed. */
+  readonly fork?: string;
   /** Taken back before it ran: into the input to be edited (`unsend`), or dropped. */
   readonly withdrawn?: "unsend" | "drop";
   /** Its run stopped to ask: the question is waiting, answered, or dropped by a later message. */

@@ -17,6 +17,8 @@ export type Command =
   | { kind: "retry" }
   /** Take a message back before it runs: `unsend` into the input, `drop` gone; no `index`: the newest that can be. */
   | { kind: "withdraw"; how: "unsend" | "drop"; index?: number }
+  /** The next message forks the thread from before message `index`'s run; none: the rewind is called off. */
+  | { kind: "rewind"; index?: number }
   | { kind: "dismiss" }
   | { kind: "help" }
   | { kind: "quit" }
@@ -177,6 +179,21 @@ export const COMMANDS: readonly CommandEntry[] = [
     usage: "/drop #n",
     help: "the same, without putting it in the input (↑ and Ctrl+R still have it)",
     parse: numbered("drop"),
+  },
+  {
+    kind: "rewind",
+    when: onThread,
+    names: ["rewind"],
+    usage: "/rewind #n",
+    help: "the next message forks the thread from before #n (its text is put in the input to edit): it replaces #n and all after it",
+    variants: [["/rewind off", "call a rewind off before sending"]],
+    parse: (arg) => {
+      if (arg === "off") return { kind: "rewind" };
+      const n = /^#?(\d{1,9})$/.exec(arg)?.[1];
+      return n !== undefined && Number(n) >= 1
+        ? { kind: "rewind", index: Number(n) - 1 }
+        : hint("usage: /rewind #n, or /rewind off");
+    },
   },
   {
     kind: "retry",

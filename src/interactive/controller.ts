@@ -19,7 +19,7 @@ import { answerAction } from "./answering.js";
 import { KeySplitter } from "./keys.js";
 import { Work } from "./work.js";
 import { Listeners } from "./listeners.js";
-import { Recall, takeBack } from "./take-back.js";
+import { Recall, rewindInto, takeBackInto, type InputLine } from "./take-back.js";
 
 export type { ChatSnapshot, ControllerOptions, ExitInfo, TranscriptItem } from "./snapshot.js";
 
@@ -33,6 +33,15 @@ export class ChatController {
   private readonly transcript: Transcript;
   private readonly keys = new KeySplitter();
   private readonly recall = new Recall();
+  /** What /unsend, /drop and /rewind need: the session, and the input line to put a message back into. */
+  private readonly line: InputLine = {
+    session: () => this.session,
+    recall: this.recall,
+    typed: () => this.state.input.value,
+    keep: (text) => this.history.add(text),
+    put: (text) => this.setInput(setValue(text)),
+    say: (text, tone) => this.say(text, tone),
+  };
   private switching = false;
   /** A new message typed over an open question waits for a second /send: it drops the question. */
   private confirmSend: string | undefined;
@@ -134,7 +143,8 @@ export class ChatController {
     new: () => this.work.track(this.switchTo()),
     thread: (c) => this.work.track(this.switchTo(c.threadId)),
     retry: () => this.pullBack(),
-    withdraw: (c) => this.work.track(this.takeBack(c.how, c.index)),
+    withdraw: (c) => this.work.track(takeBackInto(this.line, c.how, c.index)),
+    rewind: (c) => (c.index === undefined ? this.recall.rewind(undefined) : this.work.track(rewindInto(this.line, c.index))),
     dismiss: () =>
       this.update({ dismissed: new Set(this.state.messages.filter((m) => isDismissable(m.status)).map((m) => m.index)) }),
     help: () => this.say(helpText()),
@@ -163,6 +173,7 @@ export class ChatController {
       this.detach = next.subscribe((event) => this.onEvent(event));
       next.setHold(this.state.hold);
       this.recall.set(undefined);
+      this.recall.rewind(undefined);
       this.update(threadPatch(next));
       const runs = next.assistantId !== from.assistantId ? ` (its assistant: ${next.assistantId})` : "";
       this.say(`${threadId ? "switched to" : "new"} thread ${next.threadId}${runs}`);
@@ -215,22 +226,13 @@ export class ChatController {
   /** `now`: it goes even when hold would keep it back (its entry says so: /send, /<strategy>). */
   private send(text: string, strategy: Strategy, now: boolean): void {
     // Resending what was pulled back? The engine checks whether the first try got through; text this graph cannot take stays typed.
-    const retryOf = this.recall.sent(text);
+    const { retryOf, fork } = this.recall.sent(text);
     try {
-      this.session.send(text, strategy, { retryOf, now });
+      this.session.send(text, strategy, { retryOf, now, fork: fork?.checkpoint });
+      if (fork) this.say(`── rewound to before #${fork.index + 1} ──`);
     } catch (err) {
       this.refuse(errorMessage(err));
     }
-  }
-
-  /** /unsend, /drop, Alt+↑: taken back before it runs; unsent, it is put in the input (what was typed there goes to ↑). */
-  private async takeBack(how: "unsend" | "drop", index?: number): Promise<void> {
-    const taken = await takeBack(this.session, how, index);
-    if ("refused" in taken) return this.say(taken.refused, "warning");
-    if (!taken.input) return;
-    if (this.state.input.value.trim()) this.history.add(this.state.input.value);
-    this.recall.set({ index: taken.index, ...taken.input });
-    this.setInput(setValue(taken.input.text));
   }
 
   /** Takes the last rejected or failed message out of the queue and into the input. */

@@ -3,6 +3,7 @@
 import type { Session } from "../engine/session.js";
 import type { OutgoingMessage } from "../engine/types.js";
 import { isPullable } from "./queue-rules.js";
+import { isTerminal } from "../engine/status.js";
 import type { Strategy } from "../strategies.js";
 
 export type TakeBack =
@@ -17,7 +18,7 @@ export function newestQueued(session: Session): number | undefined {
     .findLast((m) => m.kind === "message" && !m.found && (m.status === "held" || m.status === "pending"))?.index;
 }
 
-export async function takeBack(session: Session, how: "unsend" | "drop", index = newestQueued(session)): Promise<TakeBack> {
+async function takeBack(session: Session, how: "unsend" | "drop", index = newestQueued(session)): Promise<TakeBack> {
   if (index === undefined) return { refused: "nothing queued to take back (only messages that have not started can be)" };
   const result = await session.withdraw(index, how);
   if ("refused" in result) return result;
@@ -25,11 +26,33 @@ export async function takeBack(session: Session, how: "unsend" | "drop", index =
   return how === "unsend" ? { index, input: { text, strategy } } : { index };
 }
 
-/** The message last put back into the input (Ctrl+R, /retry, /unsend): sending its text again is its resend. */
+/** A rewind: the next message forks the thread from the checkpoint before message `index`'s run. */
+export type Rewind = { readonly refused: string } | { readonly index: number; readonly fork: string; readonly text: string };
+
+async function rewindTo(session: Session, index: number): Promise<Rewind> {
+  const messages = session.getSnapshot();
+  const message = messages[index];
+  const name = `#${index + 1}`;
+  if (!message) return { refused: `there is no ${name}` };
+  if (messages.some((m) => !isTerminal(m.status) || m.status === "unknown"))
+    return { refused: "runs are still in flight or held: rewind once they end (or /cancel all first)" };
+  if (!message.runId || message.status === "withdrawn") return { refused: `${name} never ran: there is nothing to rewind` };
+  const fork = await session.checkpointBefore(message.runId).catch(() => undefined);
+  if (fork === null) return { refused: `${name} was the thread's first run: /new starts an empty thread` };
+  if (fork === undefined) return { refused: `the thread's history has no run ${name} (on this branch) to rewind to` };
+  return { index, fork, text: message.text };
+}
+
+/** The message last put back into the input (Ctrl+R, /retry, /unsend, /rewind): sending its text again is its resend. */
 export class Recall {
   private last: { readonly index: number; readonly text: string; readonly strategy?: Strategy } | undefined;
+  /** Set by /rewind: the next message sent forks there, whatever its text. */
+  private fork: { readonly index: number; readonly checkpoint: string } | undefined;
 
   set = (last: Recall["last"]): void => void (this.last = last);
+
+  /** The next message forks the thread before message `index` (undefined: it does not). */
+  rewind = (fork: Recall["fork"]): void => void (this.fork = fork);
 
   /** The newest message that can be pulled back (rejected, failed, stopped, taken back, unknown) and is still shown. */
   pull(messages: readonly OutgoingMessage[], dismissed: ReadonlySet<number>): OutgoingMessage | undefined {
@@ -41,10 +64,44 @@ export class Recall {
   /** Its own strategy, when `text` is what was taken back. */
   strategyFor = (text: string): Strategy | undefined => (this.last?.text === text ? this.last.strategy : undefined);
 
-  /** Sent now: which message `text` resends, if it is the one put back (then forgotten). */
-  sent(text: string): number | undefined {
-    const index = this.last?.text === text ? this.last.index : undefined;
-    this.last = undefined;
-    return index;
+  /** Sent now: which message `text` resends, if it is the one put back, and the fork it makes (then both forgotten). */
+  sent(text: string): { retryOf?: number; fork?: { readonly index: number; readonly checkpoint: string } } {
+    const sent = { retryOf: this.last?.text === text ? this.last.index : undefined, fork: this.fork };
+    this.last = this.fork = undefined;
+    return sent;
   }
+}
+
+/** What putting a message back into the input needs of the UI. */
+export interface InputLine {
+  session(): Session;
+  readonly recall: Recall;
+  /** What is typed in the input now; `keep` puts it in ↑ history before `put` replaces it. */
+  typed(): string;
+  keep(text: string): void;
+  put(text: string): void;
+  say(text: string, tone?: "notice" | "warning"): void;
+}
+
+function replaceInput(line: InputLine, text: string): void {
+  if (line.typed().trim()) line.keep(line.typed());
+  line.put(text);
+}
+
+/** /unsend, /drop, Alt+↑: taken back before it runs; unsent, it is put in the input with its strategy. */
+export async function takeBackInto(line: InputLine, how: "unsend" | "drop", index?: number): Promise<void> {
+  const taken = await takeBack(line.session(), how, index);
+  if ("refused" in taken) return line.say(taken.refused, "warning");
+  if (!taken.input) return;
+  line.recall.set({ index: taken.index, ...taken.input });
+  replaceInput(line, taken.input.text);
+}
+
+/** /rewind #n: #n's text in the input; the next message forks the thread from before #n's run. */
+export async function rewindInto(line: InputLine, index: number): Promise<void> {
+  const rewind = await rewindTo(line.session(), index);
+  if ("refused" in rewind) return line.say(rewind.refused, "warning");
+  line.recall.rewind({ index, checkpoint: rewind.fork });
+  replaceInput(line, rewind.text);
+  line.say(`rewound to before #${index + 1}: the next message replaces it and all after it (/rewind off: not)`);
 }

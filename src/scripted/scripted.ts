@@ -18,6 +18,8 @@ import type { GivenInput } from "./sources.js";
 
 export interface ScriptedOptions {
   strategy: Strategy;
+  /** The first message forks the thread from this checkpoint (--fork). */
+  fork?: string;
   gapMs: number;
   json: boolean;
   timeoutMs?: number;
@@ -126,9 +128,11 @@ export async function runScripted(
     for await (const text of source) {
       if (timedOut) break;
       if (!first && options.gapMs > 0) await sleep(options.gapMs);
+      // --fork: the first message forks the thread there.
+      const fork = first ? options.fork : undefined;
       first = false;
-      if (typeof text === "string") session.send(text, options.strategy);
-      else session.send(text.text, options.strategy, { input: text.input });
+      if (typeof text === "string") session.send(text, options.strategy, { fork });
+      else session.send(text.text, options.strategy, { input: text.input, fork });
     }
     // Nothing to send is fine when the thread has something to show: runs in flight, or a question.
     const following = session.getSnapshot().some((m) => m.found);
