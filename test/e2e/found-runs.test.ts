@@ -1,8 +1,8 @@
 // A thread opened with runs still on their way (sent before chat quit, or by another client):
 // chat follows them like its own, says which they are, and prints their output in queue order.
-import { setTimeout as sleep } from "node:timers/promises";
 import { expect, it } from "vitest";
 import { e2eSetup } from "../helpers/e2e.js";
+import { waitUntil } from "../helpers/wait.js";
 
 const e2e = e2eSetup({ server: { latencyMs: 300, nWorkers: 1 } });
 
@@ -13,7 +13,9 @@ it("runs pending or running on a thread when chat opens it are followed and prin
     client.runs.create(thread, "agent", { input: { messages: [{ type: "human", content }] }, multitaskStrategy: "enqueue" });
   const first = await send("what's the weather in sf?");
   await send("what's the weather in nyc?");
-  for (let i = 0; i < 200 && (await client.runs.get(thread, first.run_id)).status !== "running"; i++) await sleep(20);
+  await waitUntil(async () => (await client.runs.get(thread, first.run_id)).status === "running", {
+    what: "the first run to be running",
+  });
 
   const r = await e2e.cli(["--url", e2e.url, "--thread", thread, "-m", "what's the weather in la?"]);
   expect(r.code).toBe(0);

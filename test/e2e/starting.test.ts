@@ -8,6 +8,7 @@ import { loadPty, type Screen } from "../helpers/pty.js";
 import { serverPidsLeftUnder, serverPidsUnder } from "../helpers/processes.js";
 import { BIN } from "../helpers/cli.js";
 import { e2eSetup } from "../helpers/e2e.js";
+import { waitUntil } from "../helpers/wait.js";
 
 const pty = await loadPty();
 const e2e = e2eSetup();
@@ -51,10 +52,13 @@ it("a chat killed while its local deployment is still loading leaves no server r
     stdio: "ignore",
   });
   // Killed once its server process exists, long before that server is ready.
-  while (serverPidsUnder(dir).length === 0) {
-    if (child.exitCode !== null) throw new Error("chat ended before it started its server");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  await waitUntil(
+    () => {
+      if (child.exitCode !== null) throw new Error("chat ended before it started its server");
+      return serverPidsUnder(dir).length > 0;
+    },
+    { what: "chat to start its server process", everyMs: 10 },
+  );
   child.kill("SIGKILL");
   expect(await serverPidsLeftUnder(dir)).toEqual([]);
 });

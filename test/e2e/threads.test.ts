@@ -1,10 +1,14 @@
 // Continuing threads with the built CLI: only new messages are printed, a run cut off by a
 // crash does not block the thread, and --timeout gives up with exit code 1.
 import { spawn } from "node:child_process";
+import { Client } from "@langchain/langgraph-sdk";
 import { expect, it } from "vitest";
+import { runningDeployment } from "../../src/deployment/lock.js";
+import { localDataDir } from "../../src/settings/paths.js";
 import { BIN } from "../helpers/cli.js";
 import { e2eSetup } from "../helpers/e2e.js";
-import { serverPidsUnder } from "../helpers/processes.js";
+import { serverPidsLeftUnder, serverPidsUnder } from "../helpers/processes.js";
+import { waitUntil } from "../helpers/wait.js";
 
 const e2e = e2eSetup({ env: { CHAT_DEMO_LATENCY_MS: "100" } });
 const titles = (out: string) => out.split("\n").filter((l) => /^=+ \w+ Message =+$/.test(l));
@@ -29,22 +33,28 @@ it("a run cut off when chat was killed does not block its thread afterwards", as
   });
   let thread = "";
   try {
-    await new Promise<void>((resolve) => {
+    const run = await new Promise<string>((resolve) => {
       child.stdout.setEncoding("utf8").on("data", (d: string) => {
         const sent = d.split("\n").find((l) => l.includes('"type":"sent"'));
         if (sent) {
-          thread = (JSON.parse(sent) as { thread_id: string }).thread_id;
-          resolve();
+          const event = JSON.parse(sent) as { thread_id: string; run_id: string };
+          thread = event.thread_id;
+          resolve(event.run_id);
         }
       });
     });
-    // Let the run start, then kill chat outright: the server notices and flushes its data.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Once the run is running on chat's local deployment (found by its lock file), kill chat
+    // outright: the server notices and flushes its data.
+    const deployment = runningDeployment(localDataDir(e2e.env()));
+    expect(deployment, "chat's lock file names its local deployment").toBeDefined();
+    const client = new Client({ apiUrl: deployment?.url, apiKey: deployment?.key });
+    await waitUntil(async () => (await client.runs.get(thread, run)).status === "running", {
+      what: "chat's run to be running on its local deployment",
+    });
   } finally {
     child.kill("SIGKILL");
   }
-  for (let i = 0; i < 100 && serverPidsUnder(e2e.home).length; i++) await new Promise((r) => setTimeout(r, 50));
-  expect(serverPidsUnder(e2e.home)).toEqual([]);
+  expect(await serverPidsLeftUnder(e2e.home)).toEqual([]);
 
   const again = await e2e.cli(["--thread", thread, "--timeout", "30", "-m", "what's the weather in nyc?"]);
   expect(again.stderr).toMatch(/\[1\] success/);
