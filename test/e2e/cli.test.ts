@@ -1,18 +1,17 @@
 // The built CLI end to end: bin/chat.js as a child process against its own local deployment.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { spawn } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prettyTranscript } from "../../src/pretty-print/pretty.js";
 import type { MessageDict } from "../../src/engine/message.js";
-import { BIN, runCli } from "../helpers/cli.js";
+import { BIN } from "../helpers/cli.js";
+import { e2eSetup } from "../helpers/e2e.js";
 import { serverPidsUnder } from "../helpers/processes.js";
 
 const SF = "what's the weather in sf?";
 const NYC = "what's the weather in nyc?";
-let home: string;
-const env = () => ({ CHAT_CONFIG_DIR: home, CHAT_DEMO_LATENCY_MS: "100" });
+const e2e = e2eSetup({ env: { CHAT_DEMO_LATENCY_MS: "100" } });
 const titles = (out: string) =>
   out
     .split("\n")
@@ -20,16 +19,9 @@ const titles = (out: string) =>
     .map((l) => l.replace(/=/g, "").trim());
 const EXCHANGE = ["Human Message", "Ai Message", "Tool Message", "Ai Message"];
 
-beforeAll(() => {
-  home = mkdtempSync(join(tmpdir(), "chat-e2e-"));
-});
-afterAll(() => {
-  rmSync(home, { recursive: true, force: true });
-});
-
 describe("scripted mode against the built-in local deployment", () => {
   it("prints both enqueued exchanges in order, leaves no server behind, and matches its own --json messages", async () => {
-    const plain = await runCli(["-m", SF, "-m", NYC], { env: env() });
+    const plain = await e2e.cli(["-m", SF, "-m", NYC]);
     expect(plain.stderr).toMatch(
       new RegExp(
         `^\\[1\\] sent with enqueue: .*\\n\\[2\\] sent with enqueue: .*\\n\\[1\\] success · (.+)\\n\\[2\\] success · (.+)\\n$`,
@@ -38,9 +30,9 @@ describe("scripted mode against the built-in local deployment", () => {
     expect(plain.code).toBe(0);
     expect(titles(plain.stdout)).toEqual([...EXCHANGE, ...EXCHANGE]);
     expect(plain.stdout).toMatch(/San Francisco[\s\S]*what's the weather in nyc\?[\s\S]*New York City/);
-    expect(serverPidsUnder(home)).toEqual([]);
+    expect(serverPidsUnder(e2e.home)).toEqual([]);
 
-    const json = await runCli(["--json", "-m", SF, "-m", NYC], { env: env() });
+    const json = await e2e.cli(["--json", "-m", SF, "-m", NYC]);
     expect(json.code).toBe(0);
     const events = json.stdout
       .trim()
@@ -77,7 +69,7 @@ describe("scripted mode against the built-in local deployment", () => {
   });
 
   it("reject: the second message is refused, exit code 4, only the first exchange printed", async () => {
-    const r = await runCli(["--strategy", "reject", "-m", SF, "-m", NYC], { env: env() });
+    const r = await e2e.cli(["--strategy", "reject", "-m", SF, "-m", NYC]);
     expect(r.code).toBe(4);
     expect(r.stderr).toMatch(/^\[2\] rejected \(HTTP 422\): .+$/m);
     expect(titles(r.stdout)).toEqual(EXCHANGE);
@@ -86,14 +78,14 @@ describe("scripted mode against the built-in local deployment", () => {
 
   it("twelve messages that interrupt each other: every one accounted for, and no listener-leak warning", async () => {
     const messages = Array.from({ length: 12 }, (_, i) => ["-m", `weather in city ${i + 1}?`]).flat();
-    const r = await runCli(["--strategy", "interrupt", ...messages], { env: env() });
+    const r = await e2e.cli(["--strategy", "interrupt", ...messages]);
     expect(r.stderr).not.toMatch(/MaxListenersExceededWarning|Warning:/);
     expect(r.stderr.match(/^\[\d+\] (interrupted|success)/gm)).toHaveLength(12);
     expect(r.stderr).toMatch(/^\[12\] success · \d+ tokens/m);
   });
 
   it("interrupt: the first run is reported interrupted and the second answers", async () => {
-    const r = await runCli(["--strategy", "interrupt", "-m", SF, "-m", NYC], { env: env() });
+    const r = await e2e.cli(["--strategy", "interrupt", "-m", SF, "-m", NYC]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^\[1\] interrupted/m);
     expect(r.stderr).toMatch(/^\[2\] success · \d+ tokens/m);
@@ -102,7 +94,7 @@ describe("scripted mode against the built-in local deployment", () => {
   });
 
   it("rollback: the first run is rolled back (or stopped, when already running) and the second answers", async () => {
-    const r = await runCli(["--strategy", "rollback", "-m", SF, "-m", NYC], { env: env() });
+    const r = await e2e.cli(["--strategy", "rollback", "-m", SF, "-m", NYC]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^\[1\] (rolled back|interrupted: rollback requested)/m);
     expect(r.stdout).toMatch(/New York City right now/);
@@ -110,19 +102,19 @@ describe("scripted mode against the built-in local deployment", () => {
   });
 
   it("reads messages from stdin and from a script file, skipping blank lines and comments", async () => {
-    const piped = await runCli([], { env: env(), input: `${SF}\n\n${NYC}\n` });
+    const piped = await e2e.cli([], { input: `${SF}\n\n${NYC}\n` });
     expect(piped.code).toBe(0);
     expect(titles(piped.stdout)).toEqual([...EXCHANGE, ...EXCHANGE]);
-    const script = join(home, "script.txt");
+    const script = join(e2e.home, "script.txt");
     writeFileSync(script, `# two questions\n${SF}\n\n   \n# done\n${NYC}\n`);
-    const scripted = await runCli(["--script", script], { env: env() });
+    const scripted = await e2e.cli(["--script", script]);
     expect(scripted.code).toBe(0);
     expect(scripted.stdout).toBe(piped.stdout);
   });
 
   it("stops its local server and exits 143 on SIGTERM mid-run", async () => {
     const child = spawn(process.execPath, [BIN, "-m", SF, "-m", NYC], {
-      env: { ...process.env, CHAT_CONFIG_DIR: home, CHAT_DEMO_LATENCY_MS: "5000" },
+      env: e2e.spawnEnv({ CHAT_DEMO_LATENCY_MS: "5000" }),
       stdio: ["ignore", "pipe", "pipe"],
     });
     try {
@@ -133,11 +125,11 @@ describe("scripted mode against the built-in local deployment", () => {
           if (err.includes("[2] sent")) resolve();
         });
       });
-      expect(serverPidsUnder(home)).toHaveLength(1);
+      expect(serverPidsUnder(e2e.home)).toHaveLength(1);
       const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
       child.kill("SIGTERM");
       expect(await exited).toBe(143);
-      expect(serverPidsUnder(home)).toEqual([]);
+      expect(serverPidsUnder(e2e.home)).toEqual([]);
     } finally {
       child.kill("SIGKILL");
     }
@@ -145,7 +137,7 @@ describe("scripted mode against the built-in local deployment", () => {
 
   it("with --json, Ctrl+C still ends the output with a done event naming what was unfinished", async () => {
     const child = spawn(process.execPath, [BIN, "--json", "-m", SF, "-m", NYC], {
-      env: { ...process.env, CHAT_CONFIG_DIR: home, CHAT_DEMO_LATENCY_MS: "5000" },
+      env: e2e.spawnEnv({ CHAT_DEMO_LATENCY_MS: "5000" }),
       stdio: ["ignore", "pipe", "pipe"],
     });
     try {
@@ -184,40 +176,40 @@ describe("bad input: one line on stderr, a documented exit code, no stack trace"
     [["--url", "http://me:hunter2@127.0.0.1:1", "-m", "hi"], 2, /^chat: --url: a URL cannot carry credentials/],
     [["--no-such-flag"], 2, /unknown option/],
   ])("chat %j exits %i", async (args, code, message) => {
-    const r = await runCli(args as string[], { env: env() });
+    const r = await e2e.cli(args as string[]);
     expect(r.code).toBe(code);
     expect(oneLine(r.stderr)).toMatch(message);
     expect(r.stdout).toBe("");
   });
 
   it("an empty script exits 2", async () => {
-    const script = join(home, "empty.txt");
+    const script = join(e2e.home, "empty.txt");
     writeFileSync(script, "# nothing here\n\n");
-    const r = await runCli(["--script", script], { env: env() });
+    const r = await e2e.cli(["--script", script]);
     expect(r.code).toBe(2);
     expect(oneLine(r.stderr)).toMatch(/has no messages/);
   });
 
   it("an unknown assistant exits 2 and lists the ones that exist", async () => {
-    const r = await runCli(["--assistant", "nope", "-m", "hi"], { env: env() });
+    const r = await e2e.cli(["--assistant", "nope", "-m", "hi"]);
     expect(r.code).toBe(2);
     expect(oneLine(r.stderr)).toMatch(/unknown assistant "nope" \(available: agent, approve\)/);
   });
 
   it("a thread id that is not one is said in words, exit 2", async () => {
-    const r = await runCli(["--thread", "nonexistent-id", "-m", "hi"], { env: env() });
+    const r = await e2e.cli(["--thread", "nonexistent-id", "-m", "hi"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('chat: not a thread id: "nonexistent-id" (thread ids are UUIDs)\n');
   });
 
   it("an unknown thread exits 2", async () => {
-    const r = await runCli(["--thread", "00000000-0000-4000-8000-000000000000", "-m", "hi"], { env: env() });
+    const r = await e2e.cli(["--thread", "00000000-0000-4000-8000-000000000000", "-m", "hi"]);
     expect(r.code).toBe(2);
     expect(oneLine(r.stderr)).toMatch(/unknown thread 00000000-0000-4000-8000-000000000000/);
   });
 
   it("nothing on stdin exits 2", async () => {
-    const r = await runCli([], { env: env(), input: "\n\n" });
+    const r = await e2e.cli([], { input: "\n\n" });
     expect(r.code).toBe(2);
     expect(oneLine(r.stderr)).toMatch(/no messages to send/);
   });

@@ -1,21 +1,11 @@
 // `chat demo` through the built CLI: --json as data, plain text when not a terminal, bad input.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { expect, it } from "vitest";
+import { e2eSetup } from "../helpers/e2e.js";
 
-let home: string;
-beforeAll(() => {
-  home = mkdtempSync(join(tmpdir(), "chat-demo-"));
-});
-afterAll(() => {
-  rmSync(home, { recursive: true, force: true });
-});
-const env = () => ({ CHAT_CONFIG_DIR: home, CHAT_DEMO_LATENCY_MS: "300" });
+const e2e = e2eSetup({ env: { CHAT_DEMO_LATENCY_MS: "300" } });
 
 it("--json --strategies reject,enqueue prints the observed lanes as data", async () => {
-  const r = await runCli(["demo", "--json", "--strategies", "reject,enqueue"], { env: env() });
+  const r = await e2e.cli(["demo", "--json", "--strategies", "reject,enqueue"]);
   expect(r.code).toBe(0);
   const data = JSON.parse(r.stdout) as {
     type: string;
@@ -31,7 +21,7 @@ it("--json --strategies reject,enqueue prints the observed lanes as data", async
 });
 
 it("prints a plain-text summary when stdout is not a terminal", async () => {
-  const r = await runCli(["demo", "--strategies", "interrupt"], { env: env() });
+  const r = await e2e.cli(["demo", "--strategies", "interrupt"]);
   expect(r.code).toBe(0);
   expect(r.stdout).toMatch(/^== interrupt == thread [0-9a-f-]{36}\n {2}timeline:\n/);
   expect(r.stdout).toMatch(
@@ -41,7 +31,7 @@ it("prints a plain-text summary when stdout is not a terminal", async () => {
 });
 
 it("an unknown strategy in --strategies is a usage error", async () => {
-  const r = await runCli(["demo", "--strategies", "reject,yolo"], { env: env() });
+  const r = await e2e.cli(["demo", "--strategies", "reject,yolo"]);
   expect(r.code).toBe(2);
   expect(r.stderr).toMatch(/--strategies takes a comma-separated list .* \(not yolo\)/);
 });

@@ -1,37 +1,23 @@
 // A thread opened with runs still on their way (sent before chat quit, or by another client):
 // chat follows them like its own, says which they are, and prints their output in queue order.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
-import { startTestServer, type TestServer } from "../helpers/local-server.js";
+import { expect, it } from "vitest";
+import { e2eSetup } from "../helpers/e2e.js";
+import { waitUntil } from "../helpers/wait.js";
 
-let server: TestServer;
-let home: string;
-
-beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), "chat-found-"));
-  server = await startTestServer({ latencyMs: 300, nWorkers: 1 });
-});
-afterAll(async () => {
-  await server?.stop();
-  rmSync(home, { recursive: true, force: true });
-});
+const e2e = e2eSetup({ server: { latencyMs: 300, nWorkers: 1 } });
 
 it("runs pending or running on a thread when chat opens it are followed and printed, before chat's own", async () => {
-  const { client } = server;
+  const { client } = e2e.server;
   const { thread_id: thread } = await client.threads.create();
   const send = (content: string) =>
     client.runs.create(thread, "agent", { input: { messages: [{ type: "human", content }] }, multitaskStrategy: "enqueue" });
   const first = await send("what's the weather in sf?");
   await send("what's the weather in nyc?");
-  for (let i = 0; i < 200 && (await client.runs.get(thread, first.run_id)).status !== "running"; i++) await sleep(20);
-
-  const r = await runCli(["--url", server.deployment.url, "--thread", thread, "-m", "what's the weather in la?"], {
-    env: { CHAT_CONFIG_DIR: home },
+  await waitUntil(async () => (await client.runs.get(thread, first.run_id)).status === "running", {
+    what: "the first run to be running",
   });
+
+  const r = await e2e.cli(["--url", e2e.url, "--thread", thread, "-m", "what's the weather in la?"]);
   expect(r.code).toBe(0);
   expect(r.stderr).toMatch(
     /^\[1\] already on the thread \(running\): what's the weather in sf\?\n\[2\] already on the thread \(pending\): what's the weather in nyc\?\n/,
@@ -42,13 +28,13 @@ it("runs pending or running on a thread when chat opens it are followed and prin
 });
 
 it("--thread with no message (stdin not a terminal) follows the runs in flight to their end and prints them", async () => {
-  const { client } = server;
+  const { client } = e2e.server;
   const { thread_id: thread } = await client.threads.create();
   const run = await client.runs.create(thread, "agent", {
     input: { messages: [{ type: "human", content: "what's the weather in sf?" }] },
     multitaskStrategy: "enqueue",
   });
-  const r = await runCli(["--url", server.deployment.url, "--thread", thread], { env: { CHAT_CONFIG_DIR: home }, input: "" });
+  const r = await e2e.cli(["--url", e2e.url, "--thread", thread], { input: "" });
   expect(r.stderr).toMatch(/^\[1\] already on the thread \((pending|running)\): what's the weather in sf\?\n/);
   expect(r.stderr).toMatch(/\[1\] success\b/);
   expect(r.stdout).toMatch(/Human Message =+\n\nwhat's the weather in sf\?\n[\s\S]*San Francisco/);

@@ -1,26 +1,17 @@
 // Server content that tries to drive the terminal is shown, never executed; --json stays exact.
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
-import { startTestServer, type TestServer } from "../helpers/local-server.js";
+import { expect, it } from "vitest";
+import { e2eSetup } from "../helpers/e2e.js";
 // @ts-expect-error: a plain JS fixture without types
 import { EVIL, LONG } from "../fixtures/hostile-graph.mjs";
 
-let server: TestServer;
-beforeAll(async () => {
-  const graph = fileURLToPath(new URL("../fixtures/hostile-graph.mjs", import.meta.url));
-  server = await startTestServer({ latencyMs: 0, graphs: { hostile: `${graph}:graph` } });
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const GRAPH = `${fileURLToPath(new URL("../fixtures/hostile-graph.mjs", import.meta.url))}:graph`;
+const e2e = e2eSetup({ server: { latencyMs: 0, graphs: { hostile: GRAPH } } });
 
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
 
 it("neutralises escape sequences and control characters in the transcript, keeping Unicode and long lines", async () => {
-  const r = await runCli(["--url", server.deployment.url, "--assistant", "hostile", "-m", "go"], {
-    env: { CHAT_CONFIG_DIR: server.dir },
-  });
+  const r = await e2e.cli(["--url", e2e.url, "--assistant", "hostile", "-m", "go"]);
   expect(r.code).toBe(0);
   expect(r.stdout).not.toMatch(CONTROL);
   expect(r.stderr).not.toMatch(CONTROL);
@@ -32,9 +23,7 @@ it("neutralises escape sequences and control characters in the transcript, keepi
 });
 
 it("--json carries the server's content exactly (it is data, not display)", async () => {
-  const r = await runCli(["--url", server.deployment.url, "--assistant", "hostile", "--json", "-m", "go"], {
-    env: { CHAT_CONFIG_DIR: server.dir },
-  });
+  const r = await e2e.cli(["--url", e2e.url, "--assistant", "hostile", "--json", "-m", "go"]);
   expect(r.code).toBe(0);
   const events = r.stdout
     .trim()
@@ -54,9 +43,7 @@ it("--verbose shows a failing server's answer in the stack trace neutralised too
   await new Promise<void>((resolve) => hostile.listen(0, "127.0.0.1", resolve));
   try {
     const port = (hostile.address() as { port: number }).port;
-    const r = await runCli(["--url", `http://127.0.0.1:${port}`, "--verbose", "-m", "hi"], {
-      env: { CHAT_CONFIG_DIR: server.dir },
-    });
+    const r = await e2e.cli(["--url", `http://127.0.0.1:${port}`, "--verbose", "-m", "hi"]);
     expect(r.stderr).toMatch(/\\x1b\]0;PWN\\x07\\x1b\[2J/);
     expect(r.stderr).not.toMatch(CONTROL);
     expect(r.stderr).not.toContain("\u202e");
@@ -74,7 +61,7 @@ it("a threads search answered with an object, not a list, is one line and an exi
   await new Promise<void>((resolve) => odd.listen(0, "127.0.0.1", resolve));
   try {
     const url = `http://127.0.0.1:${(odd.address() as { port: number }).port}`;
-    const r = await runCli(["threads", "--url", url], { env: { CHAT_CONFIG_DIR: server.dir } });
+    const r = await e2e.cli(["threads", "--url", url]);
     expect(r.stderr).toBe(`chat: ${url} answered the threads search with an object, not a list\n`);
     expect(r.code).toBe(3);
   } finally {

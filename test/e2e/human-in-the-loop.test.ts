@@ -1,31 +1,17 @@
 // Agents that stop and ask, end to end: the built CLI against the real LangGraph.js API server
 // serving the built-in `approve` agent (langchain's createAgent + humanInTheLoopMiddleware) and a
 // breakpoint graph.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
-import { startTestServer, type TestServer } from "../helpers/local-server.js";
+import { expect, it } from "vitest";
+import { e2eSetup } from "../helpers/e2e.js";
 
 const BREAKPOINT = `${fileURLToPath(new URL("../fixtures/breakpoint-graph.mjs", import.meta.url))}:graph`;
 const AGENTS = fileURLToPath(new URL("../fixtures/langchain-agents.mjs", import.meta.url));
-let server: TestServer;
-let home: string;
-
-beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), "chat-hitl-"));
-  server = await startTestServer({ latencyMs: 100, graphs: { paused: BREAKPOINT, trip: `${AGENTS}:trip` } });
-});
-afterAll(async () => {
-  await server?.stop();
-  rmSync(home, { recursive: true, force: true });
-});
+const e2e = e2eSetup({ server: { latencyMs: 100, graphs: { paused: BREAKPOINT, trip: `${AGENTS}:trip` } } });
 
 /** stderr without the tokens each run's end line reports (their sums are checked in cli.test.ts). */
 const untokened = (stderr: string) => stderr.replace(/ · \d+ tokens \(\d+ in, \d+ out\)$/gm, "");
-const chat = (args: string[]) => runCli(["--url", server.deployment.url, ...args], { env: { CHAT_CONFIG_DIR: home } });
+const chat = (args: string[]) => e2e.cli(["--url", e2e.url, ...args]);
 const events = (stdout: string) =>
   stdout
     .trim()
@@ -58,7 +44,7 @@ it("a question left unanswered is printed after the run's messages and exits 5",
   // message: the waiting thread is shown and answered (a rejection with a reason).
   const printed = hint.replace(/^(npx )?chat /, "").split(" ");
   const args = [...printed.slice(0, -1), "reject: too late", "--json"];
-  const later = await runCli(args, { env: { CHAT_CONFIG_DIR: home } });
+  const later = await e2e.cli(args);
   const seen = events(later.stdout);
   expect(seen[0]).toMatchObject({ type: "interrupt", index: null, thread_id: thread });
   expect(seen.find((e) => e.type === "sent")).toMatchObject({

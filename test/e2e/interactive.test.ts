@@ -1,28 +1,17 @@
 // The real terminal UI: bin/chat.js in a pseudo-terminal against its local deployment, typed
 // into like a person would, asserted from the emulated screen.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { loadPty, startInPty, type Screen } from "../helpers/pty.js";
+import { expect, it } from "vitest";
+import { e2eSetup } from "../helpers/e2e.js";
+import { loadPty } from "../helpers/pty.js";
 import { serverPidsUnder } from "../helpers/processes.js";
 
 const pty = await loadPty();
-let home: string;
-let screen: Screen | undefined;
-
-beforeAll(() => {
-  home = mkdtempSync(join(tmpdir(), "chat-pty-"));
-});
-afterAll(() => {
-  screen?.kill();
-  rmSync(home, { recursive: true, force: true });
-});
+const e2e = e2eSetup();
 
 // node-pty is an optional (native) dependency; without it there is no terminal to drive.
 it.skipIf(!pty)("double-texting in the terminal UI: enqueue, reject via Tab, /interrupt, then quit", async () => {
   if (!pty) return;
-  const s = (screen = startInPty(pty, { CHAT_CONFIG_DIR: home, CHAT_DEMO_LATENCY_MS: "300", NO_COLOR: "1" }));
+  const s = e2e.terminal(pty, { CHAT_DEMO_LATENCY_MS: "300" });
   await s.waitFor(/strategy enqueue · connected/);
 
   // Two messages typed quickly with enqueue: both exchanges, in order.
@@ -60,14 +49,12 @@ it.skipIf(!pty)("double-texting in the terminal UI: enqueue, reject via Tab, /in
   s.write("\x03");
   expect(await s.exited).toBe(0);
   expect(s.text()).toMatch(/resume with: npx chat --local --thread [0-9a-f-]{36}/);
-  expect(serverPidsUnder(home)).toEqual([]);
+  expect(serverPidsUnder(e2e.home)).toEqual([]);
 });
 
 it.skipIf(!pty)("answering the agent in the terminal UI: the question, answer mode, approve, the booking", async () => {
   if (!pty) return;
-  screen?.kill();
-  const env = { CHAT_CONFIG_DIR: home, CHAT_DEMO_LATENCY_MS: "200", NO_COLOR: "1" };
-  const s = (screen = startInPty(pty, env, 100, 40, ["--assistant", "approve"]));
+  const s = e2e.terminal(pty, { CHAT_DEMO_LATENCY_MS: "200" }, 100, 40, ["--assistant", "approve"]);
   await s.waitFor(/strategy enqueue · connected/);
   await s.enter("table for 2 at 7pm");
   await s.waitFor(/Waiting For You =+\n\n#1 asks:\nReview 1 action before the agent goes on:\n {2}book_table/);
@@ -84,13 +71,12 @@ it.skipIf(!pty)("answering the agent in the terminal UI: the question, answer mo
 
   s.write("\x03");
   expect(await s.exited).toBe(0);
-  expect(serverPidsUnder(home)).toEqual([]);
+  expect(serverPidsUnder(e2e.home)).toEqual([]);
 });
 
 it.skipIf(!pty)("keys in one write act one by one, and a bracketed paste keeps its line breaks", async () => {
   if (!pty) return;
-  screen?.kill();
-  const s = (screen = startInPty(pty, { CHAT_CONFIG_DIR: home, CHAT_DEMO_LATENCY_MS: "200", NO_COLOR: "1" }));
+  const s = e2e.terminal(pty, { CHAT_DEMO_LATENCY_MS: "200" });
   await s.waitFor(/strategy enqueue · connected/);
   s.write("abc\x15def\t");
   await s.waitFor(/› def/);
@@ -106,8 +92,7 @@ it.skipIf(!pty)("keys in one write act one by one, and a bracketed paste keeps i
 
 it.skipIf(!pty)("quitting with runs in flight on the local deployment cancels them and names each one", async () => {
   if (!pty) return;
-  screen?.kill();
-  const s = (screen = startInPty(pty, { CHAT_CONFIG_DIR: home, CHAT_DEMO_LATENCY_MS: "1500", NO_COLOR: "1" }));
+  const s = e2e.terminal(pty, { CHAT_DEMO_LATENCY_MS: "1500" });
   await s.waitFor(/strategy enqueue · connected/);
   expect(s.text()).toMatch(/chat: starting the local LangGraph deployment…\nchat: local deployment at http:\/\/127\.0\.0\.1:\d+/);
   await s.enter("weather in sf?");
@@ -120,5 +105,5 @@ it.skipIf(!pty)("quitting with runs in flight on the local deployment cancels th
   expect(s.text()).toMatch(
     /2 message\(s\) cancelled: the local deployment stops with chat:\n {2}#1 "weather in sf\?"\n {2}#2 "and nyc\?"\n\(↑ in the input history brings them back\)/,
   );
-  expect(serverPidsUnder(home)).toEqual([]);
+  expect(serverPidsUnder(e2e.home)).toEqual([]);
 });

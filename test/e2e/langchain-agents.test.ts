@@ -1,40 +1,23 @@
 // Agents built with LangChain's own frameworks, on the real server: a `deepagents` deep agent whose
 // subagent is seen streaming live under the parent's `task` call, and both it and a `langchain`
 // createAgent with humanInTheLoopMiddleware double-texted with every strategy.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
-import { loadPty, startInPty, type Screen } from "../helpers/pty.js";
-import { startTestServer, type TestServer } from "../helpers/local-server.js";
+import { describe, expect, it } from "vitest";
+import { e2eSetup } from "../helpers/e2e.js";
+import { loadPty } from "../helpers/pty.js";
 
 const pty = await loadPty();
 const AGENTS = fileURLToPath(new URL("../fixtures/langchain-agents.mjs", import.meta.url));
-let server: TestServer;
-let home: string;
-let screen: Screen | undefined;
+// Each model call waits 600 ms, then streams: a deep agent's run takes about two seconds.
+const e2e = e2eSetup({ server: { latencyMs: 600, graphs: { deep: `${AGENTS}:deep`, trip: `${AGENTS}:trip` } } });
 
-beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), "chat-agents-"));
-  // Each model call waits 600 ms, then streams: a deep agent's run takes about two seconds.
-  server = await startTestServer({ latencyMs: 600, graphs: { deep: `${AGENTS}:deep`, trip: `${AGENTS}:trip` } });
-});
-afterEach(() => screen?.kill());
-afterAll(async () => {
-  await server?.stop();
-  rmSync(home, { recursive: true, force: true });
-});
-
-const chat = (args: string[]) => runCli(["--url", server.deployment.url, ...args], { env: { CHAT_CONFIG_DIR: home } });
+const chat = (args: string[]) => e2e.cli(["--url", e2e.url, ...args]);
 
 it.skipIf(!pty)(
   "a deep agent's subagent streams live under the parent's task call, by name; the transcript stays the thread's",
   async () => {
     if (!pty) return;
-    const env = { CHAT_CONFIG_DIR: home, NO_COLOR: "1" };
-    const s = (screen = startInPty(pty, env, 80, 24, ["--url", server.deployment.url, "--assistant", "deep"]));
+    const s = e2e.terminal(pty, {}, 80, 24, ["--url", e2e.url, "--assistant", "deep"]);
     await s.waitFor(/strategy enqueue · connected/);
     await s.enter("weather in sf?");
     // While the subagent works: the parent's call, the subagent's name and its own streaming text.

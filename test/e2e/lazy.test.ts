@@ -1,29 +1,18 @@
 // Scripted runs must not load Ink or React (issue 5): the built CLI is split so that only the
 // interactive face pulls them in. Checked by recording every module the process resolves.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
-import { startTestServer, type TestServer } from "../helpers/local-server.js";
+import { expect, it } from "vitest";
+import { e2eSetup } from "../helpers/e2e.js";
 
-let server: TestServer;
-let dir: string;
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "chat-lazy-"));
-  server = await startTestServer({ latencyMs: 0 });
-});
-afterAll(async () => {
-  await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const e2e = e2eSetup({ server: { latencyMs: 0 } });
 
 it("a scripted run loads neither Ink nor React nor conf", async () => {
-  const record = join(dir, "modules.txt");
+  const record = join(e2e.home, "modules.txt");
   const preload = fileURLToPath(new URL("../fixtures/record-modules.mjs", import.meta.url));
-  const r = await runCli(["--url", server.deployment.url, "-m", "hi"], {
-    env: { CHAT_CONFIG_DIR: dir, CHAT_RECORD_MODULES: record, NODE_OPTIONS: `--import=${preload}` },
+  const r = await e2e.cli(["--url", e2e.url, "-m", "hi"], {
+    env: { CHAT_RECORD_MODULES: record, NODE_OPTIONS: `--import=${preload}` },
   });
   expect(r.code).toBe(0);
   const modules = readFileSync(record, "utf8").trim().split("\n");

@@ -1,28 +1,18 @@
 // The built-in deployment dying under chat: said at once, runs in flight reported unknown (exit
 // 6, never "failed"), and on the next start what became of each is looked up and said.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { BIN, hermetic, runCli } from "../helpers/cli.js";
+import { expect, it } from "vitest";
+import { BIN } from "../helpers/cli.js";
+import { e2eSetup } from "../helpers/e2e.js";
 import { serverPidsUnder } from "../helpers/processes.js";
 
 const SF = "what's the weather in sf?";
 const NYC = "what's the weather in nyc?";
-let home: string;
-
-beforeAll(() => {
-  home = mkdtempSync(join(tmpdir(), "chat-lost-"));
-});
-afterAll(() => {
-  for (const pid of serverPidsUnder(home)) process.kill(pid, "SIGKILL");
-  rmSync(home, { recursive: true, force: true });
-});
+const e2e = e2eSetup();
 
 it("a killed local deployment is said at once; its runs are unknown, then reconciled on the next start", async () => {
   const child = spawn(process.execPath, [BIN, "-m", SF, "-m", NYC], {
-    env: { ...hermetic(process.env), NO_COLOR: "1", CHAT_CONFIG_DIR: home, CHAT_DEMO_LATENCY_MS: "5000" },
+    env: e2e.spawnEnv({ CHAT_DEMO_LATENCY_MS: "5000" }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let err = "";
@@ -35,7 +25,7 @@ it("a killed local deployment is said at once; its runs are unknown, then reconc
     });
     const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
     const killedAt = Date.now();
-    const [server] = serverPidsUnder(home);
+    const [server] = serverPidsUnder(e2e.home);
     expect(server).toBeDefined();
     process.kill(server ?? 0, "SIGKILL");
     const code = await exited;
@@ -52,13 +42,13 @@ it("a killed local deployment is said at once; its runs are unknown, then reconc
   }
 
   // Next start: each lost run is looked up and what became of it is said, once.
-  const next = await runCli(["-m", "hi"], { env: { CHAT_CONFIG_DIR: home, CHAT_DEMO_LATENCY_MS: "50" } });
+  const next = await e2e.cli(["-m", "hi"], { env: { CHAT_DEMO_LATENCY_MS: "50" } });
   expect(next.code).toBe(0);
   const lines = next.stderr.split("\n").filter((l) => l.startsWith("chat: earlier, contact was lost with run"));
   expect(lines).toHaveLength(2);
   expect(lines[0]).toContain(`"${SF}"`);
   expect(lines[1]).toContain(`"${NYC}"`);
-  const again = await runCli(["-m", "hi"], { env: { CHAT_CONFIG_DIR: home, CHAT_DEMO_LATENCY_MS: "50" } });
+  const again = await e2e.cli(["-m", "hi"], { env: { CHAT_DEMO_LATENCY_MS: "50" } });
   const still = again.stderr.split("\n").filter((l) => l.startsWith("chat: earlier"));
   // Only runs still in flight then are looked up again.
   expect(still.length).toBeLessThanOrEqual(lines.filter((l) => /still (pending|running)/.test(l)).length);

@@ -1,32 +1,15 @@
 // Graphs whose input is not messages: typed text goes into the input's one string field, --input
 // sends a whole object, and the state a run leaves is printed, since there are no messages to show.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
-import { startTestServer, type TestServer } from "../helpers/local-server.js";
+import { expect, it } from "vitest";
+import { e2eSetup } from "../helpers/e2e.js";
 import { shapeOfSchema } from "../../src/engine/input-shape.js";
 import { titleRule } from "../../src/pretty-print/pretty.js";
 
 const GRAPH = `${fileURLToPath(new URL("../fixtures/summary-graph.mjs", import.meta.url))}:graph`;
-let server: TestServer;
-let home: string;
+const e2e = e2eSetup({ server: { graphs: { summary: GRAPH } } });
 
-beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), "chat-shapes-"));
-  server = await startTestServer({ graphs: { summary: GRAPH } });
-});
-afterAll(async () => {
-  await server?.stop();
-  rmSync(home, { recursive: true, force: true });
-});
-
-const chat = (args: string[]) =>
-  runCli(["--url", server.deployment.url, "--assistant", "summary", "--strategy", "enqueue", ...args], {
-    env: { CHAT_CONFIG_DIR: home },
-  });
+const chat = (args: string[]) => e2e.cli(["--url", e2e.url, "--assistant", "summary", "--strategy", "enqueue", ...args]);
 
 it("typed text fills the input's one string field, and the state each run leaves is printed", async () => {
   const r = await chat(["-m", "cats", "-m", "dogs"]);

@@ -3,11 +3,11 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prettyTranscript } from "../../src/pretty-print/pretty.js";
 import { messagesOf } from "../../src/engine/message.js";
 import { runCli } from "../helpers/cli.js";
-import { startTestServer, type TestServer } from "../helpers/local-server.js";
+import { e2eSetup } from "../helpers/e2e.js";
 
 const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url);
 
@@ -90,23 +90,17 @@ describe("chat print", () => {
 });
 
 describe("chat print against the real local (JS) server", () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ latencyMs: 50 });
-  }, 60_000);
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const e2e = e2eSetup({ server: { latencyMs: 50 } });
 
   it("a thread's state printed by chat print is chat's own transcript, and JSON.parse's values print the same", async () => {
-    const chat = await runCli(["--url", server.deployment.url, "-m", "what's the weather in sf?"]);
+    const chat = await e2e.cli(["--url", e2e.url, "-m", "what's the weather in sf?"]);
     expect(chat.code).toBe(0);
-    const [thread] = await server.client.threads.search({ limit: 1 });
+    const [thread] = await e2e.server.client.threads.search({ limit: 1 });
     const threadId = thread?.thread_id ?? "none";
     const raw = await (
-      await fetch(`${server.deployment.url}/threads/${threadId}/state`, { headers: { "x-api-key": server.deployment.key ?? "" } })
+      await fetch(`${e2e.url}/threads/${threadId}/state`, { headers: { "x-api-key": e2e.server.deployment.key ?? "" } })
     ).text();
-    const printed = await runCli(["print"], { input: raw });
+    const printed = await e2e.cli(["print"], { input: raw });
     expect(printed.stderr).toBe("");
     expect(printed.stdout).toBe(chat.stdout);
     // The JS server writes JSON from JS values: nothing for the kept form to change.
@@ -114,10 +108,10 @@ describe("chat print against the real local (JS) server", () => {
   }, 60_000);
 
   it("a Python server's thread states print through chat's own transcript with their key order and 20.0", async () => {
-    const proxy = await pythonStyleProxy(server.deployment.url);
+    const proxy = await pythonStyleProxy(e2e.url);
     try {
-      const chat = await runCli(["--url", proxy.url, "-m", "what's the weather in sf?"], {
-        env: { LANGGRAPH_API_KEY: server.deployment.key ?? "" },
+      const chat = await e2e.cli(["--url", proxy.url, "-m", "what's the weather in sf?"], {
+        env: { LANGGRAPH_API_KEY: e2e.server.deployment.key ?? "" },
       });
       expect(chat.code).toBe(0);
       expect(chat.stdout).toContain("  Args:\n    query: weather in san francisco\n    9: 2.0\n    t: 20.0\n");

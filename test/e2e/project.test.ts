@@ -6,33 +6,26 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Client } from "@langchain/langgraph-sdk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, hermetic, runCli } from "../helpers/cli.js";
+import { describe, expect, it } from "vitest";
+import { BIN } from "../helpers/cli.js";
+import { e2eSetup } from "../helpers/e2e.js";
 import { serverPidsUnder } from "../helpers/processes.js";
 import { projectKey, readProject } from "../../src/deployment/project.js";
 import { projectDataDir } from "../../src/settings/paths.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 const PROJECT = fixture("project");
-let home: string;
-const env = () => ({ CHAT_CONFIG_DIR: home });
-
-beforeAll(() => {
-  home = mkdtempSync(join(tmpdir(), "chat-project-"));
-});
-afterAll(() => {
-  rmSync(home, { recursive: true, force: true });
-});
+const e2e = e2eSetup();
 
 describe("a TypeScript project served with --project", () => {
   it("double-texts its only graph with enqueue: both exchanges in order, its env applied, no server left behind", async () => {
-    const r = await runCli(["--project", PROJECT, "--strategy", "enqueue", "-m", "first", "-m", "second"], { env: env() });
+    const r = await e2e.cli(["--project", PROJECT, "--strategy", "enqueue", "-m", "first", "-m", "second"]);
     expect(r.stderr).toBe("[1] sent with enqueue: first\n[2] sent with enqueue: second\n[1] success\n[2] success\n");
     expect(r.code).toBe(0);
     const messages = r.stdout.split(/^=+ (?:Human|Ai) Message =+$/m).map((part) => part.trim());
     expect(messages.filter(Boolean)).toEqual(["first", "You said: first", "second", "You said: second"]);
     expect(serverPidsUnder(PROJECT)).toEqual([]);
-    expect(existsSync(projectDataDir(projectKey(readProject(PROJECT)), env()))).toBe(true);
+    expect(existsSync(projectDataDir(projectKey(readProject(PROJECT)), e2e.env()))).toBe(true);
   });
 
   it("double-texts with each strategy, every run carrying --config and --context, as the server really does", async () => {
@@ -40,8 +33,8 @@ describe("a TypeScript project served with --project", () => {
     for (const strategy of ["reject", "interrupt", "rollback", "enqueue"]) {
       const args = ["--project", PROJECT, "--strategy", strategy, "--json", "-m", "first", "-m", "second"];
       // Its own config directory: the threads this makes are not the ones the tests below count.
-      const own = { CHAT_CONFIG_DIR: join(home, "strategies") };
-      const r = await runCli([...args, "--config", '{"user_id": "u1"}', "--context", '{"tone": "brief"}'], { env: own });
+      const own = { CHAT_CONFIG_DIR: join(e2e.home, "strategies") };
+      const r = await e2e.cli([...args, "--config", '{"user_id": "u1"}', "--context", '{"tone": "brief"}'], { env: own });
       const events = r.stdout
         .trim()
         .split("\n")
@@ -62,10 +55,10 @@ describe("a TypeScript project served with --project", () => {
   });
 
   it("keeps the project's threads across restarts: --resume continues the last one, threads lists it", async () => {
-    const r = await runCli(["--project", join(PROJECT, "langgraph.json"), "--resume", "-m", "third"], { env: env() });
+    const r = await e2e.cli(["--project", join(PROJECT, "langgraph.json"), "--resume", "-m", "third"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("You said: third");
-    const listed = await runCli(["threads", "--project", PROJECT, "--json"], { env: env() });
+    const listed = await e2e.cli(["threads", "--project", PROJECT, "--json"]);
     const threads = JSON.parse(listed.stdout) as Array<{ last_message: string }>;
     expect(threads.map((t) => t.last_message)).toEqual(["You said: third"]);
   });
@@ -73,7 +66,7 @@ describe("a TypeScript project served with --project", () => {
 
 describe("project files chat does not serve: one line, exit 2, nothing started", () => {
   it("a Python project points to the Python langgraph dev and --url", async () => {
-    const r = await runCli(["--project", fixture("project-python"), "-m", "hi"], { env: env() });
+    const r = await e2e.cli(["--project", fixture("project-python"), "-m", "hi"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       `chat: ${fixture("project-python")}/langgraph.json: Python graphs (agent) are not served by chat: ` +
@@ -82,7 +75,7 @@ describe("project files chat does not serve: one line, exit 2, nothing started",
   });
 
   it("several graphs and no --assistant: the line lists the graph ids", async () => {
-    const r = await runCli(["--project", fixture("project-several"), "-m", "hi"], { env: env() });
+    const r = await e2e.cli(["--project", fixture("project-several"), "-m", "hi"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("chat: project-several has 2 graphs: choose one with --assistant (echo, again)\n");
   });
@@ -90,13 +83,13 @@ describe("project files chat does not serve: one line, exit 2, nothing started",
   it("a missing langgraph.json, a graph file that is not there, and invalid JSON", async () => {
     const dir = mkdtempSync(join(tmpdir(), "chat-bad-project-"));
     try {
-      const missing = await runCli(["--project", dir, "-m", "hi"], { env: env() });
+      const missing = await e2e.cli(["--project", dir, "-m", "hi"]);
       expect([missing.code, missing.stderr]).toEqual([2, `chat: --project: no langgraph.json in ${dir}\n`]);
       writeFileSync(join(dir, "langgraph.json"), JSON.stringify({ graphs: { agent: "./agent.ts:graph" } }));
-      const noFile = await runCli(["--project", dir, "-m", "hi"], { env: env() });
+      const noFile = await e2e.cli(["--project", dir, "-m", "hi"]);
       expect([noFile.code, noFile.stderr]).toEqual([2, `chat: ${dir}/langgraph.json: graph "agent": ./agent.ts not found\n`]);
       writeFileSync(join(dir, "langgraph.json"), "{ graphs");
-      const invalid = await runCli(["--project", dir, "-m", "hi"], { env: env() });
+      const invalid = await e2e.cli(["--project", dir, "-m", "hi"]);
       expect(invalid.code).toBe(2);
       expect(invalid.stderr).toMatch(/^chat: .*langgraph\.json is not valid JSON: .+\n$/);
     } finally {
@@ -109,7 +102,7 @@ it("chat serve --project: a copy with no node_modules of its own gets chat's @la
   const copy = mkdtempSync(join(tmpdir(), "chat-project-copy-"));
   cpSync(PROJECT, copy, { recursive: true });
   const child = spawn(process.execPath, [BIN, "serve", "--port", "0", "--project", copy], {
-    env: { ...hermetic(process.env), CHAT_CONFIG_DIR: home },
+    env: e2e.spawnEnv(),
     stdio: ["ignore", "pipe", "pipe"],
   });
   try {
@@ -149,8 +142,8 @@ it("a project with its own @langchain/langgraph: the server and the graph both u
   const record = join(copy, "modules.txt");
   const preload = fileURLToPath(new URL("../fixtures/record-modules.mjs", import.meta.url));
   try {
-    const r = await runCli(["--project", copy, "-m", "hi"], {
-      env: { ...env(), CHAT_RECORD_MODULES: record, NODE_OPTIONS: `--import=${preload}` },
+    const r = await e2e.cli(["--project", copy, "-m", "hi"], {
+      env: { CHAT_RECORD_MODULES: record, NODE_OPTIONS: `--import=${preload}` },
     });
     expect(r.stdout).toContain("You said: hi");
     expect(r.code).toBe(0);

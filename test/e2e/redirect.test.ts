@@ -1,18 +1,14 @@
 // A deployment (or anything on the path) that redirects to another origin never receives the
 // API key there: two loopback servers, one redirecting every request to the other.
 import { createServer, type Server } from "node:http";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { e2eSetup } from "../helpers/e2e.js";
 
+const e2e = e2eSetup();
 const servers: Server[] = [];
-const home = mkdtempSync(join(tmpdir(), "chat-redirect-"));
 afterAll(async () => {
   await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
-  rmSync(home, { recursive: true, force: true });
 });
 
 function listen(handler: Parameters<typeof createServer>[1]): Promise<number> {
@@ -30,8 +26,8 @@ it("the API key is never sent to the origin a redirect points at", async () => {
   const deployment = await listen((req, res) => {
     res.writeHead(307, { location: `http://localhost:${other}${req.url}` }).end();
   });
-  const r = await runCli(["--url", `http://127.0.0.1:${deployment}`, "-m", "hi"], {
-    env: { CHAT_CONFIG_DIR: home, LANGGRAPH_API_KEY: "sk-secret-key" },
+  const r = await e2e.cli(["--url", `http://127.0.0.1:${deployment}`, "-m", "hi"], {
+    env: { LANGGRAPH_API_KEY: "sk-secret-key" },
   });
   expect(r.code).toBe(3);
   expect(elsewhere.length).toBeGreaterThan(0);

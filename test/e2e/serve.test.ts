@@ -4,17 +4,14 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "@langchain/langgraph-sdk";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { BIN, hermetic, runCli } from "../helpers/cli.js";
+import { e2eSetup } from "../helpers/e2e.js";
 import { serverPidsUnder } from "../helpers/processes.js";
 import { startLocalDeployment } from "../../src/deployment/local.js";
 import { localDataDir } from "../../src/settings/paths.js";
 
-let home: string;
-beforeAll(() => {
-  home = mkdtempSync(join(tmpdir(), "chat-serve-"));
-});
-afterAll(() => rmSync(home, { recursive: true, force: true }));
+const e2e = e2eSetup();
 
 /** `chat serve` on any free port; resolves with its URL and everything it printed by then. */
 function serve(configDir: string, ...args: string[]) {
@@ -37,7 +34,7 @@ function serve(configDir: string, ...args: string[]) {
 }
 
 it("prints its URL, serves the demo assistant to the SDK, refuses a second local deployment, and stops on Ctrl+C", async () => {
-  const { child, listening } = serve(home);
+  const { child, listening } = serve(e2e.home);
   try {
     const { url, key } = await listening;
     expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -56,23 +53,23 @@ it("prints its URL, serves the demo assistant to the SDK, refuses a second local
     expect(keyed.code).toBe(0);
 
     // The same data directory cannot be served twice: the second one says where the first is.
-    const second = await runCli(["-m", "hi"], { env: { CHAT_CONFIG_DIR: home } });
+    const second = await e2e.cli(["-m", "hi"]);
     expect(second.code).toBe(3);
     expect(second.stderr).toMatch(
       new RegExp(`in use by another chat \\(pid \\d+\\); connect to it with --url ${url.replace(/\./g, "\\.")}`),
     );
     // The same config dir knows the running one's key (from its 0600 lock file): the hint works as it is.
-    const viaUrl = await runCli(["--url", url, "-m", "what's the weather in sf?"], { env: { CHAT_CONFIG_DIR: home } });
+    const viaUrl = await e2e.cli(["--url", url, "-m", "what's the weather in sf?"]);
     expect(viaUrl.code).toBe(0);
     expect(viaUrl.stdout).toMatch(/San Francisco right now/);
-    const threads = await runCli(["threads", "--json"], { env: { CHAT_CONFIG_DIR: home } });
+    const threads = await e2e.cli(["threads", "--json"]);
     expect(threads.code).toBe(0);
     expect(JSON.parse(threads.stdout)).toHaveLength(2);
 
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
     child.kill("SIGINT");
     expect(await exited).toBe(130);
-    expect(serverPidsUnder(home)).toEqual([]);
+    expect(serverPidsUnder(e2e.home)).toEqual([]);
   } finally {
     child.kill("SIGKILL");
   }
@@ -192,7 +189,7 @@ it("refuses an --allow-origin that is not an origin, and --open with --new-key",
     [["--allow-origin", "https://smith.langchain.com/studio"], /is not a web origin/],
     [["--open", "--new-key"], /--open and --new-key cannot be used together/],
   ] as const) {
-    const r = await runCli(["serve", "--port", "0", ...args], { env: { CHAT_CONFIG_DIR: home } });
+    const r = await e2e.cli(["serve", "--port", "0", ...args]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(pattern);
   }

@@ -1,25 +1,11 @@
 // Two clients double-texting one thread: each run's output is what that run wrote (by the
 // run_id in its checkpoints), the other client's messages are told apart, and nothing is shown twice.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
-import { startTestServer, type TestServer } from "../helpers/local-server.js";
+import { expect, it } from "vitest";
+import { e2eSetup } from "../helpers/e2e.js";
 import type { MessageDict } from "../../src/engine/message.js";
 
-let server: TestServer;
-let home: string;
+const e2e = e2eSetup({ server: { latencyMs: 40, nWorkers: 2 } });
 const PLACES = ["sf", "nyc", "la", "paris", "tokyo", "rome"];
-
-beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), "chat-shared-"));
-  server = await startTestServer({ latencyMs: 40, nWorkers: 2 });
-});
-afterAll(async () => {
-  await server?.stop();
-  rmSync(home, { recursive: true, force: true });
-});
 
 interface Event {
   type: string;
@@ -30,14 +16,14 @@ interface Event {
 }
 
 it("two clients enqueueing on one thread each print their own exchanges whole, and the other's as theirs", async () => {
-  const { thread_id: thread } = await server.client.threads.create();
+  const { thread_id: thread } = await e2e.server.client.threads.create();
   const client = (who: string) => {
-    const args = ["--url", server.deployment.url, "--thread", thread, "--strategy", "enqueue", "--json"];
+    const args = ["--url", e2e.url, "--thread", thread, "--strategy", "enqueue", "--json"];
     for (const place of PLACES) args.push("-m", `what's the weather in ${place}? (${who})`);
-    return runCli(args, { env: { CHAT_CONFIG_DIR: home }, timeoutMs: 120_000 });
+    return e2e.cli(args, { timeoutMs: 120_000 });
   };
   const [a, b] = await Promise.all([client("A"), client("B")]);
-  const final = ((await server.client.threads.getState(thread)).values as { messages: MessageDict[] }).messages;
+  const final = ((await e2e.server.client.threads.getState(thread)).values as { messages: MessageDict[] }).messages;
   expect(final.filter((m) => m.type === "human")).toHaveLength(2 * PLACES.length);
 
   for (const [who, result] of [

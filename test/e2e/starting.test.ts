@@ -2,29 +2,23 @@
 // over the screen nor turned into a newline, and Enter sends them; Ctrl+C still stops chat at
 // once; and a chat killed then leaves no server behind. bin/chat.js, in a pseudo-terminal.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import { loadPty, startInPty, type Screen } from "../helpers/pty.js";
+import { expect, it } from "vitest";
+import { loadPty, type Screen } from "../helpers/pty.js";
 import { serverPidsLeftUnder, serverPidsUnder } from "../helpers/processes.js";
-import { BIN, hermetic } from "../helpers/cli.js";
+import { BIN } from "../helpers/cli.js";
+import { e2eSetup } from "../helpers/e2e.js";
+import { waitUntil } from "../helpers/wait.js";
 
 const pty = await loadPty();
-let home: string;
-let screen: Screen | undefined;
-
-beforeAll(() => {
-  home = mkdtempSync(join(tmpdir(), "chat-early-"));
-});
-afterEach(() => screen?.kill());
-afterAll(() => rmSync(home, { recursive: true, force: true }));
+const e2e = e2eSetup();
 
 const STARTING = "chat: starting the local LangGraph deployment";
 const STARTED = "chat: local deployment at";
 
+/** chat in a terminal with a config dir of its own, so its local deployment starts from nothing. */
 function start(): Screen {
-  return (screen = startInPty(pty!, { CHAT_CONFIG_DIR: join(home, String(Date.now())), NO_COLOR: "1" }));
+  return e2e.terminal(pty!, { CHAT_CONFIG_DIR: join(e2e.home, String(Date.now())) });
 }
 
 it.skipIf(!pty)("a message typed while the local deployment starts is sent by its Enter, and never echoed", async () => {
@@ -48,20 +42,23 @@ it.skipIf(!pty)("Ctrl+C while the local deployment starts stops chat and its ser
   s.write("\x03");
   await s.exited;
   expect(s.text()).not.toMatch(/›/);
-  expect(await serverPidsLeftUnder(home)).toEqual([]);
+  expect(await serverPidsLeftUnder(e2e.home)).toEqual([]);
 });
 
 it("a chat killed while its local deployment is still loading leaves no server running", async () => {
-  const dir = join(home, "killed");
+  const dir = join(e2e.home, "killed");
   const child = spawn(process.execPath, [BIN, "-m", "hi"], {
-    env: { ...hermetic(process.env), CHAT_CONFIG_DIR: dir },
+    env: e2e.spawnEnv({ CHAT_CONFIG_DIR: dir }),
     stdio: "ignore",
   });
   // Killed once its server process exists, long before that server is ready.
-  while (serverPidsUnder(dir).length === 0) {
-    if (child.exitCode !== null) throw new Error("chat ended before it started its server");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  await waitUntil(
+    () => {
+      if (child.exitCode !== null) throw new Error("chat ended before it started its server");
+      return serverPidsUnder(dir).length > 0;
+    },
+    { what: "chat to start its server process", everyMs: 10 },
+  );
   child.kill("SIGKILL");
   expect(await serverPidsLeftUnder(dir)).toEqual([]);
 });

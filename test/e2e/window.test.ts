@@ -1,35 +1,19 @@
 // The live region always fits the window: a long answer streaming into a small terminal, and a
 // queue longer than the screen, never make Ink clear the screen and scrollback (flicker), and the
 // prompt and status bar stay in view. The real CLI in a pseudo-terminal, read through xterm.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import { loadPty, startInPty, type Screen } from "../helpers/pty.js";
-import { startTestServer, type TestServer } from "../helpers/local-server.js";
+import { expect, it } from "vitest";
+import { e2eSetup } from "../helpers/e2e.js";
+import { loadPty, type Screen } from "../helpers/pty.js";
 
 const pty = await loadPty();
 const LONG = `${fileURLToPath(new URL("../fixtures/long-answer-graph.mjs", import.meta.url))}:graph`;
 // What Ink writes when its output fills the window: erase screen and scrollback.
 const CLEAR_ALL = "\x1b[3J";
-let server: TestServer;
-let home: string;
-let screen: Screen | undefined;
-
-beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), "chat-window-"));
-  server = await startTestServer({ latencyMs: 200, graphs: { long: LONG } });
-});
-afterEach(() => screen?.kill());
-afterAll(async () => {
-  await server?.stop();
-  rmSync(home, { recursive: true, force: true });
-});
+const e2e = e2eSetup({ server: { latencyMs: 200, graphs: { long: LONG } } });
 
 function open(assistant: string, cols: number, rows: number): Screen {
-  const env = { CHAT_CONFIG_DIR: home, NO_COLOR: "1" };
-  return (screen = startInPty(pty!, env, cols, rows, ["--url", server.deployment.url, "--assistant", assistant]));
+  return e2e.terminal(pty!, {}, cols, rows, ["--url", e2e.url, "--assistant", assistant]);
 }
 
 /** The prompt and the status bar are at the bottom of the screen (polled: a frame may be half-written). */

@@ -1,6 +1,28 @@
 // A pretend deployment at the engine's SDK interface, for unit tests of the engine and the UI.
+import type { Run, Thread } from "@langchain/langgraph-sdk";
 import type { EngineClient } from "../../src/engine/sdk.js";
 import type { MessageDict } from "../../src/engine/message.js";
+
+/** A fake's answer: the SDK's, with only the fields the fake sets (a list: of such items). */
+type Answer<R> = R extends Array<infer I> ? Array<Partial<I>> : R extends object ? Partial<R> : R;
+/** One SDK method as a fake implements it: the SDK's arguments, some of its answer's fields. */
+type FakeMethod<F> = F extends (...args: infer A) => Promise<infer R>
+  ? (...args: A) => Promise<Answer<R>>
+  : F extends (...args: infer A) => AsyncGenerator<infer Y>
+    ? (...args: A) => AsyncGenerator<Y>
+    : never;
+/** The engine's client as a fake gives it: a fake `satisfies` this, so its methods are the SDK's. */
+export type FakeClient = { [Api in keyof EngineClient]: { [M in keyof EngineClient[Api]]: FakeMethod<EngineClient[Api][M]> } };
+/** Only the methods a test's code path calls. */
+export type PartialFakeClient = { [Api in keyof FakeClient]: Partial<FakeClient[Api]> };
+
+/**
+ * A fake handed to the engine as the client it stands in for: the fields its answers leave out
+ * (and, for a partial fake, the methods) are ones the code under test does not use.
+ */
+export function asEngineClient(fake: PartialFakeClient): EngineClient {
+  return fake as EngineClient;
+}
 
 export type CreateBehaviour =
   | "ok"
@@ -35,9 +57,10 @@ export function connectionError(cause = "fetch failed"): Error {
 export interface FakeRun {
   run_id: string;
   metadata: Record<string, unknown>;
-  strategy: string;
+  /** The multitaskStrategy it was sent with (none given: undefined). */
+  strategy: string | undefined;
   text: string;
-  status: string;
+  status: Run["status"];
   /** An answer's resume command (or null input at a breakpoint). */
   command?: unknown;
 }
@@ -55,31 +78,23 @@ export function fakeDeployment(
   /** Run number (1-based) -> what its graph asks: `[{id, value}]`, or [] for a breakpoint. */
   const asking = new Map<number, unknown[]>();
   /** What threads.get answers: set `status: "interrupted"` and `interrupts` for a waiting thread. */
-  const threadInfo: { status?: string; interrupts?: unknown } = {};
+  const threadInfo: Partial<Pick<Thread, "status" | "interrupts">> = {};
   let release: () => void = () => {};
   // Runs report "running" while held, so a quiet stream does not end them before releaseRuns().
   let holding = true;
   let released = new Promise<void>((resolve) => (release = resolve));
   const client = {
     runs: {
-      async create(
-        _thread: string,
-        _assistant: string,
-        payload: {
-          metadata: Record<string, unknown>;
-          multitaskStrategy: string;
-          input?: { messages: Array<{ content: string }> } | null;
-          command?: unknown;
-        },
-      ) {
+      async create(_thread, _assistant, payload = {}) {
         const behaviour = behaviours.shift() ?? "ok";
         calls.push(`create:${behaviour}`);
         const record = () => {
+          const messages = payload.input?.messages as Array<{ content: string }> | undefined;
           const run: FakeRun = {
             run_id: `run-${runs.length + 1}`,
-            metadata: payload.metadata,
+            metadata: payload.metadata ?? {},
             strategy: payload.multitaskStrategy,
-            text: payload.input?.messages[0]?.content ?? "",
+            text: messages?.[0]?.content ?? "",
             status: "success",
             ...(payload.input === undefined || payload.input === null ? { command: payload.command ?? null } : {}),
           };
@@ -113,7 +128,7 @@ export function fakeDeployment(
         }
         return runs;
       },
-      async *joinStream(_thread: string, runId: string) {
+      async *joinStream(_thread, runId) {
         calls.push(`join:${runId}`);
         yield { id: "0", event: "metadata", data: { run_id: runId } };
         // A run told to ask stops at interrupt(): its stream says so, as the server's does.
@@ -121,11 +136,11 @@ export function fakeDeployment(
         if (asks !== undefined) yield { id: "1", event: "updates", data: { __interrupt__: asks } };
         await released;
       },
-      async get(_thread: string, runId: string) {
+      async get(_thread, runId) {
         const run = runs.find((r) => r.run_id === runId);
         return { status: run && holding ? "running" : (run?.status ?? "success") };
       },
-      async cancel(_thread: string, runId: string) {
+      async cancel(_thread, runId) {
         calls.push(`cancel:${runId}`);
       },
     },
@@ -140,9 +155,9 @@ export function fakeDeployment(
         return { values: { messages: thread } };
       },
     },
-  };
+  } satisfies FakeClient;
   return {
-    client: client as unknown as EngineClient,
+    client: asEngineClient(client),
     runs,
     calls,
     thread,

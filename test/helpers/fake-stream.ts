@@ -1,6 +1,8 @@
 // One pretend run for tests of following it: its event log, how each join of its stream behaves
 // (ends, goes silent, closes late, throws) and the statuses the server reports, in order.
+import type { Run } from "@langchain/langgraph-sdk";
 import type { EngineClient } from "../../src/engine/sdk.js";
+import { asEngineClient, type PartialFakeClient } from "./fake-client.js";
 
 export interface Part {
   id: string;
@@ -33,6 +35,8 @@ function resumeAt(events: Part[], lastEventId: string | undefined): number {
   return events.findIndex((e) => e.id === lastEventId) + 1;
 }
 
+type JoinArgs = Parameters<EngineClient["runs"]["joinStream"]>;
+
 /** Waits `ms` (forever if Infinity), rejecting with the abort reason as fetch does. */
 function pause(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -60,8 +64,9 @@ export function scriptedRun(script: { events: Part[]; joins?: JoinScript[]; stat
   const gets: number[] = [];
   const next = <T>(list: T[], i: number): T => list[Math.min(i, list.length - 1)] as T;
 
-  async function* joinStream(_thread: string, _run: string, options: { signal?: AbortSignal; lastEventId?: string } = {}) {
+  async function* joinStream(_thread: JoinArgs[0], _run: JoinArgs[1], given: JoinArgs[2] = {}) {
     const { steps = [Infinity], then = "end" } = next(joinScripts, joins.length);
+    const options = given instanceof AbortSignal ? { signal: given } : given;
     const signal = options.signal ?? new AbortController().signal;
     joins.push({ lastEventId: options.lastEventId, signal });
     let cursor = resumeAt(script.events, options.lastEventId);
@@ -84,11 +89,12 @@ export function scriptedRun(script: { events: Part[]; joins?: JoinScript[]; stat
     const status = next(statusScripts, gets.length);
     gets.push(Date.now());
     if (typeof status === "object") throw status.throws;
-    return { status };
+    // A script may name a status this SDK does not list, as another server might send.
+    return { status: status as Run["status"] };
   }
 
-  const client = { runs: { joinStream, get }, threads: {} };
-  return { client: client as unknown as EngineClient, joins, gets };
+  const client = { runs: { joinStream, get }, threads: {} } satisfies PartialFakeClient;
+  return { client: asEngineClient(client), joins, gets };
 }
 
 /** Numbered `values` events "1".."n" for a run's log. */

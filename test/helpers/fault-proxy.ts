@@ -30,6 +30,8 @@ export class FaultProxy {
   cuts = 0;
   /** How many held requests (deliverLate) the server has answered. */
   lateAnswered = 0;
+  /** How many connections were closed at once while refusing: the client's tries to get through. */
+  refused = 0;
 
   private constructor(
     private readonly server: net.Server,
@@ -130,6 +132,7 @@ export class FaultProxy {
 
   private accept(client: net.Socket): void {
     if (this.refusing) {
+      this.refused += 1;
       client.destroy();
       return;
     }

@@ -41,13 +41,21 @@ export interface Screen {
   kill(): void;
 }
 
-export function startInPty(pty: Pty, env: NodeJS.ProcessEnv, cols = 100, rows = 40, args: string[] = []): Screen {
+/** `env` is added to `base` (default: this process's environment; the e2e fixture passes the hermetic one). */
+export function startInPty(
+  pty: Pty,
+  env: NodeJS.ProcessEnv,
+  cols = 100,
+  rows = 40,
+  args: string[] = [],
+  base: NodeJS.ProcessEnv = process.env,
+): Screen {
   const term = new xterm.Terminal({ cols, rows, scrollback: 5000, allowProposedApi: true });
   const child = pty.spawn(process.execPath, [BIN, ...args], {
     name: "xterm-256color",
     cols,
     rows,
-    env: { ...process.env, ...keyFor(args), ...env } as Record<string, string>,
+    env: { ...base, ...keyFor(args), ...env } as Record<string, string>,
   });
   let raw = "";
   child.onData((d) => {

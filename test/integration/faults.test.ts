@@ -4,13 +4,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "@langchain/langgraph-sdk";
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startLocalDeployment, type LocalDeployment } from "../../src/deployment/local.js";
 import { Session } from "../../src/engine/session.js";
 import type { SessionEvent } from "../../src/engine/types.js";
 import type { MessageDict } from "../../src/engine/message.js";
 import { FaultProxy } from "../helpers/fault-proxy.js";
+import { waitUntil } from "../helpers/wait.js";
 
 const CREATE = /^POST \/threads\/[^/]+\/runs$/;
 const STREAM = /^GET \/threads\/[^/]+\/runs\/[^/]+\/stream/;
@@ -75,7 +75,10 @@ async function sendUntilRunning(session: Session, n: number): Promise<void> {
   );
   for (const q of questions(n)) session.send(q, "enqueue");
   await running;
-  while (session.getSnapshot().some((m) => !m.runId)) await sleep(20);
+  await waitUntil(() => session.getSnapshot().every((m) => m.runId), {
+    what: "every create's answer (a run id for each message)",
+    state: () => session.getSnapshot().map((m) => [m.status, m.runId]),
+  });
 }
 
 const humans = (messages: MessageDict[]) => messages.filter((m) => m.type === "human").map((m) => m.content);
@@ -102,10 +105,7 @@ describe("faults between chat and the deployment", () => {
     proxy.deliverLate(CREATE, 300, 2000, 1);
     s.session.send(questions(1)[0] ?? "", "enqueue");
     await s.session.whenIdle();
-    for (let waited = 0; proxy.lateAnswered < 1; waited += 50) {
-      if (waited > 10_000) throw new Error("the held create never reached the server");
-      await sleep(50);
-    }
+    await waitUntil(() => proxy.lateAnswered >= 1, { what: "the held create to reach the server", ms: 10_000 });
     expect(await s.runsOnServer()).toHaveLength(1);
     expect(s.session.getSnapshot()[0]).toMatchObject({ status: "success" });
     expect(humans(await s.final())).toEqual(questions(1));
@@ -279,9 +279,15 @@ describe("faults between chat and the deployment", () => {
   it("an outage shorter than the reconnect budget is ridden out: every run is followed to its end", async () => {
     const s = await proxiedSession(30_000);
     await sendUntilRunning(s.session, 2);
+    const triesBefore = proxy.refused;
     proxy.refuse(true);
     proxy.cutAll();
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // The outage is noticed, and chat's tries to get through are turned away a few times.
+    await waitUntil(() => s.session.getConnection() !== "connected", { what: "the session to notice the outage" });
+    await waitUntil(() => proxy.refused - triesBefore >= 3, {
+      what: "three tries to reconnect, refused",
+      state: () => proxy.refused - triesBefore,
+    });
     expect(s.session.getConnection()).not.toBe("connected");
     proxy.refuse(false);
     await s.session.whenIdle();

@@ -1,12 +1,13 @@
 // A local deployment killed with a run in flight: when it starts again on the same data, that run
 // (which no server runs any more) is cleared, so its thread takes new runs instead of queueing
 // them forever behind it.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "@langchain/langgraph-sdk";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startLocalDeployment, type LocalDeployment } from "../../src/deployment/local.js";
+import { serverDataDir, startLocalDeployment, type LocalDeployment } from "../../src/deployment/local.js";
+import { waitUntil } from "../helpers/wait.js";
 
 let dir: string;
 const started: LocalDeployment[] = [];
@@ -25,6 +26,17 @@ async function start(latencyMs: number) {
   return { deployment, client: new Client({ apiUrl: deployment.url, apiKey: deployment.key }) };
 }
 
+/** The run's status in the server's data file, as it would be read at the next start. */
+function statusOnDisk(deployment: LocalDeployment, runId: string): string | undefined {
+  try {
+    const file = join(serverDataDir(deployment.dataDir), ".langgraphjs_ops.json");
+    const ops = JSON.parse(readFileSync(file, "utf8")) as { json?: { runs?: Record<string, { status?: string }> } };
+    return ops.json?.runs?.[runId]?.status;
+  } catch {
+    return undefined; // not written yet, or caught mid-write
+  }
+}
+
 const ask = {
   input: { messages: [{ type: "human", content: "what's the weather in sf?" }] },
   multitaskStrategy: "enqueue" as const,
@@ -34,9 +46,11 @@ it("a run cut off by a crash is cleared at the next start, and the thread answer
   const first = await start(60_000);
   const thread = (await first.client.threads.create()).thread_id;
   const cut = await first.client.runs.create(thread, "agent", ask);
-  while ((await first.client.runs.get(thread, cut.run_id)).status !== "running") await new Promise((r) => setTimeout(r, 50));
   // The server writes its data 3 s after the last change: wait until the running run is on disk.
-  await new Promise((r) => setTimeout(r, 4_000));
+  await waitUntil(() => statusOnDisk(first.deployment, cut.run_id) === "running", {
+    what: "the running run in the server's data file",
+    state: () => statusOnDisk(first.deployment, cut.run_id),
+  });
   process.kill(first.deployment.pid, "SIGKILL");
   await first.deployment.exited;
 

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { Client } from "@langchain/langgraph-sdk";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { serverDataDir, startLocalDeployment, type LocalDeployment, type LocalOptions } from "../../src/deployment/local.js";
+import { waitUntil } from "../helpers/wait.js";
 
 let dir: string;
 const started: LocalDeployment[] = [];
@@ -35,11 +36,6 @@ const ask = (i: number) => ({
   multitaskStrategy: "enqueue" as const,
 });
 
-/** Polls until `check` holds; the test's own timeout is the only limit. */
-async function eventually(check: () => Promise<boolean>): Promise<void> {
-  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 100));
-}
-
 /** A data file's text with the base64 it holds (the server stores checkpoints as bytes) decoded. */
 function readable(file: string): string {
   const text = readFileSync(file, "utf8");
@@ -59,7 +55,8 @@ it("a long thread keeps every message but only the last runs' history, in memory
   for (let i = 0; i < 6; i++) created.push((await client.runs.create(thread_id, "agent", ask(i))).run_id);
   await client.runs.join(thread_id, created.at(-1)!);
   // The run holding the current state and one before it are kept; the other four go.
-  await eventually(async () => (await client.runs.list(thread_id, { limit: 100 })).length === 2);
+  const runsLeft = async () => (await client.runs.list(thread_id, { limit: 100 })).length;
+  await waitUntil(async () => (await runsLeft()) === 2, { what: "the sweep to leave the thread two runs", everyMs: 100 });
   const kept = (await client.runs.list(thread_id, { limit: 100 })).map((run) => run.run_id);
   expect(kept.sort()).toEqual(created.slice(-2).sort());
 
@@ -73,7 +70,7 @@ it("a long thread keeps every message but only the last runs' history, in memory
   const next = await client.runs.create(thread_id, "agent", ask(6));
   await client.runs.join(thread_id, next.run_id);
   expect(humans((await client.threads.getState(thread_id)).values)).toHaveLength(7);
-  await eventually(async () => (await client.runs.list(thread_id, { limit: 100 })).length === 2);
+  await waitUntil(async () => (await runsLeft()) === 2, { what: "the next sweep to leave the thread two runs", everyMs: 100 });
 
   // Stopping writes the data out: the deleted runs' checkpoints are gone from the file too.
   await deployment.stop();
@@ -94,7 +91,10 @@ it("at start, only the most recently updated threads are kept", async () => {
 
   const again = await start("many", { retention: { keepThreads: 3, graceMs: 0, intervalMs: 3_600_000 } });
   // The sweep at start runs once the server is up (no client waits for it), well before the next.
-  await eventually(async () => (await again.client.threads.search({ limit: 100 })).length === 3);
+  await waitUntil(async () => (await again.client.threads.search({ limit: 100 })).length === 3, {
+    what: "the sweep at start to leave three threads",
+    everyMs: 100,
+  });
   const left = await again.client.threads.search({ limit: 100 });
   expect(left.map((t) => t.thread_id).sort()).toEqual([ids[0], ids[3], ids[4]].sort());
   await expect(again.client.threads.get(ids[1]!)).rejects.toMatchObject({ status: 404 });

@@ -28,16 +28,21 @@ async function setup(behaviours: CreateBehaviour[] = [], openSession?: (id?: str
     controller.key(text, {});
     controller.key("\r", K.enter);
   };
-  /** Resolves once the snapshot satisfies `check` (at once if it already does). */
-  const until = (check: (s: ChatSnapshot) => boolean) =>
-    new Promise<void>((resolve) => {
+  /** Resolves once the snapshot satisfies `check` (at once if it already does); fails after `ms` naming it. */
+  const until = (check: (s: ChatSnapshot) => boolean, ms = 5000) =>
+    new Promise<void>((resolve, reject) => {
       if (check(snap())) return resolve();
       const off = controller.subscribe(() => {
         if (check(snap())) {
           off();
+          clearTimeout(timer);
           resolve();
         }
       });
+      const timer = setTimeout(() => {
+        off();
+        reject(new Error(`waited ${ms} ms for ${String(check)}, in vain; statuses: ${statuses().join() || "none"}`));
+      }, ms);
     });
   const statuses = () => snap().messages.map((m) => m.status);
   const said = () =>

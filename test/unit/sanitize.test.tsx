@@ -88,7 +88,7 @@ describe("bidi controls and invisible characters", () => {
 
   it("in the demo: the compact thread and the lane summary", () => {
     expect(compactMessage({ type: "ai", content: DECEPTIVE }, 200)).toBe(`ai     ${SHOWN}`);
-    const lane = {
+    const lane: LaneResult = {
       strategy: "enqueue",
       threadId: "t\u202e1",
       timeline: [],
@@ -99,7 +99,7 @@ describe("bidi controls and invisible characters", () => {
       toolCallBeforeSecond: false,
       messages: [{ type: "human", id: "h", content: INVISIBLE }],
       leftBy: [1, 1],
-    } as unknown as LaneResult;
+    };
     const text = demoSummary([lane]);
     expect(text).toContain("thread t\\u202e1");
     expect(text).not.toMatch(/[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/);
