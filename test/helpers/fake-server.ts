@@ -3,14 +3,14 @@
 // every run in flight (`interrupted`); rollback deletes pending runs and ends a running one `error`;
 // enqueue waits its turn; a cancel ends a pending run `interrupted` and a running one `error`.
 // Runs start at once in creation order and end only when the test says: it steps the server.
-import type { EngineClient } from "../../src/engine/sdk.js";
+import type { Run } from "@langchain/langgraph-sdk";
 import type { MessageDict } from "../../src/engine/message.js";
-import { HttpError } from "./fake-client.js";
+import { HttpError, asEngineClient, type FakeClient } from "./fake-client.js";
 
 export interface SimRun {
   readonly run_id: string;
   readonly metadata: Record<string, unknown>;
-  readonly multitask_strategy: string;
+  readonly multitask_strategy: NonNullable<Run["multitask_strategy"]>;
   readonly created_at: string;
   readonly kwargs: { input?: { messages?: Array<{ id?: string; content?: unknown }> } };
   status: "pending" | "running" | "success" | "error" | "interrupted";
@@ -22,13 +22,6 @@ export interface SimRun {
   readonly resume: boolean;
   /** It started (a take-back must never let a run start). */
   ran?: boolean;
-}
-
-interface CreatePayload {
-  metadata: Record<string, unknown>;
-  multitaskStrategy: string;
-  input?: { messages?: Array<{ id?: string; content?: unknown }> } | null;
-  command?: { resume?: unknown };
 }
 
 const inFlight = (run: SimRun) => !run.deleted && (run.status === "pending" || run.status === "running");
@@ -80,9 +73,10 @@ export function simulatedServer() {
 
   const client = {
     runs: {
-      async create(_thread: string, _assistant: string, payload: CreatePayload) {
+      async create(_thread, _assistant, payload = {}) {
+        const strategy = payload.multitaskStrategy ?? "reject";
         const busy = runs.filter(inFlight);
-        if (busy.length && payload.multitaskStrategy === "reject")
+        if (busy.length && strategy === "reject")
           throw new HttpError(
             422,
             JSON.stringify({
@@ -91,32 +85,32 @@ export function simulatedServer() {
           );
         const run: SimRun = {
           run_id: `run-${runs.length + 1}`,
-          metadata: payload.metadata,
-          multitask_strategy: payload.multitaskStrategy,
+          metadata: payload.metadata ?? {},
+          multitask_strategy: strategy,
           created_at: String(runs.length + 1).padStart(6, "0"),
-          kwargs: { input: payload.input ?? undefined },
+          kwargs: { input: (payload.input ?? undefined) as SimRun["kwargs"]["input"] },
           status: "pending",
           deleted: false,
           resume: payload.command !== undefined,
         };
-        const how = payload.multitaskStrategy;
-        if (how === "interrupt" || how === "rollback") for (const r of busy) stop(r, run.run_id, how);
+        if (strategy === "interrupt" || strategy === "rollback") for (const r of busy) stop(r, run.run_id, strategy);
         runs.push(run);
         step();
         return { ...run };
       },
-      async get(_thread: string, runId: string) {
+      async get(_thread, runId) {
         return { ...find(runId) };
       },
-      async list(_thread: string, options: { status?: string; limit?: number } = {}) {
+      async list(_thread, options = {}) {
         return runs.filter((r) => !r.deleted && (!options.status || r.status === options.status)).map((r) => ({ ...r }));
       },
-      async cancel(_thread: string, runId: string) {
+      async cancel(_thread, runId) {
         const run = find(runId);
         if (inFlight(run)) stop(run, "cancel", "cancel");
         step();
       },
-      async *joinStream(_thread: string, runId: string, options: { signal?: AbortSignal } = {}) {
+      async *joinStream(_thread, runId, options) {
+        const signal = options instanceof AbortSignal ? options : options?.signal;
         yield { id: "0", event: "metadata", data: { run_id: runId } };
         let told = false;
         for (;;) {
@@ -131,14 +125,16 @@ export function simulatedServer() {
             if (run.stoppedBy) yield { id: "2", event: "error", data: { error: "Error", message: "interrupt" } };
             return;
           }
-          await untilChanged(changed.promise, options.signal);
+          await untilChanged(changed.promise, signal);
         }
       },
     },
     threads: {
       async get() {
-        if (asking) return { status: "interrupted", interrupts: { task: [{ id: `i-${asking.run_id}`, value: "ok?" }] } };
-        return { status: runs.some(inFlight) ? "busy" : "idle", interrupts: {} };
+        const open: Record<string, Array<{ id: string; value: unknown }>> = asking
+          ? { task: [{ id: `i-${asking.run_id}`, value: "ok?" }] }
+          : {};
+        return { status: asking ? "interrupted" : runs.some(inFlight) ? "busy" : "idle", interrupts: open };
       },
       async getHistory() {
         return [];
@@ -147,13 +143,14 @@ export function simulatedServer() {
         const interrupts = asking ? [{ id: `i-${asking.run_id}`, value: "ok?" }] : [];
         // The last checkpoint is written by the run that ran last (it carries its run_id).
         const last = runs.filter((r) => !r.deleted && r.status !== "pending").at(-1);
-        const state = { values: { messages: [...thread] }, next: asking ? ["agent"] : [], tasks: asking ? [{ interrupts }] : [] };
+        const task = { id: "task", name: "approve", error: null, interrupts, checkpoint: null, state: null };
+        const state = { values: { messages: [...thread] }, next: asking ? ["agent"] : [], tasks: asking ? [task] : [] };
         return { ...state, metadata: last ? { run_id: last.run_id } : {} };
       },
     },
-  };
+  } satisfies FakeClient;
   return {
-    client: client as unknown as EngineClient,
+    client: asEngineClient(client),
     runs,
     /**
      * The running run ends well, with an answer in the thread, or (`ask`) stops at interrupt() to

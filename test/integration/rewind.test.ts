@@ -3,25 +3,20 @@
 // replaces #n and everything after it, past an answered question too; `chat history` lists the
 // fork points and `--fork` forks a scripted chat there; a checkpoint the thread lacks is refused.
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ChatController, type ChatSnapshot } from "../../src/interactive/controller.js";
 import { memoryHistory } from "../../src/interactive/input-history.js";
 import { plainTheme } from "../../src/pretty-print/pretty.js";
 import { messagesOf } from "../../src/engine/message.js";
-import { recordedSession, startTestServer, type TestServer } from "../helpers/local-server.js";
-import { runCli } from "../helpers/cli.js";
+import { recordedSession } from "../helpers/local-server.js";
+import { e2eSetup } from "../helpers/e2e.js";
 
 const ASK = `${fileURLToPath(new URL("../fixtures/ask-graph.mjs", import.meta.url))}:graph`;
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer({ latencyMs: 50, graphs: { ask: ASK } });
-});
-afterAll(async () => {
-  await server?.stop();
-});
+// A temp home for the chats the CLI runs, and the real server, always stopped.
+const e2e = e2eSetup({ server: { latencyMs: 50, graphs: { ask: ASK } } });
 
 async function chatOn(assistant: string) {
+  const server = e2e.server;
   const s = await recordedSession(server, assistant);
   const controller = new ChatController({
     session: s.session,
@@ -94,7 +89,7 @@ describe("rewind (real server)", () => {
     chat.submit("book a table for 6");
     await chat.until("#5 waits", (s) => s.messages[4]?.status === "waiting");
     expect(await chat.humans()).toEqual(["book a table for 2", "book a table for 6"]);
-    const thread = await server.client.threads.get(chat.threadId);
+    const thread = await e2e.server.client.threads.get(chat.threadId);
     expect(thread.status).toBe("interrupted");
   });
 
@@ -120,7 +115,8 @@ describe("rewind (real server)", () => {
   });
 
   it("chat history lists each run with the checkpoint before it; --fork forks a scripted chat there; an unknown checkpoint is exit 2", async () => {
-    const url = server.deployment.url;
+    const { url, server } = e2e;
+    const runCli = e2e.cli;
     const first = await runCli(["--url", url, "--json", "-m", "what's the weather in sf?", "-m", "what's the weather in nyc?"]);
     const thread = String(JSON.parse(first.stdout.trim().split("\n").at(-1) ?? "{}").thread_id);
     const listed = await runCli(["history", "--url", url, "--thread", thread, "--json"]);
