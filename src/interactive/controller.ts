@@ -127,6 +127,7 @@ export class ChatController {
     new: () => this.work.track(this.switchTo()),
     thread: (c) => this.work.track(this.switchTo(c.threadId)),
     retry: () => this.pullBack(),
+    export: (c) => this.work.track(this.exportThread(c.file, c.replace)),
     dismiss: () =>
       this.update({ dismissed: new Set(this.state.messages.filter((m) => isDismissable(m.status)).map((m) => m.index)) }),
     help: () => this.say(helpText()),
@@ -229,6 +230,17 @@ export class ChatController {
       (n) => this.say(n ? `asked the server to stop ${n} run(s)` : "no run to cancel"),
       (err: unknown) => this.say(`cancel failed: ${errorMessage(err)}`, "warning"),
     );
+  }
+
+  /** The thread in view, read from the server now, written to a file: one line says where, or why not. */
+  private async exportThread(file: string, replace: boolean): Promise<void> {
+    const { exportThread } = this.options;
+    if (!exportThread) return this.say("/export is not available here", "warning");
+    try {
+      this.say(await exportThread(this.session.threadId, file, replace));
+    } catch (err) {
+      this.say(`not exported: ${errorMessage(err)}`, "warning");
+    }
   }
 
   /** Takes the last rejected or failed message out of the queue and into the input. */

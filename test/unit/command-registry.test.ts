@@ -28,6 +28,7 @@ const EXAMPLES: Record<string, readonly [string, Command]> = {
   cancel: ["all", { kind: "cancel", scope: "all" }],
   retry: ["", { kind: "retry" }],
   dismiss: ["", { kind: "dismiss" }],
+  export: ["thread.md", { kind: "export", file: "thread.md", replace: false }],
   new: ["", { kind: "new" }],
   thread: ["abc", { kind: "thread", threadId: "abc" }],
   help: ["", { kind: "help" }],
@@ -50,6 +51,7 @@ describe("the command registry", () => {
       thread: true,
       retry: true,
       dismiss: true,
+      export: true,
       help: true,
       quit: true,
     };
@@ -79,11 +81,28 @@ describe("the command registry", () => {
   );
 
   it("a command missing its argument, or given one it does not take, says how to type it", () => {
-    const cases = ["/strategy", "/strategy nope", "/interrupt", "/answer", "/send", "/hold maybe", "/cancel some", "/thread"];
+    const cases = [
+      "/strategy",
+      "/strategy nope",
+      "/interrupt",
+      "/answer",
+      "/send",
+      "/hold maybe",
+      "/cancel some",
+      "/thread",
+      "/export",
+      "/export!",
+    ];
     for (const line of cases) {
       const name = line.split(" ")[0] ?? "";
       expect(parseInput(line), line).toEqual({ kind: "hint", text: expect.stringContaining(name) });
     }
+  });
+
+  it("/export takes the rest of the line as the file name; /export! may replace an existing file", () => {
+    expect(parseInput("/export  my thread.md ")).toEqual({ kind: "export", file: "my thread.md", replace: false });
+    expect(parseInput("/export! ~/out.txt")).toEqual({ kind: "export", file: "~/out.txt", replace: true });
+    expect(parseInput("/export")).toEqual({ kind: "hint", text: "usage: /export <file> (a .md name writes Markdown)" });
   });
 
   it("an unknown name, or one in another case, is a hint pointing at /help and //", () => {
