@@ -13,6 +13,8 @@ import type { TargetFlags } from "./commands/target.js";
 import type { ChatFlags } from "./commands/chat.js";
 import type { DemoFlags } from "./commands/demo.js";
 import type { ServeFlags } from "./commands/serve.js";
+import type { PrintFlags } from "./commands/print.js";
+import { FORMATS } from "./commands/formats.js";
 
 function numberArg(what: string, min = 0) {
   return (value: string): number => {
@@ -55,12 +57,17 @@ Examples:
   chat config set url https://my-deployment.example.com`;
 }
 
-/** Options every command that talks to a deployment shares. */
-function targetOptions(command: Command): Command {
+/** Which deployment: options every command that reads one shares. */
+function deploymentOptions(command: Command): Command {
   return command
     .option("--url <url>", "LangGraph deployment URL (default: the url setting, else the built-in local one)")
     .option("--local", "use the built-in local deployment even when a url is set")
-    .option("--project <path>", "serve your own LangGraph.js project (a directory or its langgraph.json) locally")
+    .option("--project <path>", "serve your own LangGraph.js project (a directory or its langgraph.json) locally");
+}
+
+/** Options every command that talks to a deployment shares. */
+function targetOptions(command: Command): Command {
+  return deploymentOptions(command)
     .option("--assistant <id>", 'assistant id or graph id (default: "agent", or the project\'s only graph)')
     .option("--demo-latency <ms>", "local demo agent: wait per step in ms (default 1000)");
 }
@@ -167,19 +174,29 @@ export function buildProgram(run: Runner): Command {
     .exitOverride()
     .action((flags: DemoFlags) => run(async () => (await import("./commands/demo.js")).demoCommand(flags)));
 
-  program
-    .command("print")
-    .description("print messages as pretty_print() does, from JSON: a list of message dicts or a thread state")
+  deploymentOptions(program.command("print"))
+    .description(
+      "print messages as pretty_print() does: a deployment's thread, or JSON (a list of message dicts or a thread state)",
+    )
     .argument("[file]", "the JSON file (default, or -: stdin)")
-    .addHelpText("after", "\nExample: curl -s $URL/threads/$THREAD/state | chat print")
+    .option("--thread <id>", "print this thread of the deployment (--url, else the built-in local one), as the transcript does")
+    .addOption(
+      new Option("--format <format>", "text: the transcript; markdown: one section per message").choices(FORMATS).default("text"),
+    )
+    .addHelpText(
+      "after",
+      "\nExamples:\n  chat print --thread $THREAD            # a thread of the deployment\n" +
+        "  chat print --thread $THREAD --format markdown > thread.md\n" +
+        "  curl -s $URL/threads/$THREAD/state | chat print",
+    )
     .exitOverride()
-    .action((file: string | undefined) =>
+    .action((file: string | undefined, flags: PrintFlags) =>
       run(async () => {
         const [{ printCommand }, { themeFor }] = await Promise.all([
           import("./commands/print.js"),
           import("./pretty-print/colour.js"),
         ]);
-        return printCommand(file, themeFor(process.env, process.stdout.isTTY === true), out);
+        return printCommand(file, flags, themeFor(process.env, process.stdout.isTTY === true), out);
       }),
     );
 

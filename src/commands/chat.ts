@@ -161,6 +161,8 @@ function interactiveFace(
     hold: target.hold,
     history: fileHistory(connection.label),
     theme: (width) => themeFor(process.env, true, width),
+    // Loaded when first used: most chats never export.
+    exportThread: async (...args) => (await import("./export.js")).threadExporter(connection.client, connection.label)(...args),
     resumeCommand: resumeCommand(target),
     isLocal: connection.local !== undefined,
     lost,

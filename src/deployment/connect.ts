@@ -1,6 +1,6 @@
 // Turns settings into a live deployment: the local one started on loopback, or a remote URL
 // checked once (reachable, credentials, assistant, thread) before any run is sent.
-import type { Client, Thread } from "@langchain/langgraph-sdk";
+import type { Client, Thread, ThreadState } from "@langchain/langgraph-sdk";
 import { ConnectionError, UsageError } from "../errors.js";
 import { httpStatus, serverMessage } from "../engine/sdk.js";
 import type { LocalDeployment } from "./local.js";
@@ -169,11 +169,28 @@ export async function readThread(client: Client, threadId: string, label: string
   try {
     return await client.threads.get(threadId);
   } catch (err) {
-    const status = httpStatus(err);
-    if (status === 404) throw new UsageError(`unknown thread ${threadId} on ${shown(label)}`);
-    // The server's answer is a validation dump (zod's JSON); what it means fits in a few words.
-    if (status === 400 || status === 422)
-      throw new UsageError(`not a thread id: ${JSON.stringify(threadId)} (thread ids are UUIDs)`);
-    throw connectionProblem(err, label);
+    throw threadProblem(err, threadId, label);
   }
+}
+
+/**
+ * A thread's state now: its values read through the form-keeping fetch (state-fetch.ts), so the
+ * printer shows them as the server wrote them. What `chat print --thread` and `/export` print.
+ */
+export async function readThreadState(client: Client, threadId: string, label: string): Promise<ThreadState> {
+  try {
+    return await client.threads.getState(threadId);
+  } catch (err) {
+    throw threadProblem(err, threadId, label);
+  }
+}
+
+/** A thread read that failed, in one line: unknown, not a thread id, or the deployment's problem. */
+function threadProblem(err: unknown, threadId: string, label: string): Error {
+  const status = httpStatus(err);
+  if (status === 404) return new UsageError(`unknown thread ${threadId} on ${shown(label)}`);
+  // The server's answer is a validation dump (zod's JSON); what it means fits in a few words.
+  if (status === 400 || status === 422)
+    return new UsageError(`not a thread id: ${JSON.stringify(threadId)} (thread ids are UUIDs)`);
+  return connectionProblem(err, label);
 }

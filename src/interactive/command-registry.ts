@@ -20,6 +20,8 @@ export type Command =
   /** The next message forks the thread from before message `index`'s run; none: the rewind is called off. */
   | { kind: "rewind"; index?: number }
   | { kind: "dismiss" }
+  /** `replace`: typed as /export!, it may write over an existing file. */
+  | { kind: "export"; file: string; replace: boolean }
   | { kind: "help" }
   | { kind: "quit" }
   | { kind: "hint"; text: string };
@@ -219,6 +221,18 @@ export const COMMANDS: readonly CommandEntry[] = [
     usage: "/thread <id>",
     help: "switch to a thread",
     parse: (arg) => (arg ? { kind: "thread", threadId: arg } : hint("usage: /thread <thread id>")),
+  },
+  {
+    kind: "export",
+    when: onThread,
+    names: ["export", "export!"],
+    usage: "/export <file>",
+    help: "write the open thread, as the server has it now, to a new file: Markdown if its name ends in .md, else the transcript as plain text",
+    variants: [["/export! <file>", "the same, replacing the file if it exists"]],
+    parse: (arg, name) =>
+      arg
+        ? { kind: "export", file: arg, replace: name === "export!" }
+        : hint(`usage: /${name} <file> (a .md name writes Markdown)`),
   },
   { kind: "help", when: anytime, names: ["help", "?"], usage: "/help", help: "show this help", parse: bare({ kind: "help" }) },
   {

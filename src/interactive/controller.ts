@@ -20,6 +20,7 @@ import { KeySplitter } from "./keys.js";
 import { Work } from "./work.js";
 import { Listeners } from "./listeners.js";
 import { Recall, rewindInto, takeBackInto, type InputLine } from "./take-back.js";
+import { exportInto } from "./exporting.js";
 
 export type { ChatSnapshot, ControllerOptions, ExitInfo, TranscriptItem } from "./snapshot.js";
 
@@ -145,6 +146,7 @@ export class ChatController {
     retry: () => this.pullBack(),
     withdraw: (c) => this.work.track(takeBackInto(this.line, c.how, c.index)),
     rewind: (c) => (c.index === undefined ? this.recall.rewind(undefined) : this.work.track(rewindInto(this.line, c.index))),
+    export: (c) => this.work.track(exportInto(this.options.exportThread, this.session.threadId, c, this.line.say)),
     dismiss: () =>
       this.update({ dismissed: new Set(this.state.messages.filter((m) => isDismissable(m.status)).map((m) => m.index)) }),
     help: () => this.say(helpText()),

@@ -22,6 +22,7 @@ export interface InteractiveOptions {
   hold: boolean;
   history: InputHistory;
   theme(width: number): Theme;
+  exportThread?(threadId: string, file: string, replace: boolean): Promise<string>;
   /** The command line that continues this thread, without the thread flag. */
   resumeCommand: string;
   isLocal: boolean;

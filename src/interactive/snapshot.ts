@@ -52,6 +52,8 @@ export interface ControllerOptions {
   history: InputHistory;
   theme(width: number): Theme;
   columns?: number;
+  /** /export: writes a thread, read from the server, to a file and says where; throws one line when it cannot. */
+  exportThread?(threadId: string, file: string, replace: boolean): Promise<string>;
 }
 
 /** What a session's thread, just opened, makes of the state (on start, and on a switch of threads). */

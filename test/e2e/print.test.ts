@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { prettyTranscript } from "../../src/pretty-print/pretty.js";
+import { markdownTranscript } from "../../src/pretty-print/markdown.js";
 import { messagesOf } from "../../src/engine/message.js";
 import { runCli } from "../helpers/cli.js";
 import { e2eSetup } from "../helpers/e2e.js";
@@ -105,6 +106,97 @@ describe("chat print against the real local (JS) server", () => {
     expect(printed.stdout).toBe(chat.stdout);
     // The JS server writes JSON from JS values: nothing for the kept form to change.
     expect(prettyTranscript(messagesOf((JSON.parse(raw) as { values: unknown }).values))).toBe(chat.stdout);
+  }, 60_000);
+
+  /** Chats once on a new thread; its id, the transcript it printed, and the state's JSON as the server wrote it. */
+  async function chatOnce(env: NodeJS.ProcessEnv = {}) {
+    const chat = await e2e.cli(["--url", e2e.server.deployment.url, "-m", "what's the weather in sf?"], { env });
+    expect(chat.code).toBe(0);
+    const [thread] = await e2e.server.client.threads.search({ limit: 1, sortBy: "created_at", sortOrder: "desc" });
+    const threadId = thread?.thread_id ?? "none";
+    const raw = await (
+      await fetch(`${e2e.server.deployment.url}/threads/${threadId}/state`, {
+        headers: { "x-api-key": e2e.server.deployment.key ?? "" },
+      })
+    ).text();
+    return { transcript: chat.stdout, threadId, raw };
+  }
+
+  it("chat print --thread prints a chat's thread as that chat's own transcript, byte for byte, colour rules included", async () => {
+    const { transcript, threadId } = await chatOnce();
+    const printed = await e2e.cli(["print", "--url", e2e.server.deployment.url, "--thread", threadId]);
+    expect(printed.stderr).toBe("");
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).toBe(transcript);
+    expect(transcript).toContain(
+      "================================== Ai Message ==================================\nTool Calls:\n  search (",
+    );
+    // Coloured where chat colours (FORCE_COLOR), the same bytes; NO_COLOR wins.
+    const coloured = await chatOnce({ FORCE_COLOR: "1", NO_COLOR: "" });
+    const colourPrint = await e2e.cli(["print", "--url", e2e.server.deployment.url, "--thread", coloured.threadId], {
+      env: { FORCE_COLOR: "1", NO_COLOR: "" },
+    });
+    expect(coloured.transcript).toContain("\x1b[");
+    expect(colourPrint.stdout).toBe(coloured.transcript);
+    const noColour = await e2e.cli(["print", "--url", e2e.server.deployment.url, "--thread", coloured.threadId], {
+      env: { FORCE_COLOR: "1", NO_COLOR: "1" },
+    });
+    expect(noColour.stdout).toBe(coloured.transcript.replace(/\x1b\[[0-9;]*m/g, ""));
+  }, 60_000);
+
+  it("chat print --thread --format markdown is one section per message, tool calls as JSON blocks", async () => {
+    const { threadId, raw } = await chatOnce();
+    const printed = await e2e.cli(["print", "--url", e2e.server.deployment.url, "--thread", threadId, "--format", "markdown"]);
+    expect(printed.stderr).toBe("");
+    expect(printed.code).toBe(0);
+    const messages = messagesOf((JSON.parse(raw) as { values: unknown }).values);
+    expect(printed.stdout).toBe(markdownTranscript(messages, { threadId }));
+    expect(printed.stdout.match(/^## /gm)).toHaveLength(messages.length);
+    expect(printed.stdout).toMatch(
+      /^# Thread `[-0-9a-f]+`\n\n## Human Message\n\nwhat's the weather in sf\?\n\n## Ai Message\n\nTool call `search` \(`call_\w+`\):\n\n```json\n\{\n {2}"query": "weather in san francisco"\n\}\n```\n\n## Tool Message: `search`\n\n```\n\[\{"url"/,
+    );
+  }, 60_000);
+
+  it("an unknown thread, a thread id that is none, or a file and --thread together: one line, exit 2, nothing printed", async () => {
+    const url = e2e.server.deployment.url;
+    const cases: Array<[string[], RegExp]> = [
+      [
+        ["print", "--url", url, "--thread", "00000000-0000-4000-8000-000000000000"],
+        /^chat: unknown thread 0{8}-[-0-9]+ on http:\/\/127\.0\.0\.1:\d+\n$/,
+      ],
+      [["print", "--url", url, "--thread", "nope"], /^chat: not a thread id: "nope" \(thread ids are UUIDs\)\n$/],
+      [["print", "--url", url, "--thread", "x", "file.json"], /^chat: give a file or --thread, not both\n$/],
+      [["print", "--url", url], /^chat: --url says where --thread is read from: give --thread <id>\n$/],
+    ];
+    for (const [args, stderr] of cases) {
+      const result = await e2e.cli(args, { input: "" });
+      expect([args.at(-1), result.stdout, result.stderr, result.code]).toEqual([
+        args.at(-1),
+        "",
+        expect.stringMatching(stderr),
+        2,
+      ]);
+    }
+  }, 60_000);
+
+  it("chat print --thread reads a Python server's thread state as written: key order and 20.0 kept", async () => {
+    const { transcript, threadId } = await chatOnce();
+    const proxy = await pythonStyleProxy(e2e.server.deployment.url);
+    try {
+      const env = { LANGGRAPH_API_KEY: e2e.server.deployment.key ?? "" };
+      const text = await e2e.cli(["print", "--url", proxy.url, "--thread", threadId], { env });
+      expect(text.stdout).toBe(
+        transcript.replace(
+          "    query: weather in san francisco\n",
+          "    query: weather in san francisco\n    9: 2.0\n    t: 20.0\n",
+        ),
+      );
+      const markdown = await e2e.cli(["print", "--url", proxy.url, "--thread", threadId, "--format", "markdown"], { env });
+      expect(markdown.stdout).toContain('{\n  "query": "weather in san francisco",\n  "9": 2.0,\n  "t": 20.0\n}');
+    } finally {
+      proxy.server.closeAllConnections();
+      proxy.server.close();
+    }
   }, 60_000);
 
   it("a Python server's thread states print through chat's own transcript with their key order and 20.0", async () => {

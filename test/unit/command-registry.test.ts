@@ -31,6 +31,7 @@ const EXAMPLES: Record<string, readonly [string, Command]> = {
   drop: ["2", { kind: "withdraw", how: "drop", index: 1 }],
   rewind: ["#2", { kind: "rewind", index: 1 }],
   dismiss: ["", { kind: "dismiss" }],
+  export: ["thread.md", { kind: "export", file: "thread.md", replace: false }],
   new: ["", { kind: "new" }],
   thread: ["abc", { kind: "thread", threadId: "abc" }],
   help: ["", { kind: "help" }],
@@ -61,6 +62,7 @@ describe("the command registry", () => {
       withdraw: true,
       rewind: true,
       dismiss: true,
+      export: true,
       help: true,
       quit: true,
     };
@@ -90,11 +92,28 @@ describe("the command registry", () => {
   );
 
   it("a command missing its argument, or given one it does not take, says how to type it", () => {
-    const cases = ["/strategy", "/strategy nope", "/interrupt", "/answer", "/send", "/hold maybe", "/cancel some", "/thread"];
+    const cases = [
+      "/strategy",
+      "/strategy nope",
+      "/interrupt",
+      "/answer",
+      "/send",
+      "/hold maybe",
+      "/cancel some",
+      "/thread",
+      "/export",
+      "/export!",
+    ];
     for (const line of cases) {
       const name = line.split(" ")[0] ?? "";
       expect(parseInput(line), line).toEqual({ kind: "hint", text: expect.stringContaining(name) });
     }
+  });
+
+  it("/export takes the rest of the line as the file name; /export! may replace an existing file", () => {
+    expect(parseInput("/export  my thread.md ")).toEqual({ kind: "export", file: "my thread.md", replace: false });
+    expect(parseInput("/export! ~/out.txt")).toEqual({ kind: "export", file: "~/out.txt", replace: true });
+    expect(parseInput("/export")).toEqual({ kind: "hint", text: "usage: /export <file> (a .md name writes Markdown)" });
   });
 
   it("an unknown name, or one in another case, is a hint pointing at /help and //", () => {
