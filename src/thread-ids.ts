@@ -73,6 +73,6 @@ function candidates(ids: readonly string[], shown = 5): string {
  */
 export function unresolved(typed: string, match: Exclude<Match, { kind: "one" }>, among: string): string {
   const shown = quoted(typed);
-  if (match.kind === "none") return `no thread id starts or ends with ${shown} among ${among} (chat threads lists them)`;
+  if (match.kind === "none") return `no thread id starts or ends with ${shown} among ${among} (chat threads, /threads list them)`;
   return `${shown} is the start or end of ${match.ids.length} thread ids: ${candidates(match.ids)}; give more of it`;
 }

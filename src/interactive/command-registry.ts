@@ -13,7 +13,10 @@ export type Command =
   | { kind: "strategy"; strategy: Strategy }
   | { kind: "cancel"; scope: "running" | "all" }
   | { kind: "new" }
+  /** `threadId`: an id, or any unique start or end of a recent thread's; `pick`: the n-th of the last /threads list. */
   | { kind: "thread"; threadId: string }
+  | { kind: "thread"; pick: number }
+  | { kind: "threads" }
   | { kind: "retry" }
   | { kind: "dismiss" }
   | { kind: "help" }
@@ -169,12 +172,24 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   { kind: "new", when: anytime, names: ["new"], usage: "/new", help: "start a new thread", parse: bare({ kind: "new" }) },
   {
+    kind: "threads",
+    when: anytime,
+    names: ["threads"],
+    usage: "/threads",
+    help: "list the deployment's recent threads: number, id's distinguishing part, status, last update, first words",
+    parse: bare({ kind: "threads" }),
+  },
+  {
     kind: "thread",
     when: anytime,
     names: ["thread"],
-    usage: "/thread <id>",
-    help: "switch to a thread",
-    parse: (arg) => (arg ? { kind: "thread", threadId: arg } : hint("usage: /thread <thread id>")),
+    usage: "/thread <n|id>",
+    help: "switch to a thread: n from the last /threads list, or its id or any unique start or end of it",
+    parse: (arg) => {
+      if (!arg) return hint("usage: /thread <n|id>: a number from /threads, or a thread id (its start or end will do)");
+      const [, n] = /^#?([1-9]\d{0,2})$/.exec(arg) ?? [];
+      return n ? { kind: "thread", pick: Number(n) } : { kind: "thread", threadId: arg };
+    },
   },
   { kind: "help", when: anytime, names: ["help", "?"], usage: "/help", help: "show this help", parse: bare({ kind: "help" }) },
   {
@@ -204,7 +219,7 @@ export const COMMAND_HELP: ReadonlyArray<readonly [string, string]> = COMMANDS.f
 export const DROPS_QUESTION =
   "the agent is waiting for an answer: a new message drops its question. Enter again to send it anyway";
 export const NO_QUESTION = "nothing to answer: the agent is not waiting for input";
-export const NO_THREAD = "no thread is open: /new starts one, /thread <id> opens one";
+export const NO_THREAD = "no thread is open: /new starts one, /thread <n|id> opens one";
 
 /** When `command` may go: its entry's availability (a hint always may; a line that is no command is a MESSAGE). */
 export function availabilityOf(command: Command): Availability {

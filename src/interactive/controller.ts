@@ -18,6 +18,7 @@ import { Transcript, type TranscriptItem } from "./transcript.js";
 import { answerAction } from "./answering.js";
 import { KeySplitter } from "./keys.js";
 import { Work } from "./work.js";
+import { ThreadPicker } from "./thread-list.js";
 import { Listeners } from "./listeners.js";
 import { usageOf } from "../engine/usage.js";
 
@@ -41,6 +42,8 @@ export class ChatController {
   private submitted = "";
   /** Ctrl+C was pressed once with runs in flight. */
   private quitArmed = false;
+  /** /threads's last list, for /thread <n>. */
+  private readonly threads: ThreadPicker;
 
   constructor(private readonly options: ControllerOptions) {
     this.session = options.session;
@@ -49,6 +52,12 @@ export class ChatController {
     this.state = firstSnapshot(this.session, options, this.transcript.messages(this.session.initialMessages));
     this.detach = this.session.subscribe((event) => this.onEvent(event));
     this.opened(this.session);
+    this.threads = new ThreadPicker(options.recentThreads);
+    // The status bar shows the part of the thread's id that tells it apart: known once read.
+    options.recentThreads?.ids().then(
+      (ids) => this.update({ knownThreads: ids }),
+      () => undefined,
+    );
   }
 
   /** What a thread had going when it was opened: runs already on their way, an open question. */
@@ -125,7 +134,17 @@ export class ChatController {
     strategy: (c) => this.setStrategy(c.strategy),
     cancel: (c) => this.work.track(this.cancel(c.scope)),
     new: () => this.work.track(this.switchTo()),
-    thread: (c) => this.work.track(this.switchTo(c.threadId)),
+    threads: () =>
+      this.work.track(
+        this.threads.list(this.state.threadId).then(({ text, known, tone }) => {
+          if (known) this.update({ knownThreads: known });
+          this.say(text, tone);
+        }),
+      ),
+    thread: (c) => {
+      const picked = "pick" in c ? this.threads.pick(c.pick) : { id: c.threadId };
+      return "problem" in picked ? this.refuse(picked.problem) : this.work.track(this.switchTo(picked.id));
+    },
     retry: () => this.pullBack(),
     dismiss: () =>
       this.update({ dismissed: new Set(this.state.messages.filter((m) => isDismissable(m.status)).map((m) => m.index)) }),

@@ -9,6 +9,7 @@ import { EMPTY, type EditState } from "./editing.js";
 import type { InputHistory } from "./input-history.js";
 import { NO_LIVE, type LiveState } from "./live.js";
 import type { TranscriptItem } from "./transcript.js";
+import type { RecentThreads } from "./thread-list.js";
 
 export type { TranscriptItem };
 
@@ -38,6 +39,8 @@ export interface ChatSnapshot {
   readonly usage: Usage | undefined;
   /** New messages wait in chat while a run may still ask (the hold option). */
   readonly hold: boolean;
+  /** The deployment's recent thread ids, as last read: the status bar tells the one in view apart among them. */
+  readonly knownThreads: readonly string[];
   /** Set when the user leaves; the view then ends. */
   readonly exit?: ExitInfo;
 }
@@ -52,6 +55,8 @@ export interface ControllerOptions {
   history: InputHistory;
   theme(width: number): Theme;
   columns?: number;
+  /** The deployment's recent threads (/threads); without it they are not listed. */
+  recentThreads?: RecentThreads;
 }
 
 /** The state before anything happened: the session's thread as opened, an empty input. */
@@ -70,5 +75,6 @@ export function firstSnapshot(session: Session, options: ControllerOptions, item
     decisions: [],
     usage: usageOf(session.initialMessages),
     hold: options.hold ?? false,
+    knownThreads: [],
   };
 }

@@ -29,6 +29,7 @@ const EXAMPLES: Record<string, readonly [string, Command]> = {
   retry: ["", { kind: "retry" }],
   dismiss: ["", { kind: "dismiss" }],
   new: ["", { kind: "new" }],
+  threads: ["", { kind: "threads" }],
   thread: ["abc", { kind: "thread", threadId: "abc" }],
   help: ["", { kind: "help" }],
   quit: ["", { kind: "quit" }],
@@ -48,6 +49,7 @@ describe("the command registry", () => {
       cancel: true,
       new: true,
       thread: true,
+      threads: true,
       retry: true,
       dismiss: true,
       help: true,
@@ -84,6 +86,13 @@ describe("the command registry", () => {
       const name = line.split(" ")[0] ?? "";
       expect(parseInput(line), line).toEqual({ kind: "hint", text: expect.stringContaining(name) });
     }
+  });
+
+  it("/thread takes a number from /threads (up to 3 digits, # optional) or any other text as an id", () => {
+    expect(parseInput("/thread 3")).toEqual({ kind: "thread", pick: 3 });
+    expect(parseInput("/thread #12")).toEqual({ kind: "thread", pick: 12 });
+    for (const typed of ["1234", "0", "03", "eb60c39b", "01a24930-3c00"])
+      expect(parseInput(`/thread ${typed}`), typed).toEqual({ kind: "thread", threadId: typed });
   });
 
   it("an unknown name, or one in another case, is a hint pointing at /help and //", () => {
@@ -160,7 +169,7 @@ describe("when a command may go", () => {
   it("with no thread open, only what needs none goes", () => {
     const none = { ...calm, thread: false };
     const go = COMMANDS.filter((entry) => verdict(entry.when, none) === "go").map((entry) => first(entry.names));
-    expect(go).toEqual(["strategy", "hold", "new", "thread", "help", "quit"]);
+    expect(go).toEqual(["strategy", "hold", "new", "threads", "thread", "help", "quit"]);
     expect(verdict(named("cancel"), none)).toEqual({ refused: NO_THREAD });
     expect(verdict(MESSAGE, none)).toEqual({ refused: NO_THREAD });
   });

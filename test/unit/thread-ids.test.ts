@@ -76,7 +76,7 @@ describe("what a typed id names among recent threads", () => {
 describe("the one line said when a typed id names no thread or several", () => {
   it("names where it looked when nothing matches", () => {
     expect(unresolved("deadbeef", { kind: "none" }, "the 3 threads on local")).toBe(
-      'no thread id starts or ends with "deadbeef" among the 3 threads on local (chat threads lists them)',
+      'no thread id starts or ends with "deadbeef" among the 3 threads on local (chat threads, /threads list them)',
     );
   });
 
