@@ -57,7 +57,7 @@ export function distinguishing(id: string, others: readonly string[], least = 8)
 
 /** Said of typed text that cannot be part of a thread id, before anything is looked up. */
 export const notAnId = (typed: string): string =>
-  `not a thread id: ${quoted(typed)} (give a thread's id, or its start or end: hex digits)`;
+  `not a thread id: ${quoted(typed)} (thread ids are UUIDs: give one, or any unique start or end of one)`;
 
 const quoted = (typed: string) => JSON.stringify(typed.length > 40 ? `${typed.slice(0, 40)}…` : typed);
 

@@ -89,7 +89,7 @@ describe("the one line said when a typed id names no thread or several", () => {
   });
 
   it("says what cannot be part of an id, clipped", () => {
-    expect(notAnId("foo")).toBe('not a thread id: "foo" (give a thread\'s id, or its start or end: hex digits)');
+    expect(notAnId("foo")).toBe('not a thread id: "foo" (thread ids are UUIDs: give one, or any unique start or end of one)');
     expect(notAnId("x".repeat(100))).toContain(`"${"x".repeat(40)}…"`);
     expect(unresolved("\n".repeat(3), { kind: "none" }, "x")).not.toContain("\n");
   });
