@@ -23,7 +23,10 @@ export const couldBeId = (typed: string): boolean => /^[0-9a-f-]*[0-9a-f][0-9a-f
 export function idsMatching(typed: string, ids: readonly string[]): string[] {
   const part = plain(typed.trim());
   if (part === "") return [];
-  return [...new Set(ids)].filter((id) => plain(id).startsWith(part) || plain(id).endsWith(part));
+  return [...new Set(ids)].filter((id) => {
+    const whole = plain(id);
+    return whole.startsWith(part) || whole.endsWith(part);
+  });
 }
 
 export type Match =

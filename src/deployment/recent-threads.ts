@@ -37,10 +37,11 @@ async function search(client: Client, label: string, options: Search) {
 export async function recentThreads(client: Client, label: string, limit: number, only?: string): Promise<ThreadRow[]> {
   return (await search(client, label, { limit, ...(only ? { ids: [only] } : {}) })).map((t) => {
     const last = messagesOf(t.values).at(-1);
+    // Each is text, even from a server that leaves one out.
     return {
-      thread_id: t.thread_id,
-      status: t.status,
-      updated_at: t.updated_at,
+      thread_id: String(t.thread_id),
+      status: String(t.status ?? ""),
+      updated_at: String(t.updated_at ?? ""),
       last_message: last ? oneLine(pyStr(last.content ?? ""), 48) : null,
     };
   });

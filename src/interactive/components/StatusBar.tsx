@@ -35,6 +35,14 @@ interface Part {
   readonly dim?: boolean;
 }
 
+/** The bar is drawn at every frame: the thread's part is worked out again only when the thread or the known ids change. */
+let lastPart: { readonly id: string; readonly known?: readonly string[]; readonly part: string } | undefined;
+
+function threadPart(id: string, known: readonly string[] | undefined): string {
+  if (lastPart?.id !== id || lastPart.known !== known) lastPart = { id, known, part: distinguishing(id, known ?? []) };
+  return lastPart.part;
+}
+
 /** The bar's words, in order; the layout counts the lines they wrap to from the same list. */
 export function statusParts(props: StatusBarProps): Part[] {
   const { deployment, assistant, threadId, knownThreads, strategy, connection, waiting, hold, runSettings, tokens } = props;
@@ -45,7 +53,7 @@ export function statusParts(props: StatusBarProps): Part[] {
     dot,
     { text: neutralise(assistant), dim: true },
     dot,
-    { text: `thread ${neutralise(distinguishing(threadId, knownThreads ?? []))}`, dim: true },
+    { text: `thread ${neutralise(threadPart(threadId, knownThreads))}`, dim: true },
     dot,
     { text: `strategy ${strategy}`, color: "cyan" },
     ...(hold ? [dot, { text: "hold", color: "cyan" }] : []),
