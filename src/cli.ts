@@ -9,6 +9,7 @@ import { EXIT, EXIT_HELP, type ExitCode } from "./exit-codes.js";
 import { UserFacingError, errorMessage } from "./errors.js";
 import { STRATEGIES, STRATEGY_HELP } from "./strategies.js";
 import { neutralise } from "./sanitize.js";
+import type { ListFlags } from "./commands/listing.js";
 import type { TargetFlags } from "./commands/target.js";
 import type { ChatFlags } from "./commands/chat.js";
 import type { DemoFlags } from "./commands/demo.js";
@@ -93,7 +94,7 @@ export function buildProgram(run: Runner): Command {
     .option("--input <json>", "send this JSON object (or @file) as a run's whole input (repeat for more; after any -m)", collect)
     .option("--script <file>", "send each line of a file (blank lines and # comments skipped)")
     .addOption(new Option("--strategy <name>", 'multitask strategy (default: "enqueue")').choices(STRATEGIES))
-    .option("--thread <id>", "continue this thread (default: a new thread)")
+    .option("--thread <id>", "continue this thread: its id, or any unique start or end of a recent one's (default: a new thread)")
     .option(
       "--fork <checkpoint>",
       "the first message forks --thread from this checkpoint (see chat history): it replaces what followed",
@@ -211,16 +212,22 @@ export function buildProgram(run: Runner): Command {
       run(async () => (await import("./commands/history.js")).historyCommand(flags, out)),
     );
 
-  for (const what of ["threads", "assistants"] as const) {
-    targetOptions(program.command(what))
-      .description(what === "threads" ? "list recent threads of the deployment" : "list the deployment's assistants")
-      .option("--limit <n>", "how many to list", numberArg("--limit", 1), 20)
-      .option("--json", "print JSON")
-      .exitOverride()
-      .action((flags: TargetFlags & { limit: number; json?: boolean }) =>
-        run(async () => (await import("./commands/listing.js")).listCommand(what, flags, out)),
-      );
-  }
+  const listing = () => import("./commands/listing.js");
+  targetOptions(program.command("threads"))
+    .description("list recent threads of the deployment (or the one whose id starts or ends with <id>)")
+    .argument("[id]", "a thread id, or any unique start or end of a recent one's")
+    .option("--limit <n>", "how many to list", numberArg("--limit", 1), 20)
+    .option("--json", "print JSON")
+    .exitOverride()
+    .action((id: string | undefined, flags: ListFlags) =>
+      run(async () => (await listing()).listCommand("threads", flags, out, id)),
+    );
+  targetOptions(program.command("assistants"))
+    .description("list the deployment's assistants")
+    .option("--limit <n>", "how many to list", numberArg("--limit", 1), 20)
+    .option("--json", "print JSON")
+    .exitOverride()
+    .action((flags: ListFlags) => run(async () => (await listing()).listCommand("assistants", flags, out)));
   return program;
 }
 

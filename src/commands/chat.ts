@@ -3,6 +3,7 @@
 import type { ExitCode } from "../exit-codes.js";
 import { UsageError } from "../errors.js";
 import { connect, type Connection } from "../deployment/connect.js";
+import { recentThreadIds, recentThreads } from "../deployment/recent-threads.js";
 import type { Session } from "../engine/session.js";
 import type * as RunModule from "../interactive/run.js";
 import type * as HistoryModule from "../interactive/input-history.js";
@@ -167,6 +168,10 @@ function interactiveFace(
     isLocal: connection.local !== undefined,
     lost,
     runSettings: describeRunOptions(target.runOptions),
+    recentThreads: {
+      ids: () => recentThreadIds(connection.client, connection.label),
+      rows: () => recentThreads(connection.client, connection.label, 20),
+    },
   });
 }
 

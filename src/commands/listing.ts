@@ -1,10 +1,9 @@
 // `chat threads` and `chat assistants`: what a deployment holds, as a table or as JSON.
 import { EXIT, type ExitCode } from "../exit-codes.js";
-import { ConnectionError } from "../errors.js";
 import { connect, probe } from "../deployment/connect.js";
-import { messagesOf } from "../engine/message.js";
-import { neutralise, oneLine, safeJson } from "../sanitize.js";
-import { pyStr } from "../pretty-print/python-repr.js";
+import { listOf, recentThreads, resolveThreadId } from "../deployment/recent-threads.js";
+import { UsageError } from "../errors.js";
+import { clip, neutralise, safeJson } from "../sanitize.js";
 import { resolveTarget, type TargetFlags } from "./target.js";
 
 type Out = (text: string) => void;
@@ -18,48 +17,31 @@ function table(rows: string[][]): string {
   );
 }
 
-/** A search's answer, which must be a list: anything else is the server's fault, said in one line. */
-function listOf<T>(answer: T[], label: string, what: string): T[] {
-  const given: unknown = answer;
-  if (Array.isArray(given)) return answer;
-  throw new ConnectionError(
-    `${label} answered the ${what} search with ${given === null ? "null" : typeof given === "object" ? "an object" : typeof given}, not a list`,
-  );
+export interface ListFlags extends TargetFlags {
+  limit: number;
+  json?: boolean;
 }
 
-export async function listCommand(
-  what: "threads" | "assistants",
-  flags: TargetFlags & { limit: number; json?: boolean },
-  out: Out,
-): Promise<ExitCode> {
+/** `id`: only the thread whose id (or its start or end) this is (`chat threads <id>`). */
+export async function listCommand(what: "threads" | "assistants", flags: ListFlags, out: Out, id?: string): Promise<ExitCode> {
   const target = resolveTarget(flags);
   // A chat already running the built-in deployment is asked, with its key, not refused at its lock.
   const connection = await connect({ ...target, reuseRunning: true });
   try {
-    await probe(connection.client, connection.label);
+    const { client, label } = connection;
+    await probe(client, label);
     if (what === "assistants") {
-      const found = listOf(await connection.client.assistants.search({ limit: flags.limit }), connection.label, "assistants");
+      const found = listOf(await client.assistants.search({ limit: flags.limit }), label, "assistants");
       const rows = found.map((a) => ({ assistant_id: a.assistant_id, graph_id: a.graph_id, name: a.name }));
       if (flags.json) out(`${safeJson(rows)}\n`);
       else out(table([["ID", "GRAPH", "NAME"], ...rows.map((r) => [r.assistant_id, r.graph_id, r.name ?? ""])]));
       return EXIT.ok;
     }
-    const found = listOf(
-      await connection.client.threads.search({ limit: flags.limit, sortBy: "updated_at", sortOrder: "desc" }),
-      connection.label,
-      "threads",
-    );
-    const rows = found.map((t) => {
-      const last = messagesOf(t.values).at(-1);
-      return {
-        thread_id: t.thread_id,
-        status: t.status,
-        updated_at: t.updated_at,
-        last_message: last ? oneLine(pyStr(last.content ?? ""), 48) : null,
-      };
-    });
+    const only = id === undefined ? undefined : await resolveThreadId(client, id, label);
+    const rows = await recentThreads(client, label, only ? 1 : flags.limit, only);
+    if (only && rows.length === 0) throw new UsageError(`unknown thread ${only} on ${clip(label, 100)}`);
     if (flags.json) out(`${safeJson(rows)}\n`);
-    else if (rows.length === 0) out(`no threads on ${connection.label}\n`);
+    else if (rows.length === 0) out(`no threads on ${label}\n`);
     else
       out(
         table([

@@ -5,6 +5,7 @@ import type { Connection } from "../deployment/connect.js";
 import { UsageError } from "../errors.js";
 import { connectionProblem, createThread, probe, readThread } from "../deployment/connect.js";
 import { assistantForThread } from "../deployment/thread-assistant.js";
+import { resolveThreadId } from "../deployment/recent-threads.js";
 import type { Session } from "../engine/session.js";
 import type * as SessionModule from "../engine/session.js";
 import type * as ColourModule from "../pretty-print/colour.js";
@@ -39,8 +40,12 @@ interface Located {
   readonly assistant: string;
 }
 
-/** An existing thread and the assistant to continue it with (see assistantForThread). */
-async function locate(connection: Connection, target: Target, threadId: string, from?: string): Promise<Located> {
+/**
+ * An existing thread and the assistant to continue it with (see assistantForThread); `typed`: its
+ * id, or the start or end of a recent thread's.
+ */
+async function locate(connection: Connection, target: Target, typed: string, from?: string): Promise<Located> {
+  const threadId = await resolveThreadId(connection.client, typed, connection.label);
   const thread = await readThread(connection.client, threadId, connection.label);
   return { id: thread.thread_id, assistant: assistantForThread(thread, { assistant: target.assistant, from }) };
 }

@@ -12,6 +12,7 @@ import { formKeepingFetch } from "./state-fetch.js";
 import { warmUpFetch } from "./warm-up.js";
 import { runningDeployment } from "./lock.js";
 import { localDataDir } from "../settings/paths.js";
+import { UUID } from "../thread-ids.js";
 
 export interface DeploymentOptions {
   url?: string;
@@ -152,8 +153,6 @@ async function unknownAssistant(client: Client, assistant: string): Promise<Usag
     `unknown assistant ${JSON.stringify(assistant)}` + (known.length ? ` (available: ${known.join(", ")})` : ""),
   );
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A new thread's id. */
 export async function createThread(client: Client, label: string): Promise<string> {

@@ -39,6 +39,7 @@ export function App({ controller, deployment, runSettings }: AppProps) {
     deployment,
     assistant: state.assistant,
     threadId: state.threadId,
+    knownThreads: state.knownThreads,
     strategy: state.strategy,
     connection: state.connection,
     waiting: state.question !== undefined,

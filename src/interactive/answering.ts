@@ -3,7 +3,8 @@
 // several actions, one more decision taken while the next action waits for its own. Pure.
 import type { Question } from "../engine/interrupts.js";
 import { answerEach, answerFor, reviewDecision, shapeOf } from "../human-in-the-loop/schemas.js";
-import { NO_QUESTION, type Command } from "./command-registry.js";
+import type { Command } from "./command-registry.js";
+import { NO_QUESTION } from "./command-gate.js";
 
 export type AnswerAction =
   | { readonly answer: unknown; readonly text: string; readonly interruptId?: string }

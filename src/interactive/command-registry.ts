@@ -13,7 +13,10 @@ export type Command =
   | { kind: "strategy"; strategy: Strategy }
   | { kind: "cancel"; scope: "running" | "all" }
   | { kind: "new" }
+  /** `threadId`: an id, or any unique start or end of a recent thread's; `pick`: the n-th of the last /threads list. */
   | { kind: "thread"; threadId: string }
+  | { kind: "thread"; pick: number }
+  | { kind: "threads" }
   | { kind: "retry" }
   /** Take a message back before it runs: `unsend` into the input, `drop` gone; no `index`: the newest that can be. */
   | { kind: "withdraw"; how: "unsend" | "drop"; index?: number }
@@ -39,7 +42,8 @@ export interface Availability {
   readonly noThread: boolean;
 }
 
-const anytime: Availability = { question: "yes", held: "yes", noThread: true };
+export const ANYTIME: Availability = { question: "yes", held: "yes", noThread: true };
+const anytime = ANYTIME;
 const onThread: Availability = { ...anytime, noThread: false };
 const answering: Availability = { ...onThread, question: "only" };
 const sending: Availability = { question: "asks", held: "goes", noThread: false };
@@ -215,12 +219,24 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   { kind: "new", when: anytime, names: ["new"], usage: "/new", help: "start a new thread", parse: bare({ kind: "new" }) },
   {
+    kind: "threads",
+    when: anytime,
+    names: ["threads"],
+    usage: "/threads",
+    help: "list the deployment's recent threads: number, id's distinguishing part, status, last update, first words",
+    parse: bare({ kind: "threads" }),
+  },
+  {
     kind: "thread",
     when: anytime,
     names: ["thread"],
-    usage: "/thread <id>",
-    help: "switch to a thread",
-    parse: (arg) => (arg ? { kind: "thread", threadId: arg } : hint("usage: /thread <thread id>")),
+    usage: "/thread <n|id>",
+    help: "switch to a thread: n from the last /threads list, or its id or any unique start or end of it",
+    parse: (arg) => {
+      if (!arg) return hint("usage: /thread <n|id>: a number from /threads, or a thread id (its start or end will do)");
+      const [, n] = /^#?([1-9]\d{0,2})$/.exec(arg) ?? [];
+      return n ? { kind: "thread", pick: Number(n) } : { kind: "thread", threadId: arg };
+    },
   },
   {
     kind: "export",
@@ -257,44 +273,3 @@ export const COMMAND_HELP: ReadonlyArray<readonly [string, string]> = COMMANDS.f
   [entry.usage, entry.help] as const,
   ...(entry.variants ?? []),
 ]);
-
-/** Said when Enter would send a message that drops the open question (Enter again sends it). */
-export const DROPS_QUESTION =
-  "the agent is waiting for an answer: a new message drops its question. Enter again to send it anyway";
-export const NO_QUESTION = "nothing to answer: the agent is not waiting for input";
-export const NO_THREAD = "no thread is open: /new starts one, /thread <id> opens one";
-
-/** When `command` may go: its entry's availability (a hint always may; a line that is no command is a MESSAGE). */
-export function availabilityOf(command: Command): Availability {
-  if (command.kind === "send" && !command.explicit) return MESSAGE;
-  return COMMANDS.find((entry) => entry.kind === command.kind)?.when ?? anytime;
-}
-
-/** What is so when a command is given. */
-export interface Situation {
-  readonly question: boolean;
-  readonly thread: boolean;
-  /** This text was refused once already for dropping the question: now it goes. */
-  readonly confirmed: boolean;
-}
-
-/** It goes; it goes as the open question's answer; or it is refused, saying why (`asked`: the same text again goes). */
-export type Verdict = "go" | "answer" | { readonly refused: string; readonly asked?: true };
-
-export function verdict(when: Availability, now: Situation): Verdict {
-  if (!when.noThread && !now.thread) return { refused: NO_THREAD };
-  if (!now.question) return when.question === "only" ? { refused: NO_QUESTION } : "go";
-  if (when.question === "answers") return "answer";
-  if (when.question === "asks" && !now.confirmed) return { refused: DROPS_QUESTION, asked: true };
-  return "go";
-}
-
-/** What carries out each kind of command: one handler per kind, or the controller does not compile. */
-export type CommandHandlers = {
-  readonly [K in Command["kind"]]: (command: Extract<Command, { kind: K }>, when: Availability) => void;
-};
-
-export function dispatch(handlers: CommandHandlers, command: Command, when: Availability): void {
-  // TypeScript cannot tie handlers[command.kind] to this command's own type; CommandHandlers does.
-  (handlers[command.kind] as (command: Command, when: Availability) => void)(command, when);
-}

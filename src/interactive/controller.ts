@@ -8,7 +8,7 @@ import { isDismissable, leftBehind } from "./queue-rules.js";
 import { STRATEGY_HELP, type Strategy } from "../strategies.js";
 import { errorMessage } from "../errors.js";
 import { helpText, nextStrategy, parseInput } from "./commands.js";
-import { availabilityOf, dispatch, verdict, type Command, type CommandHandlers } from "./command-registry.js";
+import { availabilityOf, dispatch, verdict, type Command, type CommandHandlers } from "./command-gate.js";
 import { EMPTY, edit, lineMove, newlineInstead, setValue, type EditState } from "./editing.js";
 import { HistoryWalker } from "./history-walker.js";
 import { eventPatch } from "./session-events.js";
@@ -18,8 +18,9 @@ import { Transcript, type TranscriptItem } from "./transcript.js";
 import { answerAction } from "./answering.js";
 import { KeySplitter } from "./keys.js";
 import { Work } from "./work.js";
+import { ThreadPicker } from "./thread-list.js";
 import { Listeners } from "./listeners.js";
-import { Recall, rewindInto, takeBackInto, type InputLine } from "./take-back.js";
+import { Recall, cancelInto, rewindInto, takeBackInto, type InputLine } from "./take-back.js";
 import { exportInto } from "./exporting.js";
 
 export type { ChatSnapshot, ControllerOptions, ExitInfo, TranscriptItem } from "./snapshot.js";
@@ -50,6 +51,9 @@ export class ChatController {
   private submitted = "";
   /** Ctrl+C was pressed once with runs in flight. */
   private quitArmed = false;
+  private readonly threads: ThreadPicker; // /threads's last list, for /thread <n>
+  /** The recent thread ids, once read: the status bar shows the part of the thread's id that tells it apart. */
+  private readonly known = (ids: string[]): void => this.update({ knownThreads: ids });
 
   constructor(private readonly options: ControllerOptions) {
     this.session = options.session;
@@ -58,6 +62,8 @@ export class ChatController {
     this.state = firstSnapshot(this.session, options, this.transcript.messages(this.session.initialMessages));
     this.detach = this.session.subscribe((event) => this.onEvent(event));
     this.opened(this.session);
+    this.threads = new ThreadPicker(options.recentThreads);
+    this.threads.watch(this.known);
   }
 
   /** What a thread had going when it was opened: runs already on their way, an open question. */
@@ -97,11 +103,10 @@ export class ChatController {
     if (key.ctrl && text === "r") return void this.pullBack();
     if (key.meta && key.upArrow) return this.run({ kind: "withdraw", how: "unsend" });
     if (key.upArrow || key.downArrow) {
+      // Within a message of several lines first, then the input history.
       const within = lineMove(input, key.upArrow ? -1 : 1);
-      if (within) return this.setInput(within);
-      const shown = this.history.move(key.upArrow ? -1 : 1, input.value);
-      if (shown !== undefined) this.setInput(setValue(shown));
-      return;
+      const shown = within ? undefined : this.history.move(key.upArrow ? -1 : 1, input.value);
+      return this.setInput(within ?? (shown === undefined ? input : setValue(shown)));
     }
     if (key.return) return this.enter(key.meta === true);
     this.setInput(edit(input, text, key)); // "\n" (Ctrl+J, or a pasted line break) is a new line
@@ -134,15 +139,13 @@ export class ChatController {
     continue: (c) => this.answer(c),
     hold: (c) => this.setHold(c.on ?? !this.state.hold),
     strategy: (c) => this.setStrategy(c.strategy),
-    cancel: (c) =>
-      this.work.track(
-        this.session.cancel(c.scope).then(
-          (n) => this.say(n ? `asked the server to stop ${n} run(s)` : "no run to cancel"),
-          (err: unknown) => this.say(`cancel failed: ${errorMessage(err)}`, "warning"),
-        ),
-      ),
+    cancel: (c) => this.work.track(cancelInto(this.line, c.scope)),
     new: () => this.work.track(this.switchTo()),
-    thread: (c) => this.work.track(this.switchTo(c.threadId)),
+    threads: () => this.work.track(this.threads.listInto(this.state.threadId, this.known, this.line.say)),
+    thread: (c) => {
+      const picked = "pick" in c ? this.threads.pick(c.pick) : { id: c.threadId };
+      return "problem" in picked ? this.refuse(picked.problem) : this.work.track(this.switchTo(picked.id));
+    },
     retry: () => this.pullBack(),
     withdraw: (c) => this.work.track(takeBackInto(this.line, c.how, c.index)),
     rewind: (c) => (c.index === undefined ? this.recall.rewind(undefined) : this.work.track(rewindInto(this.line, c.index))),
@@ -174,8 +177,7 @@ export class ChatController {
       this.session = next;
       this.detach = next.subscribe((event) => this.onEvent(event));
       next.setHold(this.state.hold);
-      this.recall.set(undefined);
-      this.recall.rewind(undefined);
+      this.recall.clear();
       this.update(threadPatch(next));
       const runs = next.assistantId !== from.assistantId ? ` (its assistant: ${next.assistantId})` : "";
       this.say(`${threadId ? "switched to" : "new"} thread ${next.threadId}${runs}`);

@@ -10,6 +10,7 @@ import type { OutgoingMessage } from "../engine/types.js";
 import { isInFlight } from "../engine/status.js";
 import { neutralise, oneLine } from "../sanitize.js";
 import type { InputHistory } from "./input-history.js";
+import type { RecentThreads } from "./thread-list.js";
 
 const PASTE_ON = "\x1b[?2004h";
 const PASTE_OFF = "\x1b[?2004l";
@@ -28,6 +29,8 @@ export interface InteractiveOptions {
   isLocal: boolean;
   /** config / context every run is sent with, for the status bar. */
   runSettings?: string;
+  /** The deployment's recent threads, for /threads and the status bar. */
+  recentThreads?: RecentThreads;
   /** Resolves with a sentence if the deployment goes away for good (the local one exited). */
   lost?: Promise<{ why: string; detail: string }>;
 }

@@ -9,6 +9,7 @@ import { EMPTY, type EditState } from "./editing.js";
 import type { InputHistory } from "./input-history.js";
 import { NO_LIVE, type LiveState } from "./live.js";
 import type { TranscriptItem } from "./transcript.js";
+import type { RecentThreads } from "./thread-list.js";
 
 export type { TranscriptItem };
 
@@ -38,6 +39,8 @@ export interface ChatSnapshot {
   readonly usage: Usage | undefined;
   /** New messages wait in chat while a run may still ask (the hold option). */
   readonly hold: boolean;
+  /** The deployment's recent thread ids, as last read: the status bar tells the one in view apart among them. */
+  readonly knownThreads: readonly string[];
   /** Set when the user leaves; the view then ends. */
   readonly exit?: ExitInfo;
 }
@@ -54,6 +57,8 @@ export interface ControllerOptions {
   columns?: number;
   /** /export: writes a thread, read from the server, to a file and says where; throws one line when it cannot. */
   exportThread?(threadId: string, file: string, replace: boolean): Promise<string>;
+  /** The deployment's recent threads (/threads); without it they are not listed. */
+  recentThreads?: RecentThreads;
 }
 
 /** What a session's thread, just opened, makes of the state (on start, and on a switch of threads). */
@@ -72,5 +77,5 @@ export function threadPatch(session: Session) {
 /** The state before anything happened: the session's thread as opened, an empty input. */
 export function firstSnapshot(session: Session, options: ControllerOptions, items: TranscriptItem[]): ChatSnapshot {
   const start = { strategy: options.strategy, input: EMPTY, items, question: undefined, decisions: [] };
-  return { ...threadPatch(session), ...start, hold: options.hold ?? false };
+  return { ...threadPatch(session), ...start, hold: options.hold ?? false, knownThreads: [] };
 }

@@ -1,6 +1,7 @@
-// /unsend, /drop and Alt+↑ for the UI: which message (the newest that can be taken back, when none
-// is named), the engine's answer, and what goes back into the input.
+// Stopping and taking back from the UI: Esc and /cancel; /unsend, /drop and Alt+↑ (which message,
+// the newest that can be taken back when none is named, and what goes back into the input); /rewind.
 import type { Session } from "../engine/session.js";
+import { errorMessage } from "../errors.js";
 import type { OutgoingMessage } from "../engine/types.js";
 import { isPullable } from "./queue-rules.js";
 import { isTerminal } from "../engine/status.js";
@@ -50,6 +51,9 @@ export class Recall {
   private fork: { readonly index: number; readonly checkpoint: string } | undefined;
 
   set = (last: Recall["last"]): void => void (this.last = last);
+
+  /** Another thread: nothing put back, no rewind. */
+  clear = (): void => void (this.last = this.fork = undefined);
 
   /** The next message forks the thread before message `index` (undefined: it does not). */
   rewind = (fork: Recall["fork"]): void => void (this.fork = fork);
@@ -104,4 +108,15 @@ export async function rewindInto(line: InputLine, index: number): Promise<void> 
   line.recall.rewind({ index, checkpoint: rewind.fork });
   replaceInput(line, rewind.text);
   line.say(`rewound to before #${index + 1}: the next message replaces it and all after it (/rewind off: not)`);
+}
+
+/** Esc, /cancel, /cancel all: the server is asked to stop runs; one line says how many, or why not. */
+export function cancelInto(line: InputLine, scope: "running" | "all"): Promise<void> {
+  return line
+    .session()
+    .cancel(scope)
+    .then(
+      (n) => line.say(n ? `asked the server to stop ${n} run(s)` : "no run to cancel"),
+      (err: unknown) => line.say(`cancel failed: ${errorMessage(err)}`, "warning"),
+    );
 }

@@ -199,7 +199,9 @@ describe("bad input: one line on stderr, a documented exit code, no stack trace"
   it("a thread id that is not one is said in words, exit 2", async () => {
     const r = await e2e.cli(["--thread", "nonexistent-id", "-m", "hi"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('chat: not a thread id: "nonexistent-id" (thread ids are UUIDs)\n');
+    expect(r.stderr).toBe(
+      'chat: not a thread id: "nonexistent-id" (thread ids are UUIDs: give one, or any unique start or end of one)\n',
+    );
   });
 
   it("an unknown thread exits 2", async () => {

@@ -23,7 +23,7 @@ describe("the Ink view", () => {
   it("draws the status bar, the prompt, and the strategy as Tab changes it", async () => {
     const ui = await setup();
     expect(ui.frame()).toMatch(/› +message \(enqueue\) · \/help/);
-    expect(ui.frame()).toMatch(/local · agent · thread thread-1 · strategy enqueue · connected/);
+    expect(ui.frame()).toMatch(/local · agent · thread 34567890 · strategy enqueue · connected/);
     ui.app.stdin.write("\t");
     await ui.waitFor(/strategy reject · connected/);
   });

@@ -1,18 +1,15 @@
 // The slash-command registry: every entry is reachable by each of its names, parses what its usage
 // says, and is what /help shows.
 import { describe, expect, it } from "vitest";
+import { COMMANDS, MESSAGE, commandNamed, type Command } from "../../src/interactive/command-registry.js";
 import {
-  COMMANDS,
   DROPS_QUESTION,
-  MESSAGE,
   NO_QUESTION,
   NO_THREAD,
   availabilityOf,
-  commandNamed,
   verdict,
-  type Command,
   type Situation,
-} from "../../src/interactive/command-registry.js";
+} from "../../src/interactive/command-gate.js";
 import { helpText, parseInput } from "../../src/interactive/commands.js";
 
 /** For each entry (by its first name): an argument its usage takes, and what the line means. */
@@ -33,6 +30,7 @@ const EXAMPLES: Record<string, readonly [string, Command]> = {
   dismiss: ["", { kind: "dismiss" }],
   export: ["thread.md", { kind: "export", file: "thread.md", replace: false }],
   new: ["", { kind: "new" }],
+  threads: ["", { kind: "threads" }],
   thread: ["abc", { kind: "thread", threadId: "abc" }],
   help: ["", { kind: "help" }],
   quit: ["", { kind: "quit" }],
@@ -58,6 +56,7 @@ describe("the command registry", () => {
       cancel: true,
       new: true,
       thread: true,
+      threads: true,
       retry: true,
       withdraw: true,
       rewind: true,
@@ -114,6 +113,13 @@ describe("the command registry", () => {
     expect(parseInput("/export  my thread.md ")).toEqual({ kind: "export", file: "my thread.md", replace: false });
     expect(parseInput("/export! ~/out.txt")).toEqual({ kind: "export", file: "~/out.txt", replace: true });
     expect(parseInput("/export")).toEqual({ kind: "hint", text: "usage: /export <file> (a .md name writes Markdown)" });
+  });
+
+  it("/thread takes a number from /threads (up to 3 digits, # optional) or any other text as an id", () => {
+    expect(parseInput("/thread 3")).toEqual({ kind: "thread", pick: 3 });
+    expect(parseInput("/thread #12")).toEqual({ kind: "thread", pick: 12 });
+    for (const typed of ["1234", "0", "03", "eb60c39b", "01a24930-3c00"])
+      expect(parseInput(`/thread ${typed}`), typed).toEqual({ kind: "thread", threadId: typed });
   });
 
   it("an unknown name, or one in another case, is a hint pointing at /help and //", () => {
@@ -190,7 +196,7 @@ describe("when a command may go", () => {
   it("with no thread open, only what needs none goes", () => {
     const none = { ...calm, thread: false };
     const go = COMMANDS.filter((entry) => verdict(entry.when, none) === "go").map((entry) => first(entry.names));
-    expect(go).toEqual(["strategy", "hold", "new", "thread", "help", "quit"]);
+    expect(go).toEqual(["strategy", "hold", "new", "threads", "thread", "help", "quit"]);
     expect(verdict(named("cancel"), none)).toEqual({ refused: NO_THREAD });
     expect(verdict(MESSAGE, none)).toEqual({ refused: NO_THREAD });
   });

@@ -1,7 +1,7 @@
 // The interactive UI's behaviour, driven through its controller over a real engine session whose
 // SDK client is faked: keys in, snapshot out. No terminal, no sleeps: waits are on the snapshot.
 import { describe, expect, it } from "vitest";
-import { ChatController, type ChatSnapshot } from "../../src/interactive/controller.js";
+import { ChatController, type ChatSnapshot, type ControllerOptions } from "../../src/interactive/controller.js";
 import { Session } from "../../src/engine/session.js";
 import { memoryHistory } from "../../src/interactive/input-history.js";
 import { plainTheme } from "../../src/pretty-print/pretty.js";
@@ -10,7 +10,11 @@ import { reviewStep } from "../../src/interactive/answering.js";
 
 const K = { enter: { return: true }, tab: { tab: true }, esc: { escape: true }, up: { upArrow: true }, ctrl: { ctrl: true } };
 
-async function setup(behaviours: CreateBehaviour[] = [], openSession?: (id?: string) => Promise<Session>) {
+async function setup(
+  behaviours: CreateBehaviour[] = [],
+  openSession?: (id?: string) => Promise<Session>,
+  more: Partial<ControllerOptions> = {},
+) {
   const fake = fakeDeployment(behaviours);
   const open = (threadId: string) =>
     Session.open({ client: fake.client, assistantId: "agent", threadId, retryDelayMs: 5, landMs: 5 });
@@ -21,6 +25,7 @@ async function setup(behaviours: CreateBehaviour[] = [], openSession?: (id?: str
     strategy: "enqueue",
     history: memoryHistory(["an older message"]),
     theme: () => plainTheme,
+    ...more,
   });
   const snap = () => controller.getSnapshot();
   /** Types text, then Enter, as separate key presses. */
@@ -302,6 +307,66 @@ describe("the interactive controller", () => {
     await ui.controller.settled();
     expect(ui.snap().items.at(-1)).toMatchObject({ tone: "warning", text: "unknown thread nope on local" });
     expect(ui.snap().threadId).toBe("thread-1234567890");
+  });
+
+  describe("/threads and /thread <n>", () => {
+    const ids = ["01a24930-381f-74c9-a331-9da2eb60c39b", "thread-1234567890", "01a24930-3fe9-748a-b33d-3dcf058b67e8"];
+    const rows = ids.map((thread_id, i) => ({
+      thread_id,
+      status: i === 1 ? "busy" : "idle",
+      updated_at: new Date(Date.now() - (i + 1) * 90_000).toISOString(),
+      last_message: i === 0 ? "It's 85°F and sunny in New York City" : null,
+    }));
+    const recentThreads = { ids: async () => ids, rows: async () => rows };
+
+    it("lists the recent threads numbered, by their ids' distinguishing parts, the one in view marked", async () => {
+      const ui = await setup([], undefined, { recentThreads });
+      await ui.until((s) => s.knownThreads.length === 3);
+      ui.submit("/threads");
+      await ui.controller.settled();
+      expect(ui.snap().items.at(-1)?.text).toBe(
+        [
+          "recent threads, newest first (* in view); /thread <n> opens one:",
+          "  1  eb60c39b  idle  1m ago  It's 85°F and sunny in New York City",
+          "* 2  34567890  busy  3m ago",
+          "  3  058b67e8  idle  4m ago",
+        ].join("\n"),
+      );
+    });
+
+    it("/thread <n> opens the n-th listed thread; a number not listed, or before any list, changes nothing", async () => {
+      const opened: Array<string | undefined> = [];
+      const ui = await setup([], undefined, {
+        recentThreads,
+        openSession: (id) => {
+          opened.push(id);
+          return Session.open({ client: ui.fake.client, assistantId: "agent", threadId: id ?? "new", fresh: true });
+        },
+      });
+      ui.submit("/thread 3");
+      expect(ui.snap().items.at(-1)).toMatchObject({
+        tone: "warning",
+        text: expect.stringMatching(/^nothing listed to pick 3 from/),
+      });
+      expect(ui.snap().input.value).toBe("/thread 3");
+      ui.controller.key("u", K.ctrl);
+      ui.submit("/threads");
+      await ui.controller.settled();
+      ui.submit("/thread 4");
+      expect(ui.snap().items.at(-1)).toMatchObject({ tone: "warning", text: "no thread 4 in the last /threads list (1-3)" });
+      ui.controller.key("u", K.ctrl);
+      ui.submit("/thread 3");
+      await ui.controller.settled();
+      expect(opened).toEqual([ids[2]]);
+      expect(ui.snap().threadId).toBe(ids[2]);
+    });
+
+    it("without a way to list threads, /threads says so", async () => {
+      const ui = await setup();
+      ui.submit("/threads");
+      await ui.controller.settled();
+      expect(ui.said()).toMatch(/threads cannot be listed here/);
+    });
   });
 
   it("/new is refused while a message is in flight, so nothing in the queue is lost", async () => {

@@ -3,6 +3,7 @@ import { Box, Text } from "ink";
 import type { ConnectionState } from "../../engine/types.js";
 import type { Strategy } from "../../strategies.js";
 import { neutralise } from "../../sanitize.js";
+import { distinguishing } from "../../thread-ids.js";
 
 const CONNECTION: Record<ConnectionState, { label: string; color: string }> = {
   connected: { label: "connected", color: "green" },
@@ -14,6 +15,8 @@ export interface StatusBarProps {
   deployment: string;
   assistant: string;
   threadId: string;
+  /** Recent thread ids: the bar shows the part of `threadId` that tells it apart among them. */
+  knownThreads?: readonly string[];
   strategy: Strategy;
   connection: ConnectionState;
   /** The agent waits for an answer. */
@@ -32,9 +35,17 @@ interface Part {
   readonly dim?: boolean;
 }
 
+/** The bar is drawn at every frame: the thread's part is worked out again only when the thread or the known ids change. */
+let lastPart: { readonly id: string; readonly known?: readonly string[]; readonly part: string } | undefined;
+
+function threadPart(id: string, known: readonly string[] | undefined): string {
+  if (lastPart?.id !== id || lastPart.known !== known) lastPart = { id, known, part: distinguishing(id, known ?? []) };
+  return lastPart.part;
+}
+
 /** The bar's words, in order; the layout counts the lines they wrap to from the same list. */
 export function statusParts(props: StatusBarProps): Part[] {
-  const { deployment, assistant, threadId, strategy, connection, waiting, hold, runSettings, tokens } = props;
+  const { deployment, assistant, threadId, knownThreads, strategy, connection, waiting, hold, runSettings, tokens } = props;
   const c = CONNECTION[connection];
   const dot: Part = { text: "·", dim: true };
   return [
@@ -42,7 +53,7 @@ export function statusParts(props: StatusBarProps): Part[] {
     dot,
     { text: neutralise(assistant), dim: true },
     dot,
-    { text: `thread ${neutralise(threadId.slice(0, 8))}`, dim: true },
+    { text: `thread ${neutralise(threadPart(threadId, knownThreads))}`, dim: true },
     dot,
     { text: `strategy ${strategy}`, color: "cyan" },
     ...(hold ? [dot, { text: "hold", color: "cyan" }] : []),
