@@ -4,6 +4,7 @@ import { EXIT, type ExitCode } from "../exit-codes.js";
 import { connect, probe } from "../deployment/connect.js";
 import { forkPoints } from "../engine/fork-points.js";
 import { neutralise, oneLine, safeJson } from "../sanitize.js";
+import { resolveThreadId } from "../deployment/recent-threads.js";
 import { resolveTarget, type TargetFlags } from "./target.js";
 
 export async function historyCommand(
@@ -14,7 +15,8 @@ export async function historyCommand(
   const connection = await connect({ ...target, reuseRunning: true });
   try {
     await probe(connection.client, connection.label);
-    const points = await forkPoints(connection.client, flags.thread);
+    const thread = await resolveThreadId(connection.client, flags.thread, connection.label); // a start or end of one, too
+    const points = await forkPoints(connection.client, thread);
     if (flags.json) {
       const rows = points.map((p, i) => ({
         run: i + 1,
@@ -27,7 +29,7 @@ export async function historyCommand(
       return EXIT.ok;
     }
     if (points.length === 0) {
-      out(`no runs on thread ${neutralise(flags.thread)}\n`);
+      out(`no runs on thread ${neutralise(thread)}\n`);
       return EXIT.ok;
     }
     // Every cell comes from the server: neutralised.

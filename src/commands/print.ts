@@ -13,6 +13,7 @@ import { prettyTranscript, type Theme } from "../pretty-print/pretty.js";
 import { prettyValues } from "../pretty-print/values.js";
 import { markdownTranscript, markdownValues } from "../pretty-print/markdown.js";
 import { connect, readThreadState } from "../deployment/connect.js";
+import { resolveThreadId } from "../deployment/recent-threads.js";
 import { resolveTarget, type TargetFlags } from "./target.js";
 import type { Format } from "./formats.js";
 
@@ -103,7 +104,8 @@ async function readSource(file: string | undefined): Promise<{ text: string; sou
 async function printThread(threadId: string, flags: PrintFlags, theme: Theme, out: Out): Promise<ExitCode> {
   const connection = await connect({ ...resolveTarget(flags), reuseRunning: true });
   try {
-    out((await threadDocument(connection.client, connection.label, threadId, flags.format, theme)).text);
+    const id = await resolveThreadId(connection.client, threadId, connection.label); // a start or end of one, too
+    out((await threadDocument(connection.client, connection.label, id, flags.format, theme)).text);
     return EXIT.ok;
   } finally {
     await connection.close();

@@ -164,7 +164,14 @@ describe("chat print against the real local (JS) server", () => {
         ["print", "--url", url, "--thread", "00000000-0000-4000-8000-000000000000"],
         /^chat: unknown thread 0{8}-[-0-9]+ on http:\/\/127\.0\.0\.1:\d+\n$/,
       ],
-      [["print", "--url", url, "--thread", "nope"], /^chat: not a thread id: "nope" \(thread ids are UUIDs\)\n$/],
+      [
+        ["print", "--url", url, "--thread", "nope"],
+        /^chat: not a thread id: "nope" \(thread ids are UUIDs: give one, or any unique start or end of one\)\n$/,
+      ],
+      [
+        ["print", "--url", url, "--thread", "deadbeef"],
+        /^chat: no thread id starts or ends with "deadbeef" among the \d+ threads on http:\/\/127\.0\.0\.1:\d+ \(chat threads, \/threads list them\)\n$/,
+      ],
       [["print", "--url", url, "--thread", "x", "file.json"], /^chat: give a file or --thread, not both\n$/],
       [["print", "--url", url], /^chat: --url says where --thread is read from: give --thread <id>\n$/],
     ];

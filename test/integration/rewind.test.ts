@@ -119,7 +119,8 @@ describe("rewind (real server)", () => {
     const runCli = e2e.cli;
     const first = await runCli(["--url", url, "--json", "-m", "what's the weather in sf?", "-m", "what's the weather in nyc?"]);
     const thread = String(JSON.parse(first.stdout.trim().split("\n").at(-1) ?? "{}").thread_id);
-    const listed = await runCli(["history", "--url", url, "--thread", thread, "--json"]);
+    // Any unique end of its id reaches it, as with --thread.
+    const listed = await runCli(["history", "--url", url, "--thread", thread.slice(-12), "--json"]);
     const points = JSON.parse(listed.stdout) as Array<{ run: number; fork_from: string | null; text: string }>;
     expect(points.map((p) => [p.run, p.text])).toEqual([
       [1, "what's the weather in sf?"],
