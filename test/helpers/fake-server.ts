@@ -184,3 +184,17 @@ function untilChanged(changed: Promise<void>, signal: AbortSignal | undefined): 
     });
   });
 }
+
+/** A session on a new simulated server, as the engine's tests and the controller's use it. */
+export async function simulatedSession() {
+  const { Session } = await import("../../src/engine/session.js");
+  const server = simulatedServer();
+  const session = await Session.open({
+    client: server.client,
+    assistantId: "agent",
+    threadId: "t",
+    retryDelayMs: 1,
+    fresh: true,
+  });
+  return { server, session };
+}

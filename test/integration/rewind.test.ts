@@ -10,6 +10,7 @@ import { plainTheme } from "../../src/pretty-print/pretty.js";
 import { messagesOf } from "../../src/engine/message.js";
 import { recordedSession } from "../helpers/local-server.js";
 import { e2eSetup } from "../helpers/e2e.js";
+import { snapshotUntil } from "../helpers/snapshot-wait.js";
 
 const ASK = `${fileURLToPath(new URL("../fixtures/ask-graph.mjs", import.meta.url))}:graph`;
 // A temp home for the chats the CLI runs, and the real server, always stopped.
@@ -35,18 +36,7 @@ async function chatOn(assistant: string) {
     controller.key(text, {});
     controller.key("\r", { return: true });
   };
-  const until = (what: string, check: (s: ChatSnapshot) => boolean, ms = 20_000) =>
-    new Promise<void>((resolve, reject) => {
-      const done = (ok: boolean) => {
-        clearTimeout(timer);
-        off();
-        if (ok) resolve();
-        else reject(new Error(`never: ${what}\n${said()}`));
-      };
-      const timer = setTimeout(() => done(false), ms);
-      const off = controller.subscribe(() => void (check(snap()) && done(true)));
-      if (check(snap())) done(true);
-    });
+  const until = (what: string, check: (s: ChatSnapshot) => boolean) => snapshotUntil(controller, what, check, 20_000);
   const humans = async () =>
     messagesOf((await server.client.threads.getState(s.threadId)).values)
       .filter((m) => m.type === "human")

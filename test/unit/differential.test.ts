@@ -8,23 +8,12 @@ import { expect, it } from "vitest";
 import { messagesOfJson } from "../../src/commands/print.js";
 import { prettyTranscript } from "../../src/pretty-print/pretty.js";
 import { neutralise } from "../../src/sanitize.js";
+import { random } from "../helpers/random.js";
 
 const SCRIPT = fileURLToPath(new URL("../fixtures/pretty_repr.py", import.meta.url));
 const CASES = 400;
 const python = spawnSync("python3", ["--version"]).status === 0;
 if (!python) console.warn("differential test skipped: python3 is not on this machine");
-
-/** mulberry32: small, seeded, the same sequence on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Gen {
   constructor(private readonly next: () => number) {}

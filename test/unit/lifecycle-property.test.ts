@@ -4,24 +4,12 @@
 // lost: each ends as the server has it. Seeded, so a failure names a sequence that can be replayed.
 import { describe, expect, it } from "vitest";
 import { setTimeout as sleep } from "node:timers/promises";
-import { Session } from "../../src/engine/session.js";
 import { FINAL } from "../../src/engine/lifecycle.js";
 import type { OutgoingMessage, SessionEvent } from "../../src/engine/types.js";
 import type { MessageStatus } from "../../src/engine/status.js";
 import { STRATEGIES, type Strategy } from "../../src/strategies.js";
-import { simulatedServer, type SimRun } from "../helpers/fake-server.js";
-
-/** mulberry32: a small seeded PRNG, so each seed is one fixed sequence of steps. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { simulatedSession, type SimRun } from "../helpers/fake-server.js";
+import { random } from "../helpers/random.js";
 
 type Step =
   | { send: Strategy }
@@ -63,14 +51,7 @@ function expectedStatus(run: SimRun | undefined, message: OutgoingMessage): stri
 }
 
 async function play(seed: number) {
-  const server = simulatedServer();
-  const session = await Session.open({
-    client: server.client,
-    assistantId: "agent",
-    threadId: "t",
-    retryDelayMs: 1,
-    fresh: true,
-  });
+  const { server, session } = await simulatedSession();
   const events: Extract<SessionEvent, { type: "status" }>[] = [];
   session.subscribe((e) => void (e.type === "status" && events.push(e)));
   const plan = steps(seed, 16);

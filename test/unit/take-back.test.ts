@@ -3,20 +3,13 @@
 // runs, its text (and strategy) comes back into the input, and Enter sends it again last in line.
 import { describe, expect, it } from "vitest";
 import { ChatController, type ChatSnapshot } from "../../src/interactive/controller.js";
-import { Session } from "../../src/engine/session.js";
 import { memoryHistory } from "../../src/interactive/input-history.js";
 import { plainTheme } from "../../src/pretty-print/pretty.js";
-import { simulatedServer } from "../helpers/fake-server.js";
+import { simulatedSession } from "../helpers/fake-server.js";
+import { snapshotUntil } from "../helpers/snapshot-wait.js";
 
 async function setup() {
-  const server = simulatedServer();
-  const session = await Session.open({
-    client: server.client,
-    assistantId: "agent",
-    threadId: "t",
-    retryDelayMs: 1,
-    fresh: true,
-  });
+  const { server, session } = await simulatedSession();
   const controller = new ChatController({
     session,
     openSession: async () => session,
@@ -30,18 +23,7 @@ async function setup() {
     controller.key("\r", { return: true });
   };
   /** Resolves once the snapshot satisfies `check`; fails after 2 s saying what it waited for. */
-  const until = (what: string, check: (s: ChatSnapshot) => boolean) =>
-    new Promise<void>((resolve, reject) => {
-      const done = (ok: boolean) => {
-        clearTimeout(timer);
-        off();
-        if (ok) resolve();
-        else reject(new Error(`never: ${what}\n${said()}`));
-      };
-      const timer = setTimeout(() => done(false), 2000);
-      const off = controller.subscribe(() => void (check(snap()) && done(true)));
-      if (check(snap())) done(true);
-    });
+  const until = (what: string, check: (s: ChatSnapshot) => boolean) => snapshotUntil(controller, what, check, 2000);
   const said = () =>
     snap()
       .items.map((i) => i.text)
