@@ -8,6 +8,7 @@ import { useNow } from "./hooks/useNow.js";
 import { useRedrawOnResize, useWindowSize } from "./hooks/useWindowSize.js";
 import { Input, inputRows, promptOf } from "./components/Input.js";
 import { LiveRun } from "./components/LiveRun.js";
+import { NoticeLine } from "./components/NoticeLine.js";
 import { Queue, rowHeight } from "./components/Queue.js";
 import { TranscriptView } from "./components/TranscriptView.js";
 import { StatusBar, statusParts, type StatusBarProps } from "./components/StatusBar.js";
@@ -56,7 +57,7 @@ export function App({ controller, deployment, runSettings }: AppProps) {
   // A long input (a big paste) shows the rows around its cursor: it too must leave the window a line.
   const inputMax = Math.max(1, rows - 2 - barHeight);
   const inputHeight = Math.min(inputMax, inputRows(state.input, Math.max(1, columns - promptOf(state.question).length)).length);
-  const fixed = barHeight + inputHeight;
+  const fixed = barHeight + inputHeight + (state.notice ? 1 : 0);
   const budget = shareWindow(
     rows,
     fixed,
@@ -69,6 +70,7 @@ export function App({ controller, deployment, runSettings }: AppProps) {
       <Box flexDirection="column">
         <LiveRun index={state.live.index} lines={lines} maxLines={budget.live} />
         <Queue messages={queue} now={now} columns={columns} maxLines={budget.queue} />
+        <NoticeLine notice={state.notice} />
         <Input
           state={state.input}
           strategy={state.strategy}

@@ -163,8 +163,8 @@ export const COMMANDS: readonly CommandEntry[] = [
     when: onThread,
     names: ["cancel"],
     usage: "/cancel",
-    help: "cancel the running run (server-side)",
-    variants: [["/cancel all", "cancel every pending and running run of the thread"]],
+    help: "as Esc: stop the running run on the server (or, with none running, your next pending one)",
+    variants: [["/cancel all", "stop every pending and running run of the thread, anyone's"]],
     parse: (arg) =>
       arg === "" || arg === "all"
         ? { kind: "cancel", scope: arg === "all" ? "all" : "running" }

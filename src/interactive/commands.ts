@@ -1,6 +1,7 @@
 // What a submitted input line means: a message (maybe with its own strategy) or a command
 // (command-registry.ts). Pure; the key table here and the registry's rows are what /help and the README show.
-import { STRATEGIES, STRATEGY_HELP, type Strategy } from "../strategies.js";
+import { STRATEGIES, type Strategy } from "../strategies.js";
+import { helpText as fullHelp } from "./help.js";
 import { COMMAND_HELP, commandNamed, type Command } from "./command-registry.js";
 
 export { COMMAND_HELP, type Command };
@@ -10,7 +11,10 @@ export const KEY_HELP: ReadonlyArray<readonly [string, string]> = [
   ["\\ then Enter, or Alt+Enter", "new line in the message"],
   ["↑ / ↓", "walk the input history"],
   ["Tab", "next strategy (reject → interrupt → rollback → enqueue)"],
-  ["Esc", "interrupt the running run"],
+  [
+    "Esc",
+    "stop the running run on the server (or, with none running, your next pending one), as /cancel does; its output so far is kept",
+  ],
   ["Ctrl+R", "pull the last rejected, failed, interrupted, rolled-back or taken-back message back into the input"],
   ["Alt+↑", "take back the newest queued message before it runs, into the input (as /unsend)"],
   ["Ctrl+U", "clear the input"],
@@ -33,9 +37,5 @@ export function parseInput(line: string): Command | undefined {
   return entry.parse(rest.trim(), name);
 }
 
-/** /help: the key and command tables. */
-export function helpText(): string {
-  const rows = (table: ReadonlyArray<readonly [string, string]>) => table.map(([k, v]) => `  ${k.padEnd(28)} ${v}`).join("\n");
-  const strategies = STRATEGIES.map((s) => [s, STRATEGY_HELP[s]] as const);
-  return `Keys\n${rows(KEY_HELP)}\nCommands\n${rows(COMMAND_HELP)}\nStrategies (what happens to a run in flight when the next message comes)\n${rows(strategies)}`;
-}
+/** /help: the key, command and strategy tables, fitted to a window `columns` wide (see help.ts). */
+export const helpText = (columns?: number): string => fullHelp(KEY_HELP, columns);

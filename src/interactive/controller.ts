@@ -4,7 +4,7 @@ import type { Key } from "ink";
 import type { Session } from "../engine/session.js";
 import type { OutgoingMessage, SessionEvent } from "../engine/types.js";
 import { isTerminal } from "../engine/status.js";
-import { isDismissable, leftBehind } from "./queue-rules.js";
+import { isDismissable } from "./queue-rules.js";
 import { STRATEGY_HELP, type Strategy } from "../strategies.js";
 import { errorMessage } from "../errors.js";
 import { helpText, nextStrategy, parseInput } from "./commands.js";
@@ -19,6 +19,7 @@ import { answerAction } from "./answering.js";
 import { KeySplitter } from "./keys.js";
 import { Work } from "./work.js";
 import { ThreadPicker } from "./thread-list.js";
+import { ThreadSwitch } from "./thread-switch.js";
 import { Listeners } from "./listeners.js";
 import { Recall, cancelInto, rewindInto, takeBackInto, type InputLine } from "./take-back.js";
 import { exportInto } from "./exporting.js";
@@ -43,8 +44,15 @@ export class ChatController {
     keep: (text) => this.history.add(text),
     put: (text) => this.setInput(setValue(text)),
     say: (text, tone) => this.say(text, tone),
+    tell: (text, tone = "notice") => this.update({ notice: { text, tone } }),
   };
-  private switching = false;
+  private readonly switcher = new ThreadSwitch((id, assistant) => this.options.openSession(id, assistant), {
+    session: () => this.session,
+    dismissed: () => this.state.dismissed,
+    view: (next, from, threadId) => this.view(next, from, threadId),
+    say: (text, tone) => this.say(text, tone),
+    refuse: (why) => this.refuse(why),
+  });
   /** A new message typed over an open question waits for a second /send: it drops the question. */
   private confirmSend: string | undefined;
   /** The line just submitted, put back when an answer in it is refused. */
@@ -140,54 +148,36 @@ export class ChatController {
     hold: (c) => this.setHold(c.on ?? !this.state.hold),
     strategy: (c) => this.setStrategy(c.strategy),
     cancel: (c) => this.work.track(cancelInto(this.line, c.scope)),
-    new: () => this.work.track(this.switchTo()),
+    new: () => this.work.track(this.switcher.to()),
     threads: () => this.work.track(this.threads.listInto(this.state.threadId, this.known, this.line.say)),
     thread: (c) => {
       const picked = "pick" in c ? this.threads.pick(c.pick) : { id: c.threadId };
-      return "problem" in picked ? this.refuse(picked.problem) : this.work.track(this.switchTo(picked.id));
+      return "problem" in picked ? this.refuse(picked.problem) : this.work.track(this.switcher.to(picked.id));
     },
     retry: () => this.pullBack(),
     withdraw: (c) => this.work.track(takeBackInto(this.line, c.how, c.index)),
-    rewind: (c) => (c.index === undefined ? this.recall.rewind(undefined) : this.work.track(rewindInto(this.line, c.index))),
+    rewind: (c) =>
+      c.index === undefined ? this.line.tell(this.recall.callOff()) : this.work.track(rewindInto(this.line, c.index)),
     export: (c) => this.work.track(exportInto(this.options.exportThread, this.session.threadId, c, this.line.say)),
-    dismiss: () =>
-      this.update({ dismissed: new Set(this.state.messages.filter((m) => isDismissable(m.status)).map((m) => m.index)) }),
-    help: () => this.say(helpText()),
+    dismiss: () => this.dismiss(),
+    help: () => this.say(helpText(this.transcript.columns)),
     quit: () => this.leave(),
     hint: (c) => this.say(c.text, "warning"),
   };
 
-  /** Opens another thread (a new one without an id), unless leaving this one would lose something. */
-  async switchTo(threadId?: string): Promise<void> {
-    const from = this.session;
-    if (this.switching) return this.say("already switching threads", "warning");
-    const waiting = leftBehind(from.getSnapshot(), this.state.dismissed);
-    if (waiting)
-      return this.say(`${waiting} message(s) still in the queue: wait for them, /cancel all, or /dismiss first`, "warning");
-    this.switching = true;
-    try {
-      const next = await this.options.openSession(threadId, from.assistantId);
-      // Messages may have been sent or refused while the thread was opening.
-      if (leftBehind(from.getSnapshot(), this.state.dismissed)) {
-        next.close();
-        return this.say("a message was sent meanwhile; stayed on this thread", "warning");
-      }
-      this.detach();
-      from.close();
-      this.session = next;
-      this.detach = next.subscribe((event) => this.onEvent(event));
-      next.setHold(this.state.hold);
-      this.recall.clear();
-      this.update(threadPatch(next));
-      const runs = next.assistantId !== from.assistantId ? ` (its assistant: ${next.assistantId})` : "";
-      this.say(`${threadId ? "switched to" : "new"} thread ${next.threadId}${runs}`);
-      this.add(...this.transcript.messages(next.initialMessages));
-      this.opened(next);
-    } catch (err) {
-      this.refuse(errorMessage(err));
-    } finally {
-      this.switching = false;
-    }
+  /** Puts a thread just opened in view in place of the one before (see thread-switch.ts). */
+  private view(next: Session, from: Session, threadId: string | undefined): void {
+    this.detach();
+    from.close();
+    this.session = next;
+    this.detach = next.subscribe((event) => this.onEvent(event));
+    next.setHold(this.state.hold);
+    this.recall.clear();
+    this.update(threadPatch(next));
+    const runs = next.assistantId !== from.assistantId ? ` (its assistant: ${next.assistantId})` : "";
+    this.say(`${threadId ? "switched to" : "new"} thread ${next.threadId}${runs}`);
+    this.add(...this.transcript.messages(next.initialMessages));
+    this.opened(next);
   }
 
   private enter(meta: boolean): void {
@@ -198,6 +188,7 @@ export class ChatController {
     // Enter on an empty line goes on from a breakpoint.
     if (!command) return this.state.question?.interrupts.length === 0 ? this.run({ kind: "continue" }) : this.setInput(EMPTY);
     this.submitted = state.value;
+    if (this.state.notice) this.update({ notice: undefined }); // a passing word passes with the next command
     // A hint leaves the line as typed, to be mended.
     if (command.kind !== "hint") {
       this.history.add(state.value);
@@ -224,7 +215,7 @@ export class ChatController {
   private setHold(on: boolean): void {
     this.session.setHold(on);
     this.update({ hold: on });
-    this.say(on ? "hold on: new messages wait in chat while a run may still ask" : "hold off: new messages go at once");
+    this.line.tell(on ? "hold on: new messages wait in chat while a run may still ask" : "hold off: new messages go at once");
   }
 
   /** `now`: it goes even when hold would keep it back (its entry says so: /send, /<strategy>). */
@@ -242,13 +233,20 @@ export class ChatController {
   /** Takes the last rejected or failed message out of the queue and into the input. */
   private pullBack(): void {
     const last = this.recall.pull(this.state.messages, this.state.dismissed);
-    if (!last) return this.say("nothing rejected, failed, interrupted or rolled back to pull back");
+    if (!last) return this.line.tell("nothing rejected, failed, interrupted, rolled back or taken back to pull back");
     this.update({ dismissed: new Set([...this.state.dismissed, last.index]), input: setValue(last.text) });
   }
 
   private setStrategy(strategy: Strategy): void {
     this.update({ strategy });
-    this.say(`strategy ${strategy}: ${STRATEGY_HELP[strategy]}`);
+    this.line.tell(`strategy ${strategy}: ${STRATEGY_HELP[strategy]}`);
+  }
+
+  /** /dismiss: rows kept only to be seen leave the queue; a passing word says how many. */
+  private dismiss(): void {
+    const rows = this.state.messages.filter((m) => isDismissable(m.status) && !this.state.dismissed.has(m.index));
+    this.update({ dismissed: new Set([...this.state.dismissed, ...rows.map((m) => m.index)]) });
+    this.line.tell(rows.length ? `dismissed ${rows.length} row(s)` : "nothing to dismiss");
   }
 
   /** Ctrl+C (`confirm`) with runs in flight asks once before leaving; /quit does not. */

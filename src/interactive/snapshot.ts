@@ -41,8 +41,18 @@ export interface ChatSnapshot {
   readonly hold: boolean;
   /** The deployment's recent thread ids, as last read: the status bar tells the one in view apart among them. */
   readonly knownThreads: readonly string[];
+  /**
+   * A passing word that is not history (a strategy's sentence, hold on or off, how many runs a
+   * cancel stopped): one line above the input, replaced by the next, gone at the next Enter.
+   */
+  readonly notice?: Notice;
   /** Set when the user leaves; the view then ends. */
   readonly exit?: ExitInfo;
+}
+
+export interface Notice {
+  readonly text: string;
+  readonly tone: "notice" | "warning";
 }
 
 export interface ControllerOptions {

@@ -55,8 +55,15 @@ export class Recall {
   /** Another thread: nothing put back, no rewind. */
   clear = (): void => void (this.last = this.fork = undefined);
 
-  /** The next message forks the thread before message `index` (undefined: it does not). */
-  rewind = (fork: Recall["fork"]): void => void (this.fork = fork);
+  /** The next message forks the thread before message `index`. */
+  rewind = (fork: NonNullable<Recall["fork"]>): void => void (this.fork = fork);
+
+  /** /rewind off: the next message goes on the thread as it is; says whether there was a rewind to call off. */
+  callOff(): string {
+    const had = this.fork;
+    this.fork = undefined;
+    return had ? `rewind to before #${had.index + 1} called off` : "no rewind to call off";
+  }
 
   /** The newest message that can be pulled back (rejected, failed, stopped, taken back, unknown) and is still shown. */
   pull(messages: readonly OutgoingMessage[], dismissed: ReadonlySet<number>): OutgoingMessage | undefined {
@@ -85,6 +92,8 @@ export interface InputLine {
   keep(text: string): void;
   put(text: string): void;
   say(text: string, tone?: "notice" | "warning"): void;
+  /** A passing word, not history: the line above the input. */
+  tell(text: string, tone?: "notice" | "warning"): void;
 }
 
 function replaceInput(line: InputLine, text: string): void {
@@ -116,7 +125,7 @@ export function cancelInto(line: InputLine, scope: "running" | "all"): Promise<v
     .session()
     .cancel(scope)
     .then(
-      (n) => line.say(n ? `asked the server to stop ${n} run(s)` : "no run to cancel"),
+      (n) => line.tell(n ? `asked the server to stop ${n} run(s)` : "no run to cancel"),
       (err: unknown) => line.say(`cancel failed: ${errorMessage(err)}`, "warning"),
     );
 }

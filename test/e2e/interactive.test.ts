@@ -107,3 +107,30 @@ it.skipIf(!pty)("quitting with runs in flight on the local deployment cancels th
   );
   expect(serverPidsUnder(e2e.home)).toEqual([]);
 });
+
+it.skipIf(!pty)(
+  "passing words sit on one line above the input, not in the transcript; /help fits a 40-column window",
+  async () => {
+    if (!pty) return;
+    const s = e2e.terminal(pty, { CHAT_DEMO_LATENCY_MS: "0" }, 40, 30);
+    await s.waitFor(/connected/);
+    s.write("\t");
+    await s.waitFor(/· strategy reject: refused/);
+    const screen = s.screen();
+    const notice = screen.findIndex((l) => l.startsWith("· strategy reject"));
+    // Right above the prompt, cut to the window; once, not in the scrollback's transcript.
+    expect(screen[notice + 1]).toMatch(/^›/);
+    expect(screen[notice]?.length).toBeLessThanOrEqual(40);
+    s.write("\t");
+    await s.waitFor(/· strategy interrupt: the running/);
+    expect(s.text()).not.toMatch(/strategy reject: refused/);
+    await s.enter("/help");
+    await s.waitFor(/Strategies[\s\S]*enqueue/);
+    expect(s.text()).not.toMatch(/· strategy interrupt/); // gone with the next command
+    const help = s.text().slice(s.text().indexOf("Keys"));
+    for (const line of help.split("\n")) expect(line.length).toBeLessThanOrEqual(40);
+    expect(help).toMatch(/^ {6}\S/m); // descriptions under their names, never at column 0
+    await s.enter("/quit");
+    expect(await s.exited).toBe(0);
+  },
+);

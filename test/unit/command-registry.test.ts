@@ -132,12 +132,20 @@ describe("the command registry", () => {
   });
 
   it("/help shows every entry's usage and help, and each of its variants, in registry order", () => {
-    const help = helpText();
+    const help = helpText(1000); // wide enough that nothing wraps
     let from = 0;
     for (const entry of COMMANDS) {
       for (const [usage, text] of [[entry.usage, entry.help] as const, ...(entry.variants ?? [])]) {
-        const at = help.indexOf(`  ${usage.padEnd(28)} ${text}`, from);
+        // Its description follows its name, on the same line or (a long name) the next.
+        const at = help.indexOf(`  ${usage}`, from);
         expect(at, usage).toBeGreaterThanOrEqual(from);
+        expect(
+          help
+            .slice(at + 2 + usage.length)
+            .trimStart()
+            .startsWith(text),
+          usage,
+        ).toBe(true);
         from = at + 1;
       }
     }
@@ -200,4 +208,26 @@ describe("when a command may go", () => {
     expect(verdict(named("cancel"), none)).toEqual({ refused: NO_THREAD });
     expect(verdict(MESSAGE, none)).toEqual({ refused: NO_THREAD });
   });
+});
+
+describe("/help fits the window", () => {
+  it.each([100, 80, 40])(
+    "at %i columns every line fits, descriptions wrap under their column, a long name gets its own line",
+    (columns) => {
+      const lines = helpText(columns).split("\n");
+      for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(columns);
+      // Names at 2, descriptions under them at 31 (or 6, narrow); at column 0 only the headings' words.
+      for (const line of lines) {
+        if (line.startsWith(" ")) expect(line).toMatch(/^( {2}| {6}| {31})\S/);
+        else expect(line).toMatch(/^(Keys|Commands|Strategies\b[^/]*|[a-z(][^/]*)$/);
+      }
+      // "/accept, /respond <text>, /ignore" is longer than its column: its description starts on the next line.
+      const at = lines.findIndex((l) => l.startsWith("  /accept, /respond <text>, /ignore"));
+      expect(lines[at]?.trimEnd()).toBe("  /accept, /respond <text>, /ignore");
+      // What each strategy does to the running run and to pending ones.
+      expect(helpText(columns).replace(/\s+/g, " ")).toMatch(
+        /interrupt the running run is stopped, its output so far kept; pending runs are cancelled/,
+      );
+    },
+  );
 });

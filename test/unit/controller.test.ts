@@ -132,12 +132,17 @@ describe("the interactive controller", () => {
   it("/retry with nothing refused says so; /dismiss hides every refusal", async () => {
     const ui = await setup(["http-422", "http-409"]);
     ui.submit("/retry");
-    expect(ui.said()).toMatch(/nothing rejected, failed, interrupted or rolled back to pull back/);
+    // A passing word above the input, not a line of the transcript.
+    expect(ui.snap().notice?.text).toBe("nothing rejected, failed, interrupted, rolled back or taken back to pull back");
+    expect(ui.said()).not.toMatch(/to pull back/);
     ui.submit("a");
     ui.submit("b");
     await ui.until(() => ui.statuses().join() === "rejected,rejected");
     ui.submit("/dismiss");
     expect([...ui.snap().dismissed]).toEqual([0, 1]);
+    expect(ui.snap().notice?.text).toBe("dismissed 2 row(s)");
+    ui.submit("/dismiss");
+    expect(ui.snap().notice?.text).toBe("nothing to dismiss");
   });
 
   it("prints each finished run's messages into the transcript, server text neutralised", async () => {
@@ -176,14 +181,17 @@ describe("the interactive controller", () => {
     ui.controller.key("", K.esc);
     await ui.controller.settled();
     expect(ui.fake.calls).toContain("cancel:run-1");
-    expect(ui.said()).toMatch(/asked the server to stop 1 run\(s\)/);
+    expect(ui.snap().notice?.text).toBe("asked the server to stop 1 run(s)");
+    expect(ui.said()).not.toMatch(/asked the server to stop/);
   });
 
   it("/cancel asks the server to cancel the running run; with nothing running it says so", async () => {
     const ui = await setup();
     ui.submit("/cancel");
     await ui.controller.settled();
-    expect(ui.said()).toMatch(/no run to cancel/);
+    expect(ui.snap().notice?.text).toBe("no run to cancel");
+    ui.submit("/help");
+    expect(ui.snap().notice).toBeUndefined(); // gone with the next command
     ui.submit("long one");
     await ui.until(() => ui.statuses()[0] === "running");
     ui.submit("/cancel");
@@ -205,12 +213,16 @@ describe("the interactive controller", () => {
     expect(ui.snap().messages).toHaveLength(0);
   });
 
-  it("Tab says in a line what the new strategy does", async () => {
+  it("Tab says above the input what the new strategy does, to the running and the pending runs, without piling up in the transcript", async () => {
     const ui = await setup();
+    const before = ui.snap().items.length;
     ui.controller.key("\t", K.tab);
-    expect(ui.snap().items.at(-1)?.text).toBe(
-      "strategy reject: the server refuses the new message while a run is in flight; that run goes on",
+    expect(ui.snap().notice?.text).toBe(
+      "strategy reject: refused (HTTP 422 here, 409 on LangGraph Platform) while a run is running or pending; those go on untouched",
     );
+    ui.controller.key("\t", K.tab);
+    expect(ui.snap().notice?.text).toMatch(/^strategy interrupt: the running run is stopped, .* pending runs are cancelled/);
+    expect(ui.snap().items.length).toBe(before);
   });
 
   it("Ctrl+C with runs in flight asks once before quitting", async () => {
