@@ -2,7 +2,7 @@
 // A run created with that checkpoint id replaces the run and everything after it on a new branch
 // (the thread's state then follows the branch). Read from the thread's history; pure but the read.
 import { isRecord, messagesOf } from "./message.js";
-import type { EngineClient } from "./sdk.js";
+import { httpStatus, type EngineClient } from "./sdk.js";
 
 /** One run of the thread, and the checkpoint before it (null: it was the thread's first). */
 export interface ForkPoint {
@@ -59,20 +59,29 @@ export async function forkPoints(client: EngineClient, threadId: string): Promis
     const text = started?.type === "human" && typeof started.content === "string" ? started.content : undefined;
     points.push({ runId: cp.runId, checkpointId: cp.parent, step: cp.step, ...(text !== undefined ? { text } : {}) });
   }
-  return points.reverse();
+  // A history cut at MOST may hold only the end of its oldest run: that run's fork point is not known.
+  const cut = all.length >= MOST ? newestFirst.at(-1)?.runId : undefined;
+  return points.filter((p) => p.runId !== cut).reverse();
 }
 
-/** The checkpoint before run `runId` (null: it was the first run); undefined when the history does not have the run. */
+/** The checkpoint before run `runId` (null: it was the first run); undefined when the thread has no checkpoint of it. */
 export async function checkpointBefore(
   client: EngineClient,
   threadId: string,
   runId: string,
 ): Promise<string | null | undefined> {
-  return (await forkPoints(client, threadId)).find((p) => p.runId === runId)?.checkpointId;
+  const own = await client.threads.getHistory(threadId, { limit: MOST, metadata: { run_id: runId } });
+  // Newest first: its first checkpoint is the last, and what that grew from is the checkpoint before the run.
+  const first = (own as unknown[]).flatMap((s) => (isRecord(s) ? (checkpointOf(s) ?? []) : [])).at(-1);
+  if (!first || own.length >= MOST) return undefined;
+  return first.parent;
 }
 
-/** Whether the thread's history (any branch) holds this checkpoint: a fork from one it does not would start from nothing. */
+/** Whether the thread holds this checkpoint (any branch): a fork from one it does not would start from nothing. */
 export async function hasCheckpoint(client: EngineClient, threadId: string, checkpointId: string): Promise<boolean> {
-  const history = await client.threads.getHistory(threadId, { limit: MOST });
-  return (history as unknown[]).some((s) => isRecord(s) && checkpointOf(s)?.id === checkpointId);
+  const asked = client.threads.getHistory(threadId, { limit: 1, checkpoint: { checkpoint_id: checkpointId } });
+  // A server that refuses the id outright (400: not a UUID) has no such checkpoint either.
+  const found = await asked.catch((err: unknown) => (httpStatus(err) === 400 ? [] : Promise.reject(err)));
+  const state = found[0] as unknown;
+  return isRecord(state) && checkpointOf(state)?.id === checkpointId;
 }

@@ -99,7 +99,7 @@ export class Session extends MessageStore {
         kind: "message",
         strategy,
         input: options.input,
-        fork: options.fork,
+        fork: options.fork ?? resend?.fork, // a rewound message's resend forks where it did
         ...(resend ? { retryOf: resend.index, runId: resend.runId } : {}),
       },
       // Behind messages already held, too: they go out in the order they were typed.
@@ -221,7 +221,7 @@ export class Session extends MessageStore {
       },
       runRequest(message, this.options, this.emitted.size),
     );
-    this.apply(index, createdEvent(created));
+    if (!this.apply(index, createdEvent(created)) && this.closed) return; // abandoned meanwhile: nothing changes
     if (message.kind === "answer") {
       if (created.status === "pending") this.questions.answered(index);
       else this.questions.notAnswered();

@@ -11,6 +11,7 @@ export interface Cancel {
 export class StopRequests {
   private readonly cancels = new Map<string, Cancel>();
   private readonly withdrawals = new Map<number, Promise<Withdrawal>>();
+  private readonly pending = new Map<number, Promise<Withdrawal>>();
 
   constructor(private readonly host: Omit<WithdrawHost, "cancelled">) {}
 
@@ -25,8 +26,13 @@ export class StopRequests {
 
   /** Takes back a message that has not run (see withdraw.ts). */
   withdraw(index: number, how: WithdrawHow): Promise<Withdrawal> {
+    // A second take-back of the same message (Alt+↑ twice) gets the first one's answer.
+    const under = this.pending.get(index);
+    if (under) return under;
     const done = withdraw({ ...this.host, cancelled: (runId) => this.note([runId]) }, index, how);
     this.withdrawals.set(index, done);
+    this.pending.set(index, done);
+    void done.finally(() => this.pending.delete(index));
     return done;
   }
 

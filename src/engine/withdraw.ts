@@ -34,16 +34,28 @@ export async function withdraw(host: WithdrawHost, index: number, how: WithdrawH
     return { refused: `${name} ${WHY_NOT[message.status] ?? `has ended (${message.status}): nothing to take back`}` };
   try {
     // Only a run still pending is cancelled: one already running is stopped by a cancel, not taken back.
-    if ((await host.client.runs.get(host.threadId, message.runId)).status !== "pending") return startedMeanwhile(name);
-    host.cancelled(message.runId);
+    const now = (await host.client.runs.get(host.threadId, message.runId)).status;
+    if (now !== "pending")
+      return now === "running" ? startedMeanwhile(name) : { refused: `${name} has ended (${now}): nothing to take back` };
     await host.client.runs.cancel(host.threadId, message.runId, false, "interrupt");
-    const after = await host.client.runs.get(host.threadId, message.runId).catch((err: unknown) => err);
-    // Cancelled while pending, the server marks it interrupted (never ran) or deletes it.
-    const neverRan = httpStatus(after) === 404 || (after as { status?: unknown }).status === "interrupted";
-    return neverRan ? taken(host, host.messages()[index] ?? message, how) : startedMeanwhile(name, true);
+    host.cancelled(message.runId);
+    return (await neverRan(host, message.runId))
+      ? taken(host, host.messages()[index] ?? message, how)
+      : startedMeanwhile(name, true);
   } catch (err) {
     return { refused: `${name} could not be taken back: ${serverMessage(err)}` };
   }
+}
+
+/**
+ * Whether a cancelled run never started: gone, or interrupted without a checkpoint of its own (a
+ * worker may have picked it up between our look and the cancel: then it is stopped, not taken back).
+ */
+async function neverRan(host: WithdrawHost, runId: string): Promise<boolean> {
+  const after = await host.client.runs.get(host.threadId, runId).catch((err: unknown) => err);
+  if (httpStatus(after) === 404) return true;
+  if ((after as { status?: unknown }).status !== "interrupted") return false;
+  return (await host.client.threads.getHistory(host.threadId, { limit: 1, metadata: { run_id: runId } })).length === 0;
 }
 
 function taken(host: WithdrawHost, message: OutgoingMessage, how: WithdrawHow): Withdrawal {

@@ -121,14 +121,16 @@ export class ChatController {
   }
 
   /** Carries out a command typed in the input line (or bound to a key), when its entry allows it now. */
-  run(command: Command): void {
+  run(given: Command): void {
+    // With a rewind armed, a typed line is the new message that forks, not an answer to a question it undoes.
+    const command = given.kind === "send" && this.recall.forking() ? { ...given, explicit: true } : given;
     const when = availabilityOf(command);
     // A message refused for dropping the question goes when the same text comes again.
     const text = "text" in command ? command.text : "";
     const now = verdict(when, {
       question: this.state.question !== undefined,
       thread: true, // a session always has its thread (chat opens one before the UI starts)
-      confirmed: text === this.confirmSend,
+      confirmed: text === this.confirmSend || this.recall.forking(), // a fork undoes the question anyway
     });
     if (now === "answer") return this.run({ kind: "answer", text });
     if (now !== "go") {

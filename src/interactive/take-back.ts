@@ -38,6 +38,10 @@ async function rewindTo(session: Session, index: number): Promise<Rewind> {
   if (messages.some((m) => !isTerminal(m.status) || m.status === "unknown"))
     return { refused: "runs are still in flight or held: rewind once they end (or /cancel all first)" };
   if (!message.runId || message.status === "withdrawn") return { refused: `${name} never ran: there is nothing to rewind` };
+  if (message.kind === "answer")
+    return {
+      refused: `${name} is an answer: rewind to the message that asked${message.answer?.of === undefined ? "" : ` (#${message.answer.of + 1})`}`,
+    };
   const fork = await session.checkpointBefore(message.runId).catch(() => undefined);
   if (fork === null) return { refused: `${name} was the thread's first run: /new starts an empty thread` };
   if (fork === undefined) return { refused: `the thread's history has no run ${name} (on this branch) to rewind to` };
@@ -54,6 +58,9 @@ export class Recall {
 
   /** Another thread: nothing put back, no rewind. */
   clear = (): void => void (this.last = this.fork = undefined);
+
+  /** A rewind is armed: the next line typed is a new message (it forks), never an answer. */
+  forking = (): boolean => this.fork !== undefined;
 
   /** The next message forks the thread before message `index`. */
   rewind = (fork: NonNullable<Recall["fork"]>): void => void (this.fork = fork);
@@ -103,7 +110,9 @@ function replaceInput(line: InputLine, text: string): void {
 
 /** /unsend, /drop, Alt+↑: taken back before it runs; unsent, it is put in the input with its strategy. */
 export async function takeBackInto(line: InputLine, how: "unsend" | "drop", index?: number): Promise<void> {
-  const taken = await takeBack(line.session(), how, index);
+  const session = line.session();
+  const taken = await takeBack(session, how, index);
+  if (line.session() !== session) return; // another thread is in view now
   if ("refused" in taken) return line.say(taken.refused, "warning");
   if (!taken.input) return;
   line.recall.set({ index: taken.index, ...taken.input });
@@ -112,7 +121,9 @@ export async function takeBackInto(line: InputLine, how: "unsend" | "drop", inde
 
 /** /rewind #n: #n's text in the input; the next message forks the thread from before #n's run. */
 export async function rewindInto(line: InputLine, index: number): Promise<void> {
-  const rewind = await rewindTo(line.session(), index);
+  const session = line.session();
+  const rewind = await rewindTo(session, index);
+  if (line.session() !== session) return; // another thread is in view now: the rewind was for the one before
   if ("refused" in rewind) return line.say(rewind.refused, "warning");
   line.recall.rewind({ index, checkpoint: rewind.fork });
   replaceInput(line, rewind.text);

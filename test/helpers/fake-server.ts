@@ -136,8 +136,11 @@ export function simulatedServer() {
           : {};
         return { status: asking ? "interrupted" : runs.some(inFlight) ? "busy" : "idle", interrupts: open };
       },
-      async getHistory() {
-        return [];
+      async getHistory(_thread, options) {
+        // A run that started wrote checkpoints (with its run_id); one that never ran wrote none.
+        const runId = options?.metadata?.run_id;
+        const ran = runs.find((r) => r.run_id === runId)?.ran === true;
+        return ran ? [{ values: {}, metadata: { run_id: runId } }] : [];
       },
       async getState() {
         const interrupts = asking ? [{ id: `i-${asking.run_id}`, value: "ok?" }] : [];

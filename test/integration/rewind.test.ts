@@ -83,6 +83,25 @@ describe("rewind (real server)", () => {
     expect(thread.status).toBe("interrupted");
   });
 
+  it("rewinding past the open question: the next line forks as a new message (not the answer), and an answer is not rewound to", async () => {
+    const chat = await chatOn("ask");
+    chat.submit("book a table for 2");
+    await chat.until("#1 waits", (s) => s.messages[0]?.status === "waiting");
+    chat.submit("yes");
+    await chat.until("#2 ended", (s) => s.messages[0]?.status === "answered" && ended(2)(s));
+    chat.submit("/rewind #2");
+    await chat.controller.settled();
+    expect(chat.said()).toMatch(/#2 is an answer: rewind to the message that asked \(#1\)/);
+    chat.submit("book a table for 3");
+    await chat.until("#3 waits", (s) => s.messages[2]?.status === "waiting");
+    chat.submit("/rewind #3");
+    await chat.until("#3's text in the input", (s) => s.input.value === "book a table for 3");
+    // The question #3 asked is open, but the line goes as the new message that forks.
+    chat.submit("book a table for 5");
+    await chat.until("#4 waits", (s) => s.messages[3]?.status === "waiting" && s.messages[3]?.kind === "message");
+    expect(await chat.humans()).toEqual(["book a table for 2", "book a table for 5"]);
+  });
+
   it("refuses, in one line and changing nothing: the first run, one that never ran, a missing #n, runs in flight", async () => {
     const chat = await chatOn("agent");
     chat.submit("what's the weather in sf?");

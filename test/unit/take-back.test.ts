@@ -97,4 +97,13 @@ describe("taking a queued message back", () => {
     expect(ui.statuses()).toBe(before);
     expect(ui.server.runs.filter((r) => r.stoppedBy === "cancel")).toEqual([]);
   });
+
+  it("two take-backs of one message at once (Alt+↑ twice) make one request and get one answer", async () => {
+    const ui = await queueOfThree();
+    const [first, second] = await Promise.all([ui.session.withdraw(3, "drop"), ui.session.withdraw(3, "drop")]);
+    expect(second).toBe(first);
+    expect(first).toMatchObject({ withdrawn: { index: 3 } });
+    expect(ui.server.runs.filter((r) => r.stoppedBy === "cancel")).toHaveLength(1);
+    expect(ui.session.illegal).toEqual([]);
+  });
 });
