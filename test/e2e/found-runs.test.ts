@@ -4,7 +4,8 @@ import { expect, it } from "vitest";
 import { e2eSetup } from "../helpers/e2e.js";
 import { waitUntil } from "../helpers/wait.js";
 
-const e2e = e2eSetup({ server: { latencyMs: 300, nWorkers: 1 } });
+// Runs slow enough (seconds) that a chat started on a loaded machine still finds them in flight.
+const e2e = e2eSetup({ server: { latencyMs: 2000, nWorkers: 1 } });
 
 it("runs pending or running on a thread when chat opens it are followed and printed, before chat's own", async () => {
   const { client } = e2e.server;
