@@ -60,4 +60,17 @@ describe("the Ink view", () => {
     await ui.waitFor(/› hello world/);
     await ui.waitFor(/› hello wo\x1b\[7mr\x1b\[27mld/, ui.raw);
   });
+
+  it("Backspace (DEL) erases before the cursor, Delete (ESC [3~) the character under it, though Ink names both delete", async () => {
+    const ui = await setup();
+    ui.app.stdin.write("YXW");
+    ui.app.stdin.write("\x01"); // Ctrl+A
+    ui.app.stdin.write("\x1b[C"); // →
+    ui.app.stdin.write("\x1b[3~");
+    await ui.waitFor(/› Y\x1b\[7mW\x1b\[27m/, ui.raw);
+    ui.app.stdin.write("\x1b[C");
+    ui.app.stdin.write("\x7f");
+    await ui.waitFor(/› Y\x1b\[7m \x1b\[27m$/m, ui.raw);
+    expect(ui.controller.getSnapshot().input).toEqual({ value: "Y", cursor: 1 });
+  });
 });
