@@ -46,8 +46,11 @@ function shapeLines(shape: Shape): string[] {
   }
 }
 
-/** The question in full, under a title rule like pretty_print's, without a trailing newline. */
-export function describeQuestion(question: Question, width = 80): string {
+/**
+ * The question in full, under a title rule like pretty_print's, without a trailing newline.
+ * `hold`: how this face turns hold on (the flag, or the UI's command).
+ */
+export function describeQuestion(question: Question, width = 80, hold = "--hold"): string {
   const who = question.index === undefined ? "The thread" : `#${question.index + 1}`;
   if (question.interrupts.length === 0) {
     const where = question.pausedBefore
@@ -63,7 +66,7 @@ export function describeQuestion(question: Question, width = 80): string {
     question.doomedBy === undefined
       ? []
       : [
-          `#${question.doomedBy + 1} is already queued: it runs next as a new message and the server drops this question (--hold keeps later messages back until it is answered).`,
+          `#${question.doomedBy + 1} is already queued: it runs next as a new message and the server drops this question (${hold} keeps later messages back until it is answered).`,
         ];
   return neutralise([titleRule("Waiting For You", width), "", `${who} asks:`, ...body, ...doomed].join("\n"));
 }

@@ -1,9 +1,10 @@
 // The interactive face: a thin view over the ChatController. Transcript (static), live run,
 // queue, input and status bar; keys go straight to the controller.
 import { useEffect, useSyncExternalStore } from "react";
-import { Box, useApp, useInput } from "ink";
+import { Box, useApp } from "ink";
 import { inQueue, queueMoving } from "./queue-rules.js";
 import type { ChatController } from "./controller.js";
+import { useKeys } from "./hooks/useKeys.js";
 import { useNow } from "./hooks/useNow.js";
 import { useRedrawOnResize, useWindowSize } from "./hooks/useWindowSize.js";
 import { Input, inputRows, promptOf } from "./components/Input.js";
@@ -33,7 +34,7 @@ export function App({ controller, deployment, runSettings }: AppProps) {
   useEffect(() => {
     if (state.exit) exit();
   }, [state.exit, exit]);
-  useInput((text, key) => controller.key(text, key));
+  useKeys((text, key) => controller.key(text, key));
 
   const queue = state.messages.filter((m) => inQueue(m, now, state.dismissed));
   const bar: StatusBarProps = {

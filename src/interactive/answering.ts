@@ -2,7 +2,7 @@
 // a problem to show, text to put in the input for editing (/edit alone), or, for a review of
 // several actions, one more decision taken while the next action waits for its own. Pure.
 import type { Question } from "../engine/interrupts.js";
-import { answerEach, answerFor, reviewDecision, shapeOf } from "../human-in-the-loop/schemas.js";
+import { answerEach, answerFor, answerWords, reviewDecision, shapeOf, splitDecision } from "../human-in-the-loop/schemas.js";
 import type { Command } from "./command-registry.js";
 import { NO_QUESTION } from "./command-gate.js";
 
@@ -31,12 +31,33 @@ export function reviewStep(question: Question | undefined, decided: readonly str
   return action && `action ${decided.length + 1} of ${shape.actions.length}: ${action.name} (${action.allowed.join(", ")})`;
 }
 
+/** Under the question in the transcript: how to answer it here, or that no answer can go (a queued message runs first). */
+export function howToAnswer(question: Question): string {
+  if (question.doomedBy !== undefined) return `It cannot be answered: #${question.doomedBy + 1} runs first.`;
+  return question.interrupts.length ? "Type your answer and press Enter (/help for more)." : "Press Enter to go on (/continue).";
+}
+
+/** A typed line that is no decision word of the question's may have been meant as a message: say how to send it. */
+function meantAsMessage(question: Question, command: AnswerCommand): boolean {
+  if (command.kind !== "answer" || command.word !== undefined || /^\s*[[{]/.test(command.text)) return false;
+  const shape = shapeOf(question.interrupts[(command.which ?? 1) - 1]?.value);
+  return shape.kind !== "free" && !answerWords(shape).includes(splitDecision(command.text)[0]);
+}
+
+/** What a typed line does with the open question; a line that is no answer word says how to send it instead. */
 export function answerAction(
   question: Question | undefined,
   command: AnswerCommand,
   decided: readonly string[] = [],
 ): AnswerAction {
   if (!question) return { problem: NO_QUESTION };
+  const action = decide(question, command, decided);
+  if (!("problem" in action) || !meantAsMessage(question, command)) return action;
+  return { problem: `${action.problem}; /send <message> sends a new message instead (the question is then dropped)` };
+}
+
+/** The answer, problem, text to edit or decision a typed line makes for the open question. */
+function decide(question: Question, command: AnswerCommand, decided: readonly string[]): AnswerAction {
   if (question.interrupts.length === 0) return { answer: null, text: "(continue)" };
   if (command.kind === "continue") return { problem: "the agent asked a question: answer it (see /help)" };
   const which = command.which ?? 1;

@@ -10,6 +10,11 @@ export const KEY_HELP: ReadonlyArray<readonly [string, string]> = [
   ["Enter", "send; while the agent waits for an answer, answer it"],
   ["\\ then Enter, or Alt+Enter", "new line in the message"],
   ["↑ / ↓", "walk the input history"],
+  ["← → / Home End", "move a character / to the start or end of the input (also Ctrl+B Ctrl+F / Ctrl+A Ctrl+E)"],
+  ["Alt+B Alt+F, Alt+← Alt+→", "move a word back / forward"],
+  ["Backspace / Delete", "erase the character before / under the cursor (Ctrl+D as Delete)"],
+  ["Ctrl+W / Alt+Backspace", "erase back to a blank / to the start of a word (Alt+D: to the end of a word)"],
+  ["Ctrl+U / Ctrl+K", "erase to the start / end of the input"],
   ["Tab", "next strategy (reject → interrupt → rollback → enqueue)"],
   [
     "Esc",
@@ -17,7 +22,6 @@ export const KEY_HELP: ReadonlyArray<readonly [string, string]> = [
   ],
   ["Ctrl+R", "pull the last rejected, failed, interrupted, rolled-back or taken-back message back into the input"],
   ["Alt+↑", "take back the newest queued message before it runs, into the input (as /unsend)"],
-  ["Ctrl+U", "clear the input"],
   ["Ctrl+C", "clear the input; on an empty input, quit (asks once while runs are in flight)"],
 ];
 

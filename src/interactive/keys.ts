@@ -14,7 +14,10 @@ const START_EVENT = /^\x1b?\[200~$/;
 const END_EVENT = /^\x1b?\[201~$/;
 const PASTE_START = /\x1b\[200~/;
 const PASTE_END = /\x1b\[201~/;
-/** Cursor keys inside a burst (ESC [ A…); anything else that starts with ESC is a lone Escape. */
+/**
+ * Cursor keys inside a burst (ESC [ A…, ESC [ 3 ~…); another complete CSI sequence is dropped, and
+ * any other ESC is a lone Escape.
+ */
 const CSI: Record<string, Partial<Key>> = {
   A: { upArrow: true },
   B: { downArrow: true },
@@ -22,7 +25,24 @@ const CSI: Record<string, Partial<Key>> = {
   D: { leftArrow: true },
   H: { home: true },
   F: { end: true },
+  "1~": { home: true },
+  "7~": { home: true },
+  "3~": { delete: true },
+  "4~": { end: true },
+  "8~": { end: true },
 };
+
+/** Delete as terminals send it: ESC [ 3 ~, with modifiers (ESC [ 3 ; 5 ~), rxvt's ESC [ 3 $ / ^, Alt's extra ESC. */
+const DELETE_KEY = /^\x1b{1,2}\[3[~;$^]/;
+
+/**
+ * The key that was pressed, from what Ink made of it and the sequence it came as: Ink names both
+ * DEL (0x7f, what Backspace sends) and the Delete key (ESC [ 3 ~) `delete`. Only the second is Delete.
+ */
+export function pressedKey(sequence: string, key: Partial<Key>): Partial<Key> {
+  if (!key.delete || DELETE_KEY.test(sequence)) return key;
+  return { ...key, delete: false, backspace: true };
+}
 
 function control(char: string): KeyPress | undefined {
   const code = char.charCodeAt(0);
@@ -62,9 +82,14 @@ export class KeySplitter {
       const char = text[i] ?? "";
       if (char === "\x1b") {
         flush();
-        const csi = /^\x1b\[([ABCDHF])/.exec(text.slice(i));
-        presses.push(csi ? { text: "", key: CSI[csi[1] ?? ""] ?? {} } : { text: "", key: { escape: true } });
-        if (csi) i += 2;
+        const csi = /^\x1b\[(\d*)(?:;\d+)*([A-Za-z~$^])/.exec(text.slice(i));
+        if (!csi) presses.push({ text: "", key: { escape: true } });
+        else {
+          const [sequence, number = "", final = ""] = csi;
+          const key = CSI[final === "~" || final === "$" || final === "^" ? `${number}~` : final];
+          if (key) presses.push({ text: "", key });
+          i += sequence.length - 1;
+        }
         continue;
       }
       const press = char < " " || char === "\x7f" ? control(char) : undefined;

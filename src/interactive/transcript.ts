@@ -5,6 +5,7 @@ import type { Question } from "../engine/interrupts.js";
 import { prettyRepr, type Theme } from "../pretty-print/pretty.js";
 import { prettyValues } from "../pretty-print/values.js";
 import { describeQuestion } from "../human-in-the-loop/describe.js";
+import { howToAnswer } from "./answering.js";
 import { neutralise, oneLine } from "../sanitize.js";
 import type { OutgoingMessage } from "../engine/types.js";
 
@@ -42,10 +43,8 @@ export class Transcript {
 
   /** The question in full, and how to answer it here. */
   question(question: Question): TranscriptItem {
-    const how = question.interrupts.length
-      ? "Type your answer and press Enter (/help for more)."
-      : "Press Enter to go on (/continue).";
-    return { key: `q${this.nextKey++}`, text: `${describeQuestion(question, this.width())}\n${how}`, tone: "question" };
+    const text = `${describeQuestion(question, this.width(), "/hold")}\n${howToAnswer(question)}`;
+    return { key: `q${this.nextKey++}`, text, tone: "question" };
   }
 
   /** Where a run was cut short by a strategy or a cancel: what was lost, and by which message. */

@@ -24,6 +24,8 @@ export interface Screen {
   text(): string;
   /** The lines on screen now (the last `rows` lines of the buffer). */
   screen(): string[];
+  /** The lines on screen with styles marked: inverse video as ⟦…⟧, faint or italic as ⟨…⟩. */
+  styled(): string[];
   /** Everything the program wrote, escape sequences and all. */
   raw(): string;
   /** The window changes size, as when the user resizes the terminal. */
@@ -81,9 +83,30 @@ export function startInPty(
     const buffer = term.buffer.active;
     return Array.from({ length: term.rows }, (_, i) => buffer.getLine(buffer.baseY + i)?.translateToString(true) ?? "");
   };
+  const styled = () => {
+    const buffer = term.buffer.active;
+    const cell = buffer.getNullCell();
+    return Array.from({ length: term.rows }, (_, y) => {
+      const line = buffer.getLine(buffer.baseY + y);
+      let out = "";
+      let [inverse, faint] = [false, false];
+      for (let x = 0; line && x < term.cols; x++) {
+        line.getCell(x, cell);
+        if (cell.getWidth() === 0) continue; // the second half of a wide character
+        const [isInverse, isFaint] = [cell.isInverse() !== 0, cell.isDim() !== 0 || cell.isItalic() !== 0];
+        if (faint && !isFaint) out += "⟩";
+        if (inverse !== isInverse) out += isInverse ? "⟦" : "⟧";
+        if (!faint && isFaint) out += "⟨";
+        [inverse, faint] = [isInverse, isFaint];
+        out += cell.getChars() || " ";
+      }
+      return (out + (faint ? "⟩" : "") + (inverse ? "⟧" : "")).trimEnd();
+    });
+  };
   return {
     text,
     screen,
+    styled,
     raw: () => raw,
     resize: (c, r) => {
       term.resize(c, r);

@@ -496,7 +496,9 @@ describe("the interactive controller", () => {
     it("an answer the schema does not take is a warning, and the line stays to be mended", async () => {
       const ui = await asked([{ id: "i1", value: REVIEW }]);
       ui.submit("maybe");
-      expect(ui.said()).toMatch(/this question takes approve, edit, reject/);
+      expect(ui.said()).toMatch(
+        /this question takes approve, edit, reject; \/send <message> sends a new message instead \(the question is then dropped\)/,
+      );
       expect(ui.snap().input.value).toBe("maybe");
       expect(ui.fake.runs).toHaveLength(1);
     });
@@ -539,7 +541,7 @@ describe("the interactive controller", () => {
       expect(ui.fake.runs.map((r) => r.text || JSON.stringify(r.command))).toEqual(["first", '{"resume":"yes"}', "second"]);
     });
 
-    it("a question a queued message will drop cannot be answered, and says why", async () => {
+    it("a question a queued message will drop cannot be answered, and says so in the UI's words (/hold, no invitation to answer)", async () => {
       const ui = await setup();
       ui.fake.ask(1, [{ id: "i1", value: "go on?" }]);
       ui.submit("first");
@@ -548,6 +550,10 @@ describe("the interactive controller", () => {
       ui.fake.releaseRuns();
       await ui.until((s) => s.question !== undefined);
       expect(ui.snap().question?.doomedBy).toBe(1);
+      expect(ui.said()).toMatch(
+        /#2 is already queued: it runs next as a new message and the server drops this question \(\/hold keeps later messages back until it is answered\)\.\nIt cannot be answered: #2 runs first\./,
+      );
+      expect(ui.said()).not.toMatch(/--hold|Type your answer/);
       ui.submit("yes");
       expect(ui.said()).toMatch(/#2 is already queued and runs next as a new message: the server drops this question/);
       expect(ui.fake.runs).toHaveLength(2);

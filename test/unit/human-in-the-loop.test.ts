@@ -194,4 +194,11 @@ describe("the question as text", () => {
     );
     expect(questionSummary({ interrupts: [{ value: REVIEW }, { value: "b" }] })).toBe("review book_table (+1 more)");
   });
+
+  it("a question a queued message will drop says so, with how this face turns hold on (the flag by default)", () => {
+    const doomed = { index: 0, doomedBy: 1, interrupts: [{ value: "go on?" }] };
+    const note = "#2 is already queued: it runs next as a new message and the server drops this question";
+    expect(describeQuestion(doomed)).toContain(`${note} (--hold keeps later messages back until it is answered).`);
+    expect(describeQuestion(doomed, 80, "/hold")).toContain(`${note} (/hold keeps later messages back until it is answered).`);
+  });
 });

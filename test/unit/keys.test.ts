@@ -1,6 +1,6 @@
 // A burst of keys in one read is the keys it holds; control characters never become text.
 import { describe, expect, it } from "vitest";
-import { KeySplitter } from "../../src/interactive/keys.js";
+import { KeySplitter, pressedKey } from "../../src/interactive/keys.js";
 
 const split = (text: string) => new KeySplitter().split(text, {});
 
@@ -47,5 +47,26 @@ describe("keys that arrive in one read", () => {
     expect(keys.split("[201~", {})).toEqual([]);
     expect(keys.split("\r", { return: true })).toEqual([{ text: "\r", key: { return: true } }]);
     expect(new KeySplitter().split("a [200~ b", {})).toEqual([{ text: "a [200~ b", key: {} }]);
+  });
+
+  it("Delete, Home and End in a burst are keys; another complete CSI sequence is dropped, not typed", () => {
+    expect(split("ab\x1b[3~\x1b[1~\x1b[4~\x1b[5~\x1b[1;5Dc")).toEqual([
+      { text: "ab", key: {} },
+      { text: "", key: { delete: true } },
+      { text: "", key: { home: true } },
+      { text: "", key: { end: true } },
+      { text: "", key: { leftArrow: true } },
+      { text: "c", key: {} },
+    ]);
+  });
+});
+
+describe("the key pressed, from Ink's key and the sequence it came as", () => {
+  it("DEL (what Backspace sends) is Backspace, though Ink names it delete; ESC [3~ is Delete", () => {
+    expect(pressedKey("\x7f", { delete: true })).toEqual({ delete: false, backspace: true });
+    expect(pressedKey("\x1b\x7f", { delete: true, meta: true })).toEqual({ delete: false, backspace: true, meta: true });
+    expect(pressedKey("\x1b[3~", { delete: true })).toEqual({ delete: true });
+    expect(pressedKey("\x1b[3;5~", { delete: true, ctrl: true })).toEqual({ delete: true, ctrl: true });
+    expect(pressedKey("\x1b", { escape: true })).toEqual({ escape: true });
   });
 });

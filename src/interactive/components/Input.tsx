@@ -1,5 +1,6 @@
-// The prompt: never disabled. Shows the text with a cursor; long lines wrap under the text, not
-// under the prompt, and the lines drawn are the lines the layout counted (inputRows).
+// The prompt: never disabled. Shows the text with a cursor (inverse video, even under NO_COLOR);
+// long lines wrap under the text, not under the prompt, and the lines drawn are the lines the
+// layout counted (inputRows).
 import { Box, Text } from "ink";
 import type { EditState } from "../editing.js";
 import type { Question } from "../../engine/interrupts.js";
@@ -12,6 +13,13 @@ function placeholder(strategy: string, question: Question | undefined, step: str
   if (question.interrupts.length === 0) return " Enter to go on · /send a new message instead";
   return step ? ` ${step} · /help` : " your answer · /help";
 }
+
+// Styles written out, not asked of Ink: chalk (inside Ink) drops every style under NO_COLOR, but
+// inverse video and faint italics are no colour, and without them the cursor and the hint vanish.
+/** The cursor: the cell it is on, in inverse video. */
+const inverse = (cell: string) => `\x1b[7m${cell}\x1b[27m`;
+/** The placeholder: faint and italic, so it never reads as typed text. */
+const hint = (text: string) => `\x1b[2;3m${text}\x1b[22;23m`;
 
 export const promptOf = (question: Question | undefined) => (question ? "answer › " : "› ");
 
@@ -88,9 +96,9 @@ export function Input({
           </Box>
           <Text wrap="truncate">
             {row.before}
-            {row.cursor !== undefined ? <Text inverse>{row.cursor}</Text> : null}
+            {row.cursor !== undefined ? inverse(row.cursor) : null}
             {row.after}
-            {i === 0 && state.value === "" ? <Text dimColor>{placeholder(strategy, question, step)}</Text> : null}
+            {i === 0 && state.value === "" ? hint(placeholder(strategy, question, step)) : null}
           </Text>
         </Box>
       ))}
