@@ -62,6 +62,18 @@ describe("a TypeScript project served with --project", () => {
     const threads = JSON.parse(listed.stdout) as Array<{ last_message: string }>;
     expect(threads.map((t) => t.last_message)).toEqual(["You said: third"]);
   });
+
+  it("chat threads on a project with several graphs lists every graph's threads without asking for --assistant", async () => {
+    const several = fixture("project-several");
+    for (const graph of ["echo", "again"]) {
+      expect((await e2e.cli(["--project", several, "--assistant", graph, "-m", `to ${graph}`])).code).toBe(0);
+    }
+    const listed = await e2e.cli(["threads", "--project", several, "--json"]);
+    expect(listed.code).toBe(0);
+    expect(listed.stderr).not.toMatch(/--assistant/); // only the fixture's missing .env is said
+    const threads = JSON.parse(listed.stdout) as Array<{ last_message: string }>;
+    expect(threads.map((t) => t.last_message).sort()).toEqual(["(no env): to again", "(no env): to echo"]);
+  });
 });
 
 describe("project files chat does not serve: one line, exit 2, nothing started", () => {
