@@ -12,6 +12,7 @@ import type { ResolveData } from "./project-resolve.js";
 import { readGraphInputs } from "./graph-inputs.js";
 import { selfClient, type SelfClient } from "./self-client.js";
 import { openDoor } from "./door.js";
+import { missingPackage } from "./load-errors.js";
 
 const config = JSON.parse(process.env.CHAT_SERVER_CONFIG ?? "{}") as ServerConfig;
 
@@ -169,7 +170,8 @@ try {
   process.send?.({ type: "ready", port, inputs } satisfies ChildMessage);
   void bound(client, sweeping.signal);
 } catch (err) {
-  process.send?.({ type: "failed", message: err instanceof Error ? err.message : String(err) } satisfies ChildMessage);
+  const message = err instanceof Error ? err.message : String(err);
+  process.send?.({ type: "failed", message, missing: missingPackage(err) } satisfies ChildMessage);
   console.error(err);
   process.exit(1);
 }

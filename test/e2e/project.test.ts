@@ -77,6 +77,26 @@ describe("a TypeScript project served with --project", () => {
 });
 
 describe("project files chat does not serve: one line, exit 2, nothing started", () => {
+  it("a package the project imports but has not installed: the package, the file, npm install in the project", async () => {
+    // Outside the repository, where chat's own node_modules (which has zod) is not found from it.
+    const dir = realpathSync(mkdtempSync(join(tmpdir(), "chat-missing-package-")));
+    try {
+      cpSync(PROJECT, dir, { recursive: true });
+      const graph = join(dir, "src", "graph.ts");
+      writeFileSync(graph, `import { z } from "zod";\nz.string();\n${readFileSync(graph, "utf8")}`);
+      const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { dependencies: object };
+      writeFileSync(
+        join(dir, "package.json"),
+        JSON.stringify({ ...manifest, dependencies: { ...manifest.dependencies, zod: "^4" } }),
+      );
+      const r = await e2e.cli(["--project", dir, "-m", "hi"]);
+      expect([r.code, r.stderr]).toEqual([2, `chat: ${graph} imports zod, which is not installed: run npm install in ${dir}\n`]);
+      expect(serverPidsUnder(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("a Python project points to the Python langgraph dev and --url", async () => {
     const r = await e2e.cli(["--project", fixture("project-python"), "-m", "hi"]);
     expect(r.code).toBe(2);
