@@ -112,6 +112,16 @@ describe("scripted mode against the built-in local deployment", () => {
     expect(scripted.stdout).toBe(piped.stdout);
   });
 
+  it('the demo agent reads a double-texted "and la?" as Los Angeles, and a long message naming no city as small talk', async () => {
+    const long = "I was wondering in a general sort of way what you make of all this";
+    const r = await e2e.cli(["-m", SF, "-m", "and la?", "-m", long]);
+    expect(r.code).toBe(0);
+    expect(titles(r.stdout)).toEqual([...EXCHANGE, ...EXCHANGE, "Human Message", "Ai Message"]);
+    expect(r.stdout).toContain("query: weather in los angeles");
+    expect(r.stdout).toMatch(/and la\?[\s\S]*It's 72°F \(22°C\) and clear in Los Angeles right now/);
+    expect(r.stdout).toMatch(/what you make of all this\n+=+ Ai Message =+\n\nHi! I'm chat's demo agent/);
+  });
+
   it("stops its local server and exits 143 on SIGTERM mid-run, naming the messages it cut off", async () => {
     const child = spawn(process.execPath, [BIN, "-m", SF, "-m", NYC], {
       env: e2e.spawnEnv({ CHAT_DEMO_LATENCY_MS: "5000" }),
