@@ -2,6 +2,8 @@
 // thread with enqueue, then joins each in order and reads the thread state after each.
 import { Client } from "@langchain/langgraph-sdk";
 
+// Cities the demo agent knows (it looks up no other): each numbered question names one.
+const CITIES = ["sf", "nyc", "la", "paris", "tokyo", "rome", "oslo", "lima"];
 const [url, count] = [process.argv[2], Number(process.argv[3] ?? 20)];
 const client = new Client({ apiUrl: url, apiKey: process.env.LANGGRAPH_API_KEY ?? null });
 const thread = await client.threads.create();
@@ -9,7 +11,7 @@ const runs = [];
 for (let i = 0; i < count; i++) {
   runs.push(
     await client.runs.create(thread.thread_id, "agent", {
-      input: { messages: [{ type: "human", content: `what's the weather in place ${i}?` }] },
+      input: { messages: [{ type: "human", content: `what's the weather in ${CITIES[i % CITIES.length]}? (${i})` }] },
       multitaskStrategy: "enqueue",
     }),
   );

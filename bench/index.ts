@@ -17,6 +17,8 @@ import { doorCost } from "./door.js";
 import { median, ms, printTable, timeProcess, type Row } from "./stats.js";
 import { BIN } from "../test/helpers/cli.js";
 
+// Cities the demo agent knows (it looks up no other): each numbered question names one.
+const CITIES = ["sf", "nyc", "la", "paris", "tokyo", "rome", "oslo", "lima"];
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const BURST = Number(process.env.BENCH_BURST ?? 500);
 const LONG_THREAD = Number(process.env.BENCH_LONG_THREAD ?? 120);
@@ -81,7 +83,7 @@ try {
       "--json",
       "--strategy",
       "enqueue",
-      ...Array.from({ length: n }, (_, i) => ["-m", `what's the weather in place ${i}?`]).flat(),
+      ...Array.from({ length: n }, (_, i) => ["-m", `what's the weather in ${CITIES[i % CITIES.length]}? (${i})`]).flat(),
     ];
     for (let i = 0; i < RUNS; i++) {
       // Alternate, so drift on a shared machine hits both alike.

@@ -27,8 +27,10 @@ function diskBytes(dataDir: string): number {
   return readdirSync(dir).reduce((sum, file) => sum + statSync(join(dir, file)).size, 0);
 }
 
+// Cities the demo agent knows (it looks up no other): each numbered question names one.
+const CITIES = ["sf", "nyc", "la", "paris", "tokyo", "rome", "oslo", "lima"];
 const question = (i: number) => ({
-  input: { messages: [{ type: "human", content: `what's the weather in place ${i}?` }] },
+  input: { messages: [{ type: "human", content: `what's the weather in ${CITIES[i % CITIES.length]}? (${i})` }] },
   streamMode: ["messages-tuple", "updates"] as Array<"messages-tuple" | "updates">,
   streamResumable: true,
   multitaskStrategy: "enqueue" as const,

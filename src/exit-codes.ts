@@ -22,6 +22,9 @@ export const EXIT_HELP: ReadonlyArray<readonly [ExitCode, string]> = [
   [EXIT.waiting, "the agent is waiting for input: a question or breakpoint is still open (see --answer)"],
   [EXIT.unknown, "contact with the deployment was lost with runs in flight: they may still run there (see --thread)"],
   [EXIT.hangup, "the terminal went away (SIGHUP)"],
-  [EXIT.interrupted, "stopped by Ctrl+C (SIGINT); with --json a last done event is still written"],
-  [EXIT.terminated, "stopped by SIGTERM; runs sent to a remote deployment keep going there"],
+  [
+    EXIT.interrupted,
+    "stopped by Ctrl+C (SIGINT); stderr names the messages cut off, and with --json a last done event lists them",
+  ],
+  [EXIT.terminated, "stopped by SIGTERM, said as for SIGINT; runs sent to a remote deployment keep going there"],
 ];

@@ -1,6 +1,6 @@
 // The commands chat prints for the user to run next (resume a thread, answer it): each one must
 // work as printed, so it names the deployment and the program as the user reaches them.
-import { realpathSync } from "node:fs";
+import { accessSync, constants, realpathSync, statSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import type { Target } from "./target.js";
 
@@ -20,20 +20,46 @@ export function shellWord(word: string): string {
 }
 
 /**
- * "chat" when that name on the user's own PATH is this program; else "npx chat" (installed in a
- * project, not globally). A `node_modules/.bin` on PATH is npx's or npm run's, not the user's shell's.
+ * "chat" when the `chat` the user's own shell finds first on its PATH is this program; else
+ * "npx chat" (installed in a project, a global install whose bin is not on PATH, a clone).
  */
 export function commandName(env: NodeJS.ProcessEnv = process.env, self = process.argv[1]): string {
   if (!self) return "npx chat";
-  const real = (path: string) => {
-    try {
-      return realpathSync(path);
-    } catch {
-      return undefined;
-    }
-  };
-  const me = real(self);
-  const own = (dir: string) => dir !== "" && !/[\\/]node_modules[\\/]\.bin[\\/]?$/.test(dir);
-  const onPath = (env.PATH ?? "").split(delimiter).some((dir) => own(dir) && real(join(dir, "chat")) === me);
-  return onPath ? "chat" : "npx chat";
+  const first = userPath(env)
+    .map((dir) => join(dir, "chat"))
+    .find(runnable);
+  return first !== undefined && real(first) === real(self) ? "chat" : "npx chat";
+}
+
+const NODE_BIN = /[\\/]node_modules[\\/]\.bin[\\/]?$/;
+const NPM_GYP_BIN = /[\\/]node-gyp-bin[\\/]?$/;
+
+/**
+ * The PATH of the shell the user typed in, as far as it can be told from ours. npm (npx, npm exec,
+ * npm run) puts its own directories in front (the one it found chat in, which may be a global bin
+ * the shell lacks, and every node_modules/.bin up from the cwd) and ends them with its node-gyp-bin:
+ * the PATH it was given comes after that. Other runners (pnpm, yarn, bunx) add node_modules/.bin ones.
+ */
+export function userPath(env: NodeJS.ProcessEnv): string[] {
+  const dirs = (env.PATH ?? env.Path ?? "").split(delimiter);
+  const npmAdded = env.npm_lifecycle_event === undefined ? -1 : dirs.findLastIndex((dir) => NPM_GYP_BIN.test(dir));
+  return dirs.slice(npmAdded + 1).filter((dir) => dir !== "" && !NODE_BIN.test(dir));
+}
+
+function real(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a shell runs when it finds the name there: an executable file. */
+function runnable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }

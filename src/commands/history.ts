@@ -5,13 +5,13 @@ import { connect, probe } from "../deployment/connect.js";
 import { forkPoints } from "../engine/fork-points.js";
 import { neutralise, oneLine, safeJson } from "../sanitize.js";
 import { resolveThreadId } from "../deployment/recent-threads.js";
-import { resolveTarget, type TargetFlags } from "./target.js";
+import { resolveDeployment, type TargetFlags } from "./target.js";
 
 export async function historyCommand(
   flags: TargetFlags & { thread: string; json?: boolean },
   out: (text: string) => void,
 ): Promise<ExitCode> {
-  const target = resolveTarget(flags);
+  const target = resolveDeployment(flags);
   const connection = await connect({ ...target, reuseRunning: true });
   try {
     await probe(connection.client, connection.label);

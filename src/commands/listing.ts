@@ -4,7 +4,7 @@ import { connect, probe } from "../deployment/connect.js";
 import { listOf, recentThreads, resolveThreadId } from "../deployment/recent-threads.js";
 import { UsageError } from "../errors.js";
 import { clip, neutralise, safeJson } from "../sanitize.js";
-import { resolveTarget, type TargetFlags } from "./target.js";
+import { resolveDeployment, type TargetFlags } from "./target.js";
 
 type Out = (text: string) => void;
 
@@ -24,7 +24,7 @@ export interface ListFlags extends TargetFlags {
 
 /** `id`: only the thread whose id (or its start or end) this is (`chat threads <id>`). */
 export async function listCommand(what: "threads" | "assistants", flags: ListFlags, out: Out, id?: string): Promise<ExitCode> {
-  const target = resolveTarget(flags);
+  const target = resolveDeployment(flags);
   // A chat already running the built-in deployment is asked, with its key, not refused at its lock.
   const connection = await connect({ ...target, reuseRunning: true });
   try {

@@ -14,7 +14,7 @@ import { prettyValues } from "../pretty-print/values.js";
 import { markdownTranscript, markdownValues } from "../pretty-print/markdown.js";
 import { connect, readThreadState } from "../deployment/connect.js";
 import { resolveThreadId } from "../deployment/recent-threads.js";
-import { resolveTarget, type TargetFlags } from "./target.js";
+import { resolveDeployment, type TargetFlags } from "./target.js";
 import type { Format } from "./formats.js";
 
 type Out = (text: string) => void;
@@ -102,7 +102,7 @@ async function readSource(file: string | undefined): Promise<{ text: string; sou
 
 /** `chat print --thread <id>`: the thread read from its deployment (a running chat's local one is asked, not refused). */
 async function printThread(threadId: string, flags: PrintFlags, theme: Theme, out: Out): Promise<ExitCode> {
-  const connection = await connect({ ...resolveTarget(flags), reuseRunning: true });
+  const connection = await connect({ ...resolveDeployment(flags), reuseRunning: true });
   try {
     const id = await resolveThreadId(connection.client, threadId, connection.label); // a start or end of one, too
     out((await threadDocument(connection.client, connection.label, id, flags.format, theme)).text);

@@ -47,20 +47,38 @@ export function deploymentName(target: Pick<Target, "url" | "project">): string 
   return target.url ?? (target.project ? `project ${target.project.dir}` : "local");
 }
 
+/** What a command that runs an agent uses: the deployment, and the assistant (a project with several graphs needs --assistant). */
 export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv = process.env, saved?: Saved): Target {
+  const store = saved ?? readSaved();
+  const where = resolveDeployment(flags, env, store);
+  const { project } = where;
+  const asked = resolveSetting("assistant", flags.assistant, env, store);
+  return {
+    ...where,
+    assistant: project ? projectAssistant(project, flags.assistant) : (asked.value ?? "agent"),
+    assistantFrom: flags.assistant !== undefined ? "--assistant" : !project && asked.source === "env" ? asked.origin : undefined,
+  };
+}
+
+/**
+ * What a command that only reads a deployment uses (`chat threads`, `assistants`, `print --thread`,
+ * `history`): no assistant, so a project with several graphs is read without choosing one.
+ */
+export function resolveDeployment(
+  flags: TargetFlags,
+  env: NodeJS.ProcessEnv = process.env,
+  saved?: Saved,
+): Omit<Target, "assistant" | "assistantFrom"> {
   if (flags.local && flags.url !== undefined) throw new UsageError("--local and --url cannot be used together");
   if (flags.project !== undefined && (flags.local || flags.url !== undefined))
     throw new UsageError(`--project cannot be used with ${flags.local ? "--local" : "--url"}`);
   const store = saved ?? readSaved();
   const get = (key: Parameters<typeof resolveSetting>[0], flag?: string) => resolveSetting(key, flag, env, store).value;
-  const asked = resolveSetting("assistant", flags.assistant, env, store);
-  // A project is served here: the saved url and assistant belong to other deployments.
+  // A project is served here: the saved url belongs to other deployments.
   const project = flags.project === undefined ? undefined : readProject(flags.project);
   return {
     url: flags.local || project ? undefined : get("url", flags.url),
     apiKey: project ? undefined : get("apiKey"),
-    assistant: project ? projectAssistant(project, flags.assistant) : (get("assistant", flags.assistant) ?? "agent"),
-    assistantFrom: flags.assistant !== undefined ? "--assistant" : !project && asked.source === "env" ? asked.origin : undefined,
     strategy: (get("strategy", flags.strategy) ?? "enqueue") as Strategy,
     hold: get("hold", flags.hold === undefined ? undefined : flags.hold ? "on" : "off") === "on",
     demoLatencyMs: Number(get("demoLatency", flags.demoLatency)),

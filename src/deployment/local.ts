@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import { ConnectionError } from "../errors.js";
 import { builtFile, localDataDir, projectDataDir, projectLogFile, serverLogFile } from "../settings/paths.js";
 import { lockDataDir, type DataLock } from "./lock.js";
-import { projectKey, type Project } from "./project.js";
+import { missingPackageError, projectKey, type Project } from "./project.js";
 import { newKey } from "./serve-key.js";
 import { RETENTION, type Retention } from "../server/retention.js";
 import type { GraphInputs } from "../server/graph-inputs.js";
@@ -167,7 +167,13 @@ interface Ready {
 }
 
 /** The port the child says it listens on (and its graphs' inputs), or why it never will. */
-function whenReady(child: ChildProcess, exited: Promise<number | null>, logFile: string, timeoutMs: number): Promise<Ready> {
+function whenReady(
+  child: ChildProcess,
+  exited: Promise<number | null>,
+  logFile: string,
+  timeoutMs: number,
+  project?: Project,
+): Promise<Ready> {
   return new Promise<Ready>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
@@ -179,7 +185,9 @@ function whenReady(child: ChildProcess, exited: Promise<number | null>, logFile:
         resolve({ port: msg.port, inputs: msg.inputs ?? {} });
       } else if (msg.type === "failed") {
         clearTimeout(timer);
-        reject(new ConnectionError(`the local deployment failed to start: ${msg.message} (log: ${logFile})`));
+        // A package the project lacks is the user's configuration, not a deployment out of reach.
+        if (project && msg.missing) reject(missingPackageError(project, msg.missing));
+        else reject(new ConnectionError(`the local deployment failed to start: ${msg.message} (log: ${logFile})`));
       }
     });
     void exited.then((code) => {
@@ -197,7 +205,7 @@ async function start(
   lock: DataLock,
 ): Promise<LocalDeployment> {
   const { child, exited, key } = spawnServer(options, host, dataDir, logFile);
-  const { port, inputs } = await whenReady(child, exited, logFile, options.readyTimeoutMs ?? 60_000);
+  const { port, inputs } = await whenReady(child, exited, logFile, options.readyTimeoutMs ?? 60_000, options.project);
   const url = httpUrl(host, port);
   lock.setUrl(url, key);
   void exited.then(() => lock.release());

@@ -5,6 +5,7 @@ import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { parseEnv } from "node:util";
 import { UsageError } from "../errors.js";
+import type { MissingPackage } from "../server/protocol.js";
 
 export interface Project {
   /** The langgraph.json, absolute. */
@@ -114,4 +115,24 @@ export function projectAssistant(project: Project, asked: string | undefined): s
 /** Each project keeps its own threads, found again by its absolute path. */
 export function projectKey(project: Project): string {
   return createHash("sha256").update(project.dir).digest("hex").slice(0, 16);
+}
+
+/**
+ * A package a project's file imports that is not installed: one line naming both, and the npm
+ * command that installs it (`npm install` when its package.json lists it, else `npm install <name>`).
+ */
+export function missingPackageError(project: Project, missing: MissingPackage): UsageError {
+  const listed = listedDependencies(join(project.dir, "package.json"));
+  const install = listed.has(missing.name) ? "npm install" : `npm install ${missing.name}`;
+  return new UsageError(`${missing.importer} imports ${missing.name}, which is not installed: run ${install} in ${project.dir}`);
+}
+
+function listedDependencies(file: string): Set<string> {
+  try {
+    const manifest = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+    const fields = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"];
+    return new Set(fields.flatMap((field) => Object.keys((manifest[field] as object | null | undefined) ?? {})));
+  } catch {
+    return new Set();
+  }
 }

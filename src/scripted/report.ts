@@ -7,7 +7,7 @@ import type { Usage } from "../engine/usage.js";
 import { isTerminal } from "../engine/status.js";
 import { statusLabel } from "../faces/status-looks.js";
 import { questionSummary } from "../human-in-the-loop/describe.js";
-import { clip, neutralise } from "../sanitize.js";
+import { clip, neutralise, oneLine } from "../sanitize.js";
 
 /** Status lines quote what was sent and what the server said, clipped: a 1 MB message is not echoed. */
 export const quote = (text: string, max = 200) => clip(neutralise(text), max);
@@ -46,6 +46,25 @@ function endLine(m: OutgoingMessage): string {
   if (m.detail?.startsWith(`${statusLabel(m.status)} `)) return `[${m.index + 1}] ${quote(m.detail, 500)}${http}`;
   const detail = m.detail ? `: ${quote(m.detail, 500)}` : "";
   return `[${m.index + 1}] ${statusLabel(m.status)}${http}${detail}`;
+}
+
+/**
+ * What a signal cut off, for stderr: the messages the done event lists as `unfinished`, each named,
+ * and what becomes of them. `see`: the command that shows a remote thread's runs going on.
+ */
+export function signalLines(messages: readonly OutgoingMessage[], signal: string, local: boolean, see: string): string[] {
+  const open = messages.filter((m) => !isTerminal(m.status));
+  const made = open.filter((m) => m.runId !== undefined);
+  const unsent = open.filter((m) => m.runId === undefined);
+  const list = (ms: readonly OutgoingMessage[]) =>
+    ms.map((m) => `  #${m.index + 1} ${oneLine(neutralise(JSON.stringify(m.text)), 100)}`);
+  const fate = local
+    ? "cut off: the local deployment stops with chat"
+    : `unfinished: their runs keep going on the server (see them with: ${neutralise(see)})`;
+  return [
+    ...(made.length ? [`chat: stopped by ${signal}: ${made.length} message(s) ${fate}:`, ...list(made)] : []),
+    ...(unsent.length ? [`chat: stopped by ${signal}: ${unsent.length} message(s) never sent:`, ...list(unsent)] : []),
+  ];
 }
 
 /** The stderr line for a message just sent. */

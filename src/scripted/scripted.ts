@@ -13,7 +13,7 @@ import { prettyValues } from "../pretty-print/values.js";
 import { neutralise, safeJson } from "../sanitize.js";
 import { describeQuestion, questionSummary } from "../human-in-the-loop/describe.js";
 import { answerEach, answerFor, shapeOf } from "../human-in-the-loop/schemas.js";
-import { exitCodeFor, jsonEvent, quote, sentLine, statusLine } from "./report.js";
+import { exitCodeFor, jsonEvent, quote, sentLine, signalLines, statusLine } from "./report.js";
 import type { GivenInput } from "./sources.js";
 
 export interface ScriptedOptions {
@@ -100,10 +100,12 @@ export async function runScripted(
 ): Promise<ExitCode> {
   const report = reporter(session, options);
   const unsubscribe = session.subscribe(report);
-  // With --json a reader always gets a last event, even when a signal ends chat.
-  const unsay = options.json
-    ? options.sayOnSignal?.((signal, code) => options.stdout(`${safeJson(doneEvent(session, code, signal))}\n`))
-    : undefined;
+  // A signal that ends chat names what it cut off, on stderr; with --json a reader also gets a last event, listing the same.
+  const unsay = options.sayOnSignal?.((signal, code) => {
+    const see = `${options.command ?? "chat"} --thread ${session.threadId}`;
+    for (const line of signalLines(session.getSnapshot(), signal, options.local === true, see)) options.stderr(`${line}\n`);
+    if (options.json) options.stdout(`${safeJson(doneEvent(session, code, signal))}\n`);
+  });
   // Runs already on the thread when it was opened are followed like ours: say which they are.
   for (const m of session.getSnapshot().filter((m) => m.found)) {
     if (options.json)

@@ -4,22 +4,24 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { AIMessage, ToolMessage, type BaseMessage } from "@langchain/core/messages";
 import type { RunnableConfig } from "@langchain/core/runnables";
 import { END, MessagesZodState, START, StateGraph } from "@langchain/langgraph";
-import { SMALL_TALK, answer, isWeatherQuestion, placeFrom, searchResult } from "./weather.js";
+import { WHICH_CITY, answer, cityIn, heard, searchResult } from "./weather.js";
 import { demoLatencyMs } from "./demo-latency.js";
 import { ScriptedModel, textOf, type Reply } from "./scripted-model.js";
 
-/** What the demo model says next: a search call for a new question, prose after a tool result. */
+/** What the demo model says next: a search call for a known city, small talk for anything else, prose after a tool result. */
 function plan(messages: BaseMessage[]): Reply {
   const last = messages.at(-1);
   if (last && last.getType() === "human") {
-    if (!isWeatherQuestion(textOf(last))) return { text: SMALL_TALK };
-    const query = `weather in ${placeFrom(textOf(last))}`;
+    const what = heard(textOf(last));
+    if ("smallTalk" in what) return { text: what.smallTalk };
+    const query = `weather in ${what.city}`;
     const id = `call_${(hashCode(query + messages.length) >>> 0).toString(36)}`;
     return { toolCalls: [{ name: "search", args: { query }, id }] };
   }
   const call = [...messages].reverse().find((m): m is AIMessage => m instanceof AIMessage && !!m.tool_calls?.length)
     ?.tool_calls?.[0];
-  return { text: answer(placeFrom(String(call?.args?.query ?? textOf(last)))) };
+  const city = cityIn(String(call?.args?.query ?? ""));
+  return { text: city === undefined ? WHICH_CITY : answer(city) };
 }
 
 function hashCode(text: string): number {

@@ -24,5 +24,13 @@ export interface KeyMessage {
   key: string | null;
 }
 
+/** A package a project's file imports and its node_modules lacks (see load-errors.ts). */
+export interface MissingPackage {
+  name: string;
+  /** The importing file, absolute. */
+  importer: string;
+}
+
 /** Child -> parent: listening (and which input fields each graph takes), or why it never will. */
-export type ChildMessage = { type: "ready"; port: number; inputs: GraphInputs } | { type: "failed"; message: string };
+export type ChildMessage =
+  { type: "ready"; port: number; inputs: GraphInputs } | { type: "failed"; message: string; missing?: MissingPackage };

@@ -7,9 +7,15 @@ import type { RetentionClient, RunInfo, ThreadInfo } from "./retention.js";
 export interface SelfClient extends RetentionClient {
   /** Runs of a thread with this status (the newest 100). */
   runsWithStatus(threadId: string, status: string): Promise<RunInfo[]>;
-  /** Threads with this status, a page at a time. */
-  threadsWithStatus(status: string, limit: number, offset: number): Promise<ThreadInfo[]>;
+  /** Threads with this status, a page at a time, with their metadata (which assistant each last ran). */
+  threadsWithStatus(status: string, limit: number, offset: number): Promise<Array<ThreadInfo & { metadata?: Metadata }>>;
+  /** A background run made on a thread (stale-runs.ts makes one that never starts). */
+  createRun(threadId: string, body: Record<string, unknown>): Promise<RunInfo>;
+  /** A pending run cancelled (interrupted), without waiting. */
+  cancelRun(threadId: string, runId: string): Promise<void>;
 }
+
+type Metadata = Record<string, unknown> | null;
 
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -65,5 +71,8 @@ export function selfClient(base: string, key: string | null): SelfClient {
     },
     runsWithStatus: (id, status) => call("GET", `${thread(id)}/runs?status=${encodeURIComponent(status)}&limit=100`),
     threadsWithStatus: (status, limit, offset) => call("POST", "/threads/search", { status, limit, offset }),
+    createRun: (id, body) => call("POST", `${thread(id)}/runs`, body),
+    // No `wait` at all: the server reads any value of it, "0" too, as true.
+    cancelRun: (id, runId) => call("POST", `${thread(id)}/runs/${encodeURIComponent(runId)}/cancel?action=interrupt`),
   };
 }

@@ -11,7 +11,9 @@ import { keepBounded, revisitAfter, sweep } from "./retention.js";
 import type { ResolveData } from "./project-resolve.js";
 import { readGraphInputs } from "./graph-inputs.js";
 import { selfClient, type SelfClient } from "./self-client.js";
+import { clearStaleRuns } from "./stale-runs.js";
 import { openDoor } from "./door.js";
+import { missingPackage } from "./load-errors.js";
 
 const config = JSON.parse(process.env.CHAT_SERVER_CONFIG ?? "{}") as ServerConfig;
 
@@ -100,24 +102,6 @@ const { startServer } = await (loading ?? (config.project ? import(SERVER) : req
 await new Promise((resolve) => setImmediate(resolve));
 
 /**
- * The server has just started, so no run of its can be running: one marked running was cut off
- * when the server last stopped, and would block its thread forever. Delete those (through the
- * API, as any client would) before anyone else connects.
- */
-async function clearStaleRuns(client: SelfClient): Promise<void> {
-  for (let offset = 0; ; offset += 100) {
-    const busy = await client.threadsWithStatus("busy", 100, offset);
-    for (const { thread_id: thread } of busy) {
-      for (const { run_id: run } of await client.runsWithStatus(thread, "running")) {
-        await client.runs.delete(thread, run);
-        console.error(`cleared stale run ${run} on thread ${thread}`);
-      }
-    }
-    if (busy.length < 100) return;
-  }
-}
-
-/**
  * Old threads and runs go once the server is up, then every interval (see retention.ts): a sweep
  * never touches what is recent or in flight, so clients need not wait for it. A failed sweep is
  * logged, never a reason not to serve.
@@ -164,12 +148,13 @@ try {
           ? `[${config.host}]`
           : config.host;
   const client = selfClient(`http://${self}:${port}`, key);
-  await clearStaleRuns(client);
+  await clearStaleRuns(client, console.error);
   const inputs = await readGraphInputs(config.graphs, config.cwd);
   process.send?.({ type: "ready", port, inputs } satisfies ChildMessage);
   void bound(client, sweeping.signal);
 } catch (err) {
-  process.send?.({ type: "failed", message: err instanceof Error ? err.message : String(err) } satisfies ChildMessage);
+  const message = err instanceof Error ? err.message : String(err);
+  process.send?.({ type: "failed", message, missing: missingPackage(err) } satisfies ChildMessage);
   console.error(err);
   process.exit(1);
 }

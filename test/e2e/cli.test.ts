@@ -112,14 +112,24 @@ describe("scripted mode against the built-in local deployment", () => {
     expect(scripted.stdout).toBe(piped.stdout);
   });
 
-  it("stops its local server and exits 143 on SIGTERM mid-run", async () => {
+  it('the demo agent reads a double-texted "and la?" as Los Angeles, and a long message naming no city as small talk', async () => {
+    const long = "I was wondering in a general sort of way what you make of all this";
+    const r = await e2e.cli(["-m", SF, "-m", "and la?", "-m", long]);
+    expect(r.code).toBe(0);
+    expect(titles(r.stdout)).toEqual([...EXCHANGE, ...EXCHANGE, "Human Message", "Ai Message"]);
+    expect(r.stdout).toContain("query: weather in los angeles");
+    expect(r.stdout).toMatch(/and la\?[\s\S]*It's 72°F \(22°C\) and clear in Los Angeles right now/);
+    expect(r.stdout).toMatch(/what you make of all this\n+=+ Ai Message =+\n\nHi! I'm chat's demo agent/);
+  });
+
+  it("stops its local server and exits 143 on SIGTERM mid-run, naming the messages it cut off", async () => {
     const child = spawn(process.execPath, [BIN, "-m", SF, "-m", NYC], {
       env: e2e.spawnEnv({ CHAT_DEMO_LATENCY_MS: "5000" }),
       stdio: ["ignore", "pipe", "pipe"],
     });
     try {
+      let err = "";
       await new Promise<void>((resolve) => {
-        let err = "";
         child.stderr.setEncoding("utf8").on("data", (d: string) => {
           err += d;
           if (err.includes("[2] sent")) resolve();
@@ -130,33 +140,44 @@ describe("scripted mode against the built-in local deployment", () => {
       child.kill("SIGTERM");
       expect(await exited).toBe(143);
       expect(serverPidsUnder(e2e.home)).toEqual([]);
+      expect(err).toContain(
+        "chat: stopped by SIGTERM: 2 message(s) cut off: the local deployment stops with chat:\n" +
+          `  #1 ${JSON.stringify(SF)}\n  #2 ${JSON.stringify(NYC)}\n`,
+      );
     } finally {
       child.kill("SIGKILL");
     }
   });
 
-  it("with --json, Ctrl+C still ends the output with a done event naming what was unfinished", async () => {
-    const child = spawn(process.execPath, [BIN, "--json", "-m", SF, "-m", NYC], {
-      env: e2e.spawnEnv({ CHAT_DEMO_LATENCY_MS: "5000" }),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    try {
-      let out = "";
-      await new Promise<void>((resolve) => {
-        child.stdout.setEncoding("utf8").on("data", (d: string) => {
-          out += d;
-          if (out.includes('"type":"sent","index":2')) resolve();
-        });
+  it.each(["SIGINT", "SIGTERM"] as const)(
+    "with --json, %s still ends the output with a done event naming what was unfinished, and stderr names them",
+    async (signal) => {
+      const child = spawn(process.execPath, [BIN, "--json", "-m", SF, "-m", NYC], {
+        env: e2e.spawnEnv({ CHAT_DEMO_LATENCY_MS: "5000" }),
+        stdio: ["ignore", "pipe", "pipe"],
       });
-      const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-      child.kill("SIGINT");
-      expect(await exited).toBe(130);
-      const last = JSON.parse(out.trim().split("\n").at(-1) ?? "") as Record<string, unknown>;
-      expect(last).toMatchObject({ type: "done", exit_code: 130, signal: "SIGINT", unfinished: [1, 2] });
-    } finally {
-      child.kill("SIGKILL");
-    }
-  });
+      try {
+        let [out, err] = ["", ""];
+        child.stderr.setEncoding("utf8").on("data", (d: string) => (err += d));
+        await new Promise<void>((resolve) => {
+          child.stdout.setEncoding("utf8").on("data", (d: string) => {
+            out += d;
+            if (out.includes('"type":"sent","index":2')) resolve();
+          });
+        });
+        const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+        child.kill(signal);
+        const code = signal === "SIGINT" ? 130 : 143;
+        expect(await exited).toBe(code);
+        const last = JSON.parse(out.trim().split("\n").at(-1) ?? "") as Record<string, unknown>;
+        expect(last).toMatchObject({ type: "done", exit_code: code, signal, unfinished: [1, 2] });
+        // stderr names the same two, for a person reading along.
+        expect(err).toContain(`chat: stopped by ${signal}: 2 message(s) cut off: the local deployment stops with chat:\n  #1 `);
+      } finally {
+        child.kill("SIGKILL");
+      }
+    },
+  );
 });
 
 describe("bad input: one line on stderr, a documented exit code, no stack trace", () => {

@@ -62,9 +62,41 @@ describe("a TypeScript project served with --project", () => {
     const threads = JSON.parse(listed.stdout) as Array<{ last_message: string }>;
     expect(threads.map((t) => t.last_message)).toEqual(["You said: third"]);
   });
+
+  it("chat threads on a project with several graphs lists every graph's threads without asking for --assistant", async () => {
+    const several = fixture("project-several");
+    for (const graph of ["echo", "again"]) {
+      expect((await e2e.cli(["--project", several, "--assistant", graph, "-m", `to ${graph}`])).code).toBe(0);
+    }
+    const listed = await e2e.cli(["threads", "--project", several, "--json"]);
+    expect(listed.code).toBe(0);
+    expect(listed.stderr).not.toMatch(/--assistant/); // only the fixture's missing .env is said
+    const threads = JSON.parse(listed.stdout) as Array<{ last_message: string }>;
+    expect(threads.map((t) => t.last_message).sort()).toEqual(["(no env): to again", "(no env): to echo"]);
+  });
 });
 
 describe("project files chat does not serve: one line, exit 2, nothing started", () => {
+  it("a package the project imports but has not installed: the package, the file, npm install in the project", async () => {
+    // Outside the repository, where chat's own node_modules (which has zod) is not found from it.
+    const dir = realpathSync(mkdtempSync(join(tmpdir(), "chat-missing-package-")));
+    try {
+      cpSync(PROJECT, dir, { recursive: true });
+      const graph = join(dir, "src", "graph.ts");
+      writeFileSync(graph, `import { z } from "zod";\nz.string();\n${readFileSync(graph, "utf8")}`);
+      const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { dependencies: object };
+      writeFileSync(
+        join(dir, "package.json"),
+        JSON.stringify({ ...manifest, dependencies: { ...manifest.dependencies, zod: "^4" } }),
+      );
+      const r = await e2e.cli(["--project", dir, "-m", "hi"]);
+      expect([r.code, r.stderr]).toEqual([2, `chat: ${graph} imports zod, which is not installed: run npm install in ${dir}\n`]);
+      expect(serverPidsUnder(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("a Python project points to the Python langgraph dev and --url", async () => {
     const r = await e2e.cli(["--project", fixture("project-python"), "-m", "hi"]);
     expect(r.code).toBe(2);

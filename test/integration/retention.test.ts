@@ -31,8 +31,10 @@ async function start(name: string, options: LocalOptions) {
   return { deployment, client: new Client({ apiUrl: deployment.url, apiKey: deployment.key }) };
 }
 
+// Cities the demo agent knows (it looks up no other): each numbered question names one.
+const CITIES = ["sf", "nyc", "la", "paris", "tokyo", "rome", "oslo", "lima"];
 const ask = (i: number) => ({
-  input: { messages: [{ type: "human", content: `what's the weather in place ${i}?` }] },
+  input: { messages: [{ type: "human", content: `what's the weather in ${CITIES[i % CITIES.length]}? (${i})` }] },
   multitaskStrategy: "enqueue" as const,
 });
 

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { projectAssistant, projectKey, readProject } from "../../src/deployment/project.js";
+import { missingPackageError, projectAssistant, projectKey, readProject } from "../../src/deployment/project.js";
+import { missingPackage, packageOf } from "../../src/server/load-errors.js";
 
 let dir: string;
 beforeEach(() => {
@@ -51,4 +52,38 @@ it("Python is refused by graph extension or by python_version; an empty graphs m
   expect(() => readProject(dir)).toThrow(/Python graphs are not served by chat: serve them with the Python `langgraph dev`/);
   config({ graphs: {} });
   expect(() => readProject(dir)).toThrow(/has no "graphs" map/);
+});
+
+it("a package a graph imports and the project lacks is read from either loader's words, a subpath to its package", () => {
+  const esm = Object.assign(new Error("Cannot find package 'zod' imported from /p/src/graph.ts"), {
+    code: "ERR_MODULE_NOT_FOUND",
+  });
+  expect(missingPackage(esm)).toEqual({ name: "zod", importer: "/p/src/graph.ts" });
+  const cjs = Object.assign(new Error("Cannot find module '@scope/pkg/sub'\nRequire stack:\n- /p/graph.cjs"), {
+    code: "MODULE_NOT_FOUND",
+    requireStack: ["/p/graph.cjs", "/p/other.cjs"],
+  });
+  expect(missingPackage(cjs)).toEqual({ name: "@scope/pkg", importer: "/p/graph.cjs" });
+  // A missing file of the project's own is another mistake, and another error is not this one.
+  const relative = Object.assign(new Error("Cannot find module './reply'"), {
+    code: "MODULE_NOT_FOUND",
+    requireStack: ["/p/a.cjs"],
+  });
+  expect(missingPackage(relative)).toBeUndefined();
+  expect(missingPackage(new Error("boom"))).toBeUndefined();
+  expect(packageOf("zod/v4")).toBe("zod");
+});
+
+it("the line says npm install when package.json lists the package, npm install <name> when it does not", () => {
+  config({ graphs: { a: "./graph.ts:graph" } });
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ dependencies: { zod: "^4" } }));
+  const project = readProject(dir);
+  const importer = join(dir, "graph.ts");
+  expect(missingPackageError(project, { name: "zod", importer }).message).toBe(
+    `${importer} imports zod, which is not installed: run npm install in ${dir}`,
+  );
+  expect(missingPackageError(project, { name: "lodash", importer }).message).toBe(
+    `${importer} imports lodash, which is not installed: run npm install lodash in ${dir}`,
+  );
+  expect(missingPackageError(project, { name: "zod", importer }).exitCode).toBe(2);
 });
