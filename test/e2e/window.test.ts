@@ -58,6 +58,25 @@ it.skipIf(!pty)("thirty messages at once in a 60x14 window: the queue is summari
   expect(s.raw()).not.toContain(CLEAR_ALL);
 });
 
+it.skipIf(!pty)("at 40x12 the queue shows the running message first, ahead of rejected and finished ones", async () => {
+  const s = open("agent", 40, 12);
+  await s.waitFor(/connected/);
+  await s.typing();
+  await s.enter("weather in a?");
+  await s.enter("/reject weather in b?");
+  for (const city of ["c", "d", "e", "f", "g", "h"]) await s.enter(`weather in ${city}?`);
+  // #1 finished and #2 rejected (a two-line row that stays) come before the later runs in the
+  // send order; while one of those streams, the queue has only a few lines, and it is the one they show.
+  await s.waitFor(/✗ #2 rejected/);
+  const shows = /#(\d+) streaming[^]*^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] #\1 running/m;
+  for (const end = Date.now() + 20_000; !shows.test(s.screen().join("\n"));) {
+    if (Date.now() > end) throw new Error(`the running row never showed while it streamed:\n${s.screen().join("\n")}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await expectFooter(s);
+  expect(s.raw()).not.toContain(CLEAR_ALL);
+});
+
 it.skipIf(!pty)(
   "narrowing the window mid-run leaves no piece of the old frame behind, and the transcript is reprinted",
   async () => {

@@ -45,10 +45,26 @@ describe("sharing the window", () => {
 
   it("a queue that does not fit shows what fits and one line for the rest, by status", () => {
     const queue = [msg(0, "running"), msg(1, "rejected", "no"), msg(2, "pending"), msg(3, "pending"), msg(4, "rejected", "no")];
-    const { shown, rest } = fitQueue(queue, 4);
-    expect(shown.map((m) => m.index)).toEqual([0, 1]);
-    expect(restSummary(rest)).toBe("… 3 more: 2 pending, 1 rejected");
+    const { shown, rest } = fitQueue(queue, 3);
+    expect(shown.map((m) => m.index)).toEqual([0, 2]);
+    expect(restSummary(rest)).toBe("… 3 more: 1 pending, 2 rejected");
     expect(fitQueue(queue, 99).rest).toEqual([]);
+  });
+
+  it("the run in progress comes first, then what waits, then what finished, even behind rejected and finished rows", () => {
+    const queue = [
+      msg(0, "success"),
+      msg(1, "rejected", "Thread is already running a task"),
+      msg(2, "success"),
+      msg(3, "waiting", "book_table?"),
+      msg(4, "running"),
+      msg(5, "pending"),
+      msg(6, "held"),
+    ];
+    expect(fitQueue(queue, 99).shown.map((m) => m.index)).toEqual([3, 4, 5, 6, 0, 1, 2]);
+    const { shown, rest } = fitQueue(queue.slice(0, 3).concat(queue.slice(4)), 3);
+    expect(shown.map((m) => m.index)).toEqual([4, 5]);
+    expect(restSummary(rest)).toBe("… 4 more: 1 held, 2 success, 1 rejected");
   });
 });
 

@@ -5,6 +5,7 @@ import type { OutgoingMessage } from "../../engine/types.js";
 import { isRefused } from "../../engine/status.js";
 import { STATUS_LOOKS, type StatusTone } from "../../faces/status-looks.js";
 import { neutralise, oneLine } from "../../sanitize.js";
+import { queueOrder } from "../queue-rules.js";
 
 const SPINNER = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 export const TONE_COLOUR: Record<StatusTone, string> = {
@@ -23,18 +24,22 @@ export const hasDetailLine = (m: OutgoingMessage) => m.detail !== undefined && m
 /** Lines a message's row takes. */
 export const rowHeight = (m: OutgoingMessage) => (hasDetailLine(m) ? 2 : 1);
 
-/** The rows that fit in `maxLines`, and the rest (summarised in one line) when not all do. */
+/**
+ * The rows that fit in `maxLines`, in the queue's order (running first, then pending, then what
+ * finished), and the rest (summarised in one line) when not all do.
+ */
 export function fitQueue(messages: readonly OutgoingMessage[], maxLines: number) {
-  const total = messages.reduce((n, m) => n + rowHeight(m), 0);
-  if (total <= maxLines) return { shown: messages, rest: [] as OutgoingMessage[] };
+  const ordered = queueOrder(messages);
+  const total = ordered.reduce((n, m) => n + rowHeight(m), 0);
+  if (total <= maxLines) return { shown: ordered, rest: [] as OutgoingMessage[] };
   const shown: OutgoingMessage[] = [];
   let used = 1; // the summary line
-  for (const m of messages) {
+  for (const m of ordered) {
     if (used + rowHeight(m) > maxLines) break;
     shown.push(m);
     used += rowHeight(m);
   }
-  return { shown, rest: messages.slice(shown.length) };
+  return { shown, rest: ordered.slice(shown.length) };
 }
 
 /** "… 37 more: 30 pending, 7 rejected". */
