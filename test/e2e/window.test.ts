@@ -33,18 +33,32 @@ async function expectFooter(s: Screen) {
   }
 }
 
-it.skipIf(!pty)("a long answer streaming into a 40x12 window shows its newest lines and never clears the screen", async () => {
-  const s = open("long", 40, 12);
-  await s.waitFor(/connected/);
-  await s.typing();
-  await s.enter("forecast?");
-  await s.waitFor(/#1 streaming \(\d+ earlier lines above\)/);
-  await expectFooter(s);
-  await s.waitFor(/Ai Message =+\n\n1\. The forecast[\s\S]*6\. The forecast/, 30_000);
-  await s.waitFor(/✓ #1 success/);
-  await expectFooter(s);
-  expect(s.raw()).not.toContain(CLEAR_ALL);
-});
+it.skipIf(!pty)(
+  "a long answer streaming into a 40x12 window shows its newest lines, broken between words, and never clears the screen",
+  async () => {
+    const s = open("long", 40, 12);
+    await s.waitFor(/connected/);
+    await s.typing();
+    await s.enter("forecast?");
+    await s.waitFor(/#1 streaming \(\d+ earlier lines above\)/);
+    await expectFooter(s);
+    // Every whole line the live box drew (not its last, still streaming), as text.
+    const drawn = new Set<string>();
+    for (const end = Date.now() + 30_000; !/✓ #1 success/.test(s.screen().join("\n"));) {
+      if (Date.now() > end) throw new Error(`#1 never finished:\n${s.screen().join("\n")}`);
+      const box = s.screen().flatMap((line) => /^│ (.*) │$/.exec(line)?.[1]?.trim() ?? []);
+      for (const line of box.slice(1, -1)) if (line) drawn.add(line);
+      await new Promise((r) => setTimeout(r, 15));
+    }
+    await s.waitFor(/Ai Message =+\n\n1\. The forecast[\s\S]*6\. The forecast[\s\S]*Thursday\./);
+    await expectFooter(s);
+    expect(s.raw()).not.toContain(CLEAR_ALL);
+    const answer = ` ${/Ai Message =+\n\n([\s\S]*6\. The forecast[\s\S]*?Thursday\.)/.exec(s.text())?.[1]?.replace(/\s+/g, " ")} `;
+    expect(drawn.size).toBeGreaterThan(5);
+    // A line broken inside a word ("answer fro" / "m a fake") is not a run of whole words of the answer.
+    expect([...drawn].filter((line) => !answer.includes(` ${line} `))).toEqual([]);
+  },
+);
 
 it.skipIf(!pty)("thirty messages at once in a 60x14 window: the queue is summarised, nothing clears the screen", async () => {
   const s = open("agent", 60, 14);

@@ -24,6 +24,22 @@ describe("wrapping by display width", () => {
     expect(wrapLines("漢字漢字", 5)).toEqual(["漢字", "漢字"]);
   });
 
+  it("breaks between words as the transcript does, inside a word only when it is wider than a line", () => {
+    expect(wrapLines("an answer from a fake model", 10)).toEqual(["an answer", "from a", "fake model"]);
+    expect(wrapLines("It's 53°F (12°C) and partly cloudy in New York", 36)).toEqual([
+      "It's 53°F (12°C) and partly cloudy",
+      "in New York",
+    ]);
+    expect(wrapLines("see https://weather.example/new-york-city", 12)).toEqual([
+      "see",
+      "https://weat",
+      "her.example/",
+      "new-york-cit",
+      "y",
+    ]);
+    expect(wrapLines("漢字 漢字漢字", 5)).toEqual(["漢字", "漢字", "漢字"]);
+  });
+
   it("a flex row of words wraps as Ink's does", () => {
     expect(flowHeight(["local", "·", "agent", "·", "thread 1234abcd"], 40)).toBe(1);
     expect(flowHeight(["local", "·", "agent", "·", "thread 1234abcd"], 16)).toBe(2);
