@@ -7,7 +7,7 @@ import { timelineLine } from "./summary.js";
 const COLOUR = (what: string) =>
   /rejected|error|failed/.test(what)
     ? "red"
-    : /interrupted|deleted/.test(what)
+    : /interrupted|cancelled|stopped|never ran|deleted/.test(what)
       ? "magenta"
       : /finished/.test(what)
         ? "green"

@@ -143,11 +143,11 @@ export function transition(message: OutgoingMessage, event: LifecycleEvent, now 
   const status = (TRANSITIONS[event.type] as Rule<MoveEvent["type"]>).to(event);
   // Settled (final, or unknown/waiting) it gets its finishing time; moving on again it loses it.
   const finishedAt = !isTerminal(status) ? undefined : (message.finishedAt ?? now);
-  return { ...message, ...fieldsOf(event, now), status, finishedAt };
+  return { ...message, ...fieldsOf(event, now, message.status), status, finishedAt };
 }
 
-/** What an event records on the message besides its status. */
-function fieldsOf(event: MoveEvent, now: number): Partial<OutgoingMessage> {
+/** What an event records on the message besides its status (`from`: the status it had). */
+function fieldsOf(event: MoveEvent, now: number, from: MessageStatus): Partial<OutgoingMessage> {
   switch (event.type) {
     case "released":
     case "started":
@@ -172,6 +172,8 @@ function fieldsOf(event: MoveEvent, now: number): Partial<OutgoingMessage> {
       return {
         outcome: "interrupted",
         detail: event.detail,
+        // A run stopped while pending had sent no event: it never ran.
+        stop: { cause: event.cause, started: from !== "pending" },
         ...(event.cause.kind === "message" ? { by: event.cause.by } : {}),
         ...(event.serverStatus ? { serverStatus: event.serverStatus } : {}),
         ...(event.usage ? { usage: event.usage } : {}),

@@ -55,7 +55,7 @@ export function eventPatch(
         cause.type === "withdrawn"
           ? [
               transcript.note(
-                `#${m.index + 1} ${cause.how === "unsend" ? "taken back: its text is in the input" : "dropped (↑ and Ctrl+R still have it)"}`,
+                `#${m.index + 1} taken back: ${cause.how === "unsend" ? "its text is in the input" : "dropped (↑ and Ctrl+R still have it)"}`,
               ),
             ]
           : [];

@@ -7,6 +7,7 @@ import { prettyValues } from "../pretty-print/values.js";
 import { describeQuestion } from "../human-in-the-loop/describe.js";
 import { neutralise, oneLine } from "../sanitize.js";
 import type { OutgoingMessage } from "../engine/types.js";
+import { outcomeWords } from "../faces/status-looks.js";
 
 export interface TranscriptItem {
   readonly key: string;
@@ -48,13 +49,14 @@ export class Transcript {
     return { key: `q${this.nextKey++}`, text: `${describeQuestion(question, this.width())}\n${how}`, tone: "question" };
   }
 
-  /** Where a run was cut short by a strategy or a cancel: what was lost, and by which message. */
+  /**
+   * Where a run was cut short by a strategy or a cancel: what was lost, and by which message, in
+   * the words the queue and stderr use ("#5 interrupted by #6 (interrupt)", "#3 cancelled").
+   */
   stopped(message: OutgoingMessage): TranscriptItem {
     const what =
       message.status === "rolled_back" ? `#${message.index + 1} ${JSON.stringify(message.text)}` : `#${message.index + 1}`;
-    const why = message.detail ?? (message.status === "rolled_back" ? "deleted" : "interrupted");
-    const text = why.startsWith("rollback requested") ? `${what} stopped: ${why}` : `${what} ${why}`;
-    return this.note(`${oneLine(text, 300)} (Ctrl+R to bring it back)`, "warning");
+    return this.note(`${oneLine(`${what} ${outcomeWords(message)}`, 300)} (Ctrl+R to bring it back)`, "warning");
   }
 
   /** A refused or failed message, with the reason in full. */

@@ -15,6 +15,7 @@ const base: LaneResult = {
     { t: 900, run: 1, what: "deleted (rolled back)" },
   ],
   statuses: ["rolled_back", "success"],
+  labels: ["rolled back", "success"],
   details: [undefined, undefined],
   serverStatuses: [undefined, "success"],
   firstWhenSecondSent: "pending",
