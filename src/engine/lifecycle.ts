@@ -3,6 +3,7 @@
 // the message's status is a bug (IllegalTransition), never a silent overwrite.
 import type { Strategy } from "../strategies.js";
 import type { OpenInterrupt, Question } from "./interrupts.js";
+import type { MessageDict } from "./message.js";
 import { MESSAGE_STATUSES, isTerminal, type MessageStatus } from "./status.js";
 import type { OutgoingMessage } from "./types.js";
 import type { Usage } from "./usage.js";
@@ -50,6 +51,11 @@ export type LifecycleEvent =
       readonly serverStatus?: string;
       readonly detail: string;
       readonly usage?: Usage;
+      /**
+       * The messages its run left in the thread, as far as its checkpoints went: a face that
+       * showed the run streaming can tell what of it the server did not keep.
+       */
+      readonly kept?: readonly MessageDict[];
     }
   /** Deleted by a later message of ours sent with rollback. */
   | { readonly type: "deleted"; readonly cause: Extract<StopCause, { kind: "message" }>; readonly detail: string }

@@ -51,12 +51,14 @@ export class Transcript {
 
   /**
    * Where a run was cut short by a strategy or a cancel: what was lost, and by which message, in
-   * the words the queue and stderr use ("#5 interrupted by #6 (interrupt)", "#3 cancelled").
+   * the words the queue and stderr use ("#5 interrupted by #6 (interrupt)", "#3 cancelled");
+   * `unsaved`: text it streamed here that the server did not keep, which is gone with the live view.
    */
-  stopped(message: OutgoingMessage): TranscriptItem {
+  stopped(message: OutgoingMessage, unsaved = false): TranscriptItem {
     const what =
       message.status === "rolled_back" ? `#${message.index + 1} ${JSON.stringify(message.text)}` : `#${message.index + 1}`;
-    return this.note(`${oneLine(`${what} ${outcomeWords(message)}`, 300)} (Ctrl+R to bring it back)`, "warning");
+    const lost = unsaved ? "; its partial answer was not saved by the server" : "";
+    return this.note(`${oneLine(`${what} ${outcomeWords(message)}`, 300)}${lost} (Ctrl+R to bring it back)`, "warning");
   }
 
   /** A refused or failed message, with the reason in full. */

@@ -60,6 +60,20 @@ it.skipIf(!pty)(
   },
 );
 
+it.skipIf(!pty)("a partial answer stopped mid-stream: the transcript says the server did not keep it", async () => {
+  const s = open("long", 80, 24);
+  await s.waitFor(/connected/);
+  await s.typing();
+  await s.enter("forecast?");
+  await s.waitFor(/│ 2\. The forecast/);
+  s.write("\x1b");
+  // The line wraps at 80 columns.
+  await s.waitFor(/#1 cancelled; its partial answer was not saved by the server \(Ctrl\+R to bring it\s+back\)/);
+  // What the server kept is printed after it: the question, and no answer.
+  await s.waitFor(/not saved by the server \(Ctrl\+R to bring it\s+back\)\n=+ Human Message =+\n\nforecast\?\n/);
+  expect(s.text()).not.toMatch(/Ai Message/);
+});
+
 it.skipIf(!pty)("thirty messages at once in a 60x14 window: the queue is summarised, nothing clears the screen", async () => {
   const s = open("agent", 60, 14);
   await s.waitFor(/connected/);
