@@ -78,3 +78,15 @@ export function shareWindow(rows: number, fixed: number, queueWants: number, liv
 export function tail<T>(lines: readonly T[], max: number): readonly T[] {
   return lines.length > max ? lines.slice(lines.length - Math.max(0, max)) : lines;
 }
+
+/**
+ * At most `max` lines, the first and the last kept: the middle gives way to one `gap(hidden)`
+ * line (the newest lines get the larger share).
+ */
+export function elide<T>(lines: readonly T[], max: number, gap: (hidden: number) => T): readonly T[] {
+  if (lines.length <= max) return lines;
+  if (max < 3) return max < 1 ? [] : [...(max === 2 ? lines.slice(0, 1) : []), ...lines.slice(-1)];
+  const head = Math.floor((max - 1) / 2);
+  const newest = max - 1 - head;
+  return [...lines.slice(0, head), gap(lines.length - head - newest), ...lines.slice(lines.length - newest)];
+}
