@@ -38,8 +38,6 @@ export const STATUS_LOOKS: Readonly<Record<MessageStatus, StatusLook>> = {
 
 export const statusLabel = (status: MessageStatus): string => STATUS_LOOKS[status].label;
 
-type Ended = Pick<OutgoingMessage, "status" | "stop" | "detail">;
-
 /**
  * The word for how a message stands, the same in the queue, the transcript, stderr and the demo.
  * A run stopped early (status `interrupted`) is `interrupted` by a later message's interrupt,
@@ -63,7 +61,7 @@ export function outcomeEvent(m: Pick<OutgoingMessage, "status" | "stop">): strin
  * How it ended, in a line: its word, then why ("interrupted by #6 (interrupt)", "cancelled",
  * "never ran: interrupted by #3 (interrupt)", "stopped: rollback requested by #2: …").
  */
-export function outcomeWords(m: Ended): string {
+export function outcomeWords(m: Pick<OutgoingMessage, "status" | "stop" | "detail">): string {
   const word = outcomeLabel(m);
   const why = m.detail ?? "";
   if (why === "" || why === word) return word;

@@ -6,6 +6,7 @@ import { deviation, explain } from "../../src/demo/explain.js";
 import { compactMessage, demoSummary, laneSummary } from "../../src/demo/summary.js";
 import { parseStrategies } from "../../src/commands/demo.js";
 import type { LaneResult } from "../../src/demo/lane.js";
+import type { LaneView } from "../../src/demo/lanes-store.js";
 
 const base: LaneResult = {
   strategy: "rollback",
@@ -69,6 +70,10 @@ describe("demo summaries come from what was observed", () => {
 });
 
 describe("the live demo view", () => {
+  /** Every strategy's lane with the same entries. */
+  const fourLanes = (entries: LaneView["entries"], done: boolean): LaneView[] =>
+    (["reject", "interrupt", "rollback", "enqueue"] as const).map((strategy) => ({ strategy, entries, done }));
+
   it("draws one lane per strategy with its timeline and a mark when done", () => {
     const { lastFrame } = render(
       <DemoView
@@ -95,12 +100,7 @@ describe("the live demo view", () => {
 
   it("four lanes of 14 entries fit a 100x30 window: each keeps its first and newest entries, the middle elided", () => {
     const entries = Array.from({ length: 14 }, (_, i) => ({ t: i * 100, run: 1 as const, what: `step ${i + 1}` }));
-    const lanes = (["reject", "interrupt", "rollback", "enqueue"] as const).map((strategy) => ({
-      strategy,
-      entries,
-      done: false,
-    }));
-    const frame = render(<DemoView columns={100} rows={30} lanes={lanes} />).lastFrame() ?? "";
+    const frame = render(<DemoView columns={100} rows={30} lanes={fourLanes(entries, false)} />).lastFrame() ?? "";
     expect(frame.split("\n").length).toBeLessThan(30);
     expect(frame).toContain("#1 step 14");
     expect(frame).toMatch(/#1 step 1 /);
@@ -123,13 +123,8 @@ describe("the live demo view", () => {
       at(5200, 2, "model step"),
       at(5280, 2, "finished"),
     ];
-    const lanes = (["reject", "interrupt", "rollback", "enqueue"] as const).map((strategy) => ({
-      strategy,
-      entries: interrupt,
-      done: true,
-    }));
     const texts = ["what's the weather in sf?", "what's the weather in nyc?"] as const;
-    const frame = render(<DemoView columns={80} rows={24} lanes={lanes} texts={texts} />).lastFrame() ?? "";
+    const frame = render(<DemoView columns={80} rows={24} lanes={fourLanes(interrupt, true)} texts={texts} />).lastFrame() ?? "";
     const lines = frame.split("\n");
     expect(lines.length).toBeLessThan(24);
     expect(lines[0]).toContain('#1 "what\'s the weather in sf?"');
