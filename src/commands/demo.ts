@@ -41,9 +41,9 @@ export async function demoCommand(flags: DemoFlags): Promise<ExitCode> {
   const stop = onInterrupt(() => connection.close());
   try {
     await probe(connection.client, connection.label, target.assistant);
-    const { runLane } = await import("../demo/lane.js");
+    const { runLane, FIRST, SECOND } = await import("../demo/lane.js");
     // At a terminal the lanes are drawn live: each lane feeds the store, the view reads it.
-    const store = live ? new LanesStore(strategies) : undefined;
+    const store = live ? new LanesStore(strategies, [FIRST, SECOND]) : undefined;
     const view = store ? await import("../demo/run-demo.js").then((m) => m.startDemoView(store)) : undefined;
     const lanes: LaneResult[] = await Promise.all(
       strategies.map((strategy) =>

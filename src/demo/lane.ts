@@ -4,7 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Session } from "../engine/session.js";
 import type { EngineClient } from "../engine/sdk.js";
 import type { MessageStatus } from "../engine/status.js";
-import { STATUS_LOOKS } from "../faces/status-looks.js";
+import { outcomeEvent, outcomeLabel } from "../faces/status-looks.js";
 import type { Strategy } from "../strategies.js";
 import { messagesOf, type MessageDict } from "../engine/message.js";
 import type { SessionEvent } from "../engine/types.js";
@@ -25,6 +25,8 @@ export interface LaneResult {
   readonly threadId: string;
   readonly timeline: readonly TimelineEntry[];
   readonly statuses: readonly [MessageStatus, MessageStatus];
+  /** How every face words each (a run stopped early: interrupted, cancelled, stopped, never ran). */
+  readonly labels: readonly [string, string];
   readonly details: readonly [string | undefined, string | undefined];
   /** Each run's own final status on the server, when it still exists. */
   readonly serverStatuses: readonly [string | undefined, string | undefined];
@@ -89,6 +91,7 @@ export async function runLane(options: LaneOptions): Promise<LaneResult> {
     threadId: thread.thread_id,
     timeline,
     statuses: [first?.status ?? "failed", second?.status ?? "failed"],
+    labels: [outcomeLabel(first ?? { status: "failed" }), outcomeLabel(second ?? { status: "failed" })],
     details: [first?.detail, second?.detail],
     serverStatuses: [first?.serverStatus, second?.serverStatus],
     httpStatus: second?.httpStatus,
@@ -103,7 +106,7 @@ export async function runLane(options: LaneOptions): Promise<LaneResult> {
 function noteEvent(event: SessionEvent, note: (run: 1 | 2, what: string) => void): "first tool call" | undefined {
   if (event.type === "status") {
     const m = event.message;
-    const words = STATUS_LOOKS[m.status].event;
+    const words = outcomeEvent(m);
     if (words) note(m.index === 0 ? 1 : 2, m.status === "rejected" && m.httpStatus ? `${words} (HTTP ${m.httpStatus})` : words);
   } else if (
     event.type === "stream" &&

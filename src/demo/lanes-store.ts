@@ -14,7 +14,11 @@ export class LanesStore {
   private lanes: readonly LaneView[];
   private readonly listeners = new Set<() => void>();
 
-  constructor(strategies: readonly Strategy[]) {
+  /** `texts`: the two messages every lane sends, for the view to show once above the lanes. */
+  constructor(
+    strategies: readonly Strategy[],
+    readonly texts?: readonly [string, string],
+  ) {
     this.lanes = strategies.map((strategy) => ({ strategy, entries: [], done: false }));
   }
 

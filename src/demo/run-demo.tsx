@@ -9,7 +9,7 @@ import type { LanesStore } from "./lanes-store.js";
 export function LiveDemo({ store }: { store: LanesStore }) {
   const lanes = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const { columns, rows } = useWindowSize();
-  return <DemoView lanes={lanes} columns={columns} rows={rows} />;
+  return <DemoView lanes={lanes} columns={columns} rows={rows} texts={store.texts} />;
 }
 
 /** Draws `store` until `close()`, which leaves its last frame on screen. */

@@ -2,7 +2,6 @@
 import { neutralise, oneLine } from "../sanitize.js";
 import { pyStr } from "../pretty-print/python-repr.js";
 import type { MessageDict } from "../engine/message.js";
-import { statusLabel } from "../faces/status-looks.js";
 import { deviation, explain } from "./explain.js";
 import type { LaneResult, TimelineEntry } from "./lane.js";
 
@@ -42,7 +41,7 @@ export function laneSummary(lane: LaneResult, width?: number): string {
     `== ${lane.strategy} == thread ${lane.threadId}`,
     "  timeline:",
     ...lane.timeline.map((e) => `    ${timelineLine(e)}`),
-    `  runs: #1 ${statusLabel(lane.statuses[0])} · #2 ${statusLabel(lane.statuses[1])}${lane.httpStatus ? ` (HTTP ${lane.httpStatus})` : ""}`,
+    `  runs: #1 ${lane.labels[0]} · #2 ${lane.labels[1]}${lane.httpStatus ? ` (HTTP ${lane.httpStatus})` : ""}`,
     "  thread:",
     ...(lane.messages.length ? lane.messages.map((m) => `    ${compactMessage(m)}`) : ["    (empty)"]),
     wordWrap(`  what happened: ${explain(lane)}`, width),
@@ -64,6 +63,7 @@ export function demoJson(lanes: readonly LaneResult[]): object {
       thread_id: lane.threadId,
       timeline: lane.timeline,
       statuses: lane.statuses,
+      labels: lane.labels,
       details: lane.details,
       server_statuses: lane.serverStatuses.map((s) => s ?? null),
       http_status: lane.httpStatus ?? null,

@@ -3,6 +3,7 @@
 // the message's status is a bug (IllegalTransition), never a silent overwrite.
 import type { Strategy } from "../strategies.js";
 import type { OpenInterrupt, Question } from "./interrupts.js";
+import type { MessageDict } from "./message.js";
 import { MESSAGE_STATUSES, isTerminal, type MessageStatus } from "./status.js";
 import type { OutgoingMessage } from "./types.js";
 import type { Usage } from "./usage.js";
@@ -50,6 +51,11 @@ export type LifecycleEvent =
       readonly serverStatus?: string;
       readonly detail: string;
       readonly usage?: Usage;
+      /**
+       * The messages its run left in the thread, as far as its checkpoints went: a face that
+       * showed the run streaming can tell what of it the server did not keep.
+       */
+      readonly kept?: readonly MessageDict[];
     }
   /** Deleted by a later message of ours sent with rollback. */
   | { readonly type: "deleted"; readonly cause: Extract<StopCause, { kind: "message" }>; readonly detail: string }
@@ -143,11 +149,11 @@ export function transition(message: OutgoingMessage, event: LifecycleEvent, now 
   const status = (TRANSITIONS[event.type] as Rule<MoveEvent["type"]>).to(event);
   // Settled (final, or unknown/waiting) it gets its finishing time; moving on again it loses it.
   const finishedAt = !isTerminal(status) ? undefined : (message.finishedAt ?? now);
-  return { ...message, ...fieldsOf(event, now), status, finishedAt };
+  return { ...message, ...fieldsOf(event, now, message.status), status, finishedAt };
 }
 
-/** What an event records on the message besides its status. */
-function fieldsOf(event: MoveEvent, now: number): Partial<OutgoingMessage> {
+/** What an event records on the message besides its status (`from`: the status it had). */
+function fieldsOf(event: MoveEvent, now: number, from: MessageStatus): Partial<OutgoingMessage> {
   switch (event.type) {
     case "released":
     case "started":
@@ -172,6 +178,8 @@ function fieldsOf(event: MoveEvent, now: number): Partial<OutgoingMessage> {
       return {
         outcome: "interrupted",
         detail: event.detail,
+        // A run stopped while pending had sent no event: it never ran.
+        stop: { cause: event.cause, started: from !== "pending" },
         ...(event.cause.kind === "message" ? { by: event.cause.by } : {}),
         ...(event.serverStatus ? { serverStatus: event.serverStatus } : {}),
         ...(event.usage ? { usage: event.usage } : {}),

@@ -8,6 +8,7 @@ import { isRecord, messagesOf, type MessageDict } from "./message.js";
 import { httpStatus, serverMessage, type EngineClient } from "./sdk.js";
 import { usageOf, type Usage } from "./usage.js";
 import type { SessionEvent } from "./types.js";
+import type { LifecycleEvent } from "./lifecycle.js";
 
 type Fresh = Array<{ key: string; message: MessageDict }>;
 
@@ -121,4 +122,14 @@ export async function runOutput(
     // Said out loud (and an exit code of 1), never skipped in silence.
     return { problem: `the run ended but its messages could not be read: ${serverMessage(err)}` };
   }
+}
+
+type End = Extract<LifecycleEvent, { type: "finished" | "stopped" }>;
+
+/** A run's end with what its output says: the tokens it used and, for a run stopped early, the messages it left. */
+export function endWithOutput(end: End, output: { events: readonly SessionEvent[]; usage?: Usage }): End {
+  const usage = output.usage ? { usage: output.usage } : {};
+  if (end.type !== "stopped") return { ...end, ...usage };
+  const kept = output.events.flatMap((e) => (e.type === "messages" && !e.byOthers ? e.messages : []));
+  return { ...end, ...usage, kept };
 }

@@ -5,7 +5,7 @@ import type { Strategy } from "../strategies.js";
 import { isTransient } from "./sdk.js";
 import { followRun, type RunOutcome } from "./follow.js";
 import { foundMessage, readOpening, type FoundRun } from "./lookup.js";
-import { runOutput } from "./run-messages.js";
+import { endWithOutput, runOutput } from "./run-messages.js";
 import { RunWatch } from "./run-watch.js";
 import { messageInput } from "./input-shape.js";
 import { createRun, createdEvent, runRequest } from "./create.js";
@@ -274,7 +274,7 @@ export class Session extends MessageStore {
   private async finish(index: number, end: Extract<LifecycleEvent, { type: "finished" | "stopped" }>): Promise<void> {
     const output = await this.output(index, end.type === "stopped" || end.status === "error", end.serverStatus);
     if (!output) return;
-    this.apply(index, output.usage ? { ...end, usage: output.usage } : end);
+    this.apply(index, endWithOutput(end, output));
     for (const event of output.events) this.emit(event);
   }
 

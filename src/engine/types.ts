@@ -6,7 +6,7 @@ import type { OpenInterrupt, Question } from "./interrupts.js";
 import type { EngineClient } from "./sdk.js";
 import type { ShapeSource } from "./input-shape.js";
 import type { Usage } from "./usage.js";
-import type { LifecycleEvent } from "./lifecycle.js";
+import type { LifecycleEvent, StopCause } from "./lifecycle.js";
 
 /** One message the user sent, and what became of its run. */
 export interface OutgoingMessage {
@@ -50,6 +50,8 @@ export interface OutgoingMessage {
    * interrupt() ended `success`, whatever then became of its question (`question`).
    */
   readonly outcome?: "success" | "error" | "interrupted" | "rolled_back";
+  /** A run stopped before its end (status `interrupted`): who stopped it, and whether it had started (stopped while pending, it never ran). */
+  readonly stop?: { readonly cause: StopCause; readonly started: boolean };
   /** Its run forks the thread from this checkpoint (a rewind): it replaces the run after it and all that followed. */
   readonly fork?: string;
   /** Taken back before it ran: into the input to be edited (`unsend`), or dropped. */

@@ -206,7 +206,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     when: onThread,
     names: ["retry"],
     usage: "/retry",
-    help: "pull the last rejected, failed, interrupted or rolled-back message back into the input",
+    help: "pull the last message that did not run to its end (rejected, failed, interrupted, cancelled, never ran, rolled back, taken back) back into the input",
     parse: bare({ kind: "retry" }),
   },
   {

@@ -20,7 +20,7 @@ export const KEY_HELP: ReadonlyArray<readonly [string, string]> = [
     "Esc",
     "stop the running run on the server (or, with none running, your next pending one), as /cancel does; its output so far is kept",
   ],
-  ["Ctrl+R", "pull the last rejected, failed, interrupted, rolled-back or taken-back message back into the input"],
+  ["Ctrl+R", "as /retry: the last message that did not run to its end back into the input"],
   ["Alt+↑", "take back the newest queued message before it runs, into the input (as /unsend)"],
   ["Ctrl+C", "clear the input; on an empty input, quit (asks once while runs are in flight)"],
 ];

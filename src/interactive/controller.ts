@@ -235,7 +235,7 @@ export class ChatController {
   /** Takes the last rejected or failed message out of the queue and into the input. */
   private pullBack(): void {
     const last = this.recall.pull(this.state.messages, this.state.dismissed);
-    if (!last) return this.line.tell("nothing rejected, failed, interrupted, rolled back or taken back to pull back");
+    if (!last) return this.line.tell("nothing to pull back: every message ran to its end");
     this.update({ dismissed: new Set([...this.state.dismissed, last.index]), input: setValue(last.text) });
   }
 

@@ -3,22 +3,38 @@
 // window. Text is wrapped here, by display width, so the heights counted are the heights drawn. Pure.
 import stringWidth from "string-width";
 
-/** Hard-wraps text into lines of at most `width` columns (by display width, not characters). */
+/**
+ * Wraps text into lines of at most `width` columns (by display width, not characters), between
+ * words as the transcript wraps: the spaces where a line breaks are dropped, and only a word
+ * longer than a whole line is broken inside.
+ */
 export function wrapLines(text: string, width: number): string[] {
   const max = Math.max(1, width);
   const lines: string[] = [];
   for (const paragraph of text.split("\n")) {
     let line = "";
     let used = 0;
-    for (const char of paragraph) {
-      const w = stringWidth(char);
-      if (used + w > max && line !== "") {
-        lines.push(line);
-        line = "";
-        used = 0;
+    const breakLine = () => {
+      lines.push(line.trimEnd());
+      line = "";
+      used = 0;
+    };
+    for (const piece of paragraph.match(/\s+|\S+/g) ?? []) {
+      const w = stringWidth(piece);
+      if (used + w <= max) {
+        line += piece;
+        used += w;
+      } else if (/^\s/.test(piece)) breakLine();
+      else {
+        if (line.trim() !== "") breakLine();
+        // A word wider than a line (or than what an indent leaves) is broken where the line ends.
+        for (const char of piece) {
+          const cw = stringWidth(char);
+          if (used + cw > max && line.trim() !== "") breakLine();
+          line += char;
+          used += cw;
+        }
       }
-      line += char;
-      used += w;
     }
     lines.push(line);
   }
@@ -61,4 +77,16 @@ export function shareWindow(rows: number, fixed: number, queueWants: number, liv
 /** The last `max` lines, when there are more. */
 export function tail<T>(lines: readonly T[], max: number): readonly T[] {
   return lines.length > max ? lines.slice(lines.length - Math.max(0, max)) : lines;
+}
+
+/**
+ * At most `max` lines, the first and the last kept: the middle gives way to one `gap(hidden)`
+ * line (the newest lines get the larger share).
+ */
+export function elide<T>(lines: readonly T[], max: number, gap: (hidden: number) => T): readonly T[] {
+  if (lines.length <= max) return lines;
+  if (max < 3) return max < 1 ? [] : [...(max === 2 ? lines.slice(0, 1) : []), ...lines.slice(-1)];
+  const head = Math.floor((max - 1) / 2);
+  const newest = max - 1 - head;
+  return [...lines.slice(0, head), gap(lines.length - head - newest), ...lines.slice(lines.length - newest)];
 }

@@ -1,7 +1,7 @@
 // The active run as it streams: AI text token by token, tool calls and tool results, and what
 // its subgraphs and subagents do (a deep agent's `task`), each under its own name. A pure reducer
 // over the engine's stream events (messages-tuple, from every namespace) and its display lines.
-import { isRecord } from "../engine/message.js";
+import { isRecord, type MessageDict } from "../engine/message.js";
 import { wrapLines } from "./layout.js";
 import { neutralise, oneLine } from "../sanitize.js";
 import { blocksOf } from "./content-blocks.js";
@@ -106,6 +106,21 @@ export function liveReducer(
     media: [...e.media, ...blocks.media],
     calls: mergeCalls(e.calls, chunk),
   }));
+}
+
+/**
+ * Whether run `index` streamed answer text here that the server did not keep: an AI message of
+ * the graph itself (a subagent's never are the thread's) among none of the `kept` messages, by
+ * id or by its text. An interrupted run keeps only what its checkpoints hold.
+ */
+export function streamedNotKept(live: LiveState, index: number, kept: readonly MessageDict[]): boolean {
+  if (live.index !== index) return false;
+  const ids = new Set(kept.map((m) => m.id));
+  const texts = kept.filter((m) => m.type === "ai").map((m) => blocksOf(m.content).text);
+  return live.entries.some((e) => {
+    const text = e.text.trim();
+    return e.role === "ai" && e.ns === "" && text !== "" && !ids.has(e.id) && !texts.some((t) => t.includes(text));
+  });
 }
 
 export interface LiveLine {

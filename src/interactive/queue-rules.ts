@@ -1,5 +1,5 @@
-// The Ink face's queue: which rows it shows and for how long, what /dismiss clears, what Ctrl+R
-// may pull back into the input, and what leaving a thread would lose sight of. Pure.
+// The Ink face's queue: which rows it shows, in what order and for how long, what /dismiss clears,
+// what Ctrl+R may pull back into the input, and what leaving a thread would lose sight of. Pure.
 import { isRefused, isTerminal, type MessageStatus } from "../engine/status.js";
 
 /** Kept in the queue until the user acts: dismissed (refusals, runs of unknown fate, dropped questions) or answered. */
@@ -30,6 +30,20 @@ export function inQueue(message: Queued, now: number, dismissed: ReadonlySet<num
   if (!isTerminal(message.status)) return true;
   if (STAYS.has(message.status)) return !dismissed.has(message.index);
   return now - (message.finishedAt ?? now) < QUEUE_RECENT_MS;
+}
+
+/**
+ * Where a row stands in the queue: what goes on now (a run, or a question waiting for you) first,
+ * then what waits its turn, then what finished; so a short window always shows the run in progress.
+ */
+function place(status: MessageStatus): number {
+  if (status === "running" || status === "waiting") return 0;
+  return isTerminal(status) ? 2 : 1;
+}
+
+/** The queue's rows in the order it shows them (send order within each place). */
+export function queueOrder<T extends Queued>(messages: readonly T[]): T[] {
+  return [...messages].sort((a, b) => place(a.status) - place(b.status) || a.index - b.index);
 }
 
 /** Something in the queue still changes with time (a spinner, an elapsed time, a row about to go). */

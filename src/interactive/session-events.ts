@@ -3,7 +3,7 @@
 import type { Question } from "../engine/interrupts.js";
 import { isRefused, isTerminal } from "../engine/status.js";
 import type { OutgoingMessage, SessionEvent } from "../engine/types.js";
-import { NO_LIVE, liveReducer } from "./live.js";
+import { NO_LIVE, liveReducer, streamedNotKept } from "./live.js";
 import type { ChatSnapshot } from "./snapshot.js";
 import type { Transcript } from "./transcript.js";
 import { oneLine } from "../sanitize.js";
@@ -55,12 +55,14 @@ export function eventPatch(
         cause.type === "withdrawn"
           ? [
               transcript.note(
-                `#${m.index + 1} ${cause.how === "unsend" ? "taken back: its text is in the input" : "dropped (↑ and Ctrl+R still have it)"}`,
+                `#${m.index + 1} taken back: ${cause.how === "unsend" ? "its text is in the input" : "dropped (↑ and Ctrl+R still have it)"}`,
               ),
             ]
           : [];
+      // What the live view showed of a stopped run and the server did not keep is gone with it: said so.
+      const unsaved = cause.type === "stopped" && cause.kept !== undefined && streamedNotKept(live, m.index, cause.kept);
       const items = cut
-        ? [...state.items, transcript.stopped(m)]
+        ? [...state.items, transcript.stopped(m, unsaved)]
         : [...state.items, ...refused, ...theirs, ...note, ...withdrawn];
       const ended = isTerminal(m.status) && live.index === m.index;
       return { patch: { messages, items, live: ended ? NO_LIVE : live } };

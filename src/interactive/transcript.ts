@@ -8,6 +8,7 @@ import { describeQuestion } from "../human-in-the-loop/describe.js";
 import { howToAnswer } from "./answering.js";
 import { neutralise, oneLine } from "../sanitize.js";
 import type { OutgoingMessage } from "../engine/types.js";
+import { outcomeWords } from "../faces/status-looks.js";
 
 export interface TranscriptItem {
   readonly key: string;
@@ -47,13 +48,16 @@ export class Transcript {
     return { key: `q${this.nextKey++}`, text, tone: "question" };
   }
 
-  /** Where a run was cut short by a strategy or a cancel: what was lost, and by which message. */
-  stopped(message: OutgoingMessage): TranscriptItem {
+  /**
+   * Where a run was cut short by a strategy or a cancel: what was lost, and by which message, in
+   * the words the queue and stderr use ("#5 interrupted by #6 (interrupt)", "#3 cancelled");
+   * `unsaved`: text it streamed here that the server did not keep, which is gone with the live view.
+   */
+  stopped(message: OutgoingMessage, unsaved = false): TranscriptItem {
     const what =
       message.status === "rolled_back" ? `#${message.index + 1} ${JSON.stringify(message.text)}` : `#${message.index + 1}`;
-    const why = message.detail ?? (message.status === "rolled_back" ? "deleted" : "interrupted");
-    const text = why.startsWith("rollback requested") ? `${what} stopped: ${why}` : `${what} ${why}`;
-    return this.note(`${oneLine(text, 300)} (Ctrl+R to bring it back)`, "warning");
+    const lost = unsaved ? "; its partial answer was not saved by the server" : "";
+    return this.note(`${oneLine(`${what} ${outcomeWords(message)}`, 300)}${lost} (Ctrl+R to bring it back)`, "warning");
   }
 
   /** A refused or failed message, with the reason in full. */

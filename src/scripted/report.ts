@@ -5,7 +5,7 @@ import type { Question } from "../engine/interrupts.js";
 import type { OutgoingMessage, SessionEvent } from "../engine/types.js";
 import type { Usage } from "../engine/usage.js";
 import { isTerminal } from "../engine/status.js";
-import { statusLabel } from "../faces/status-looks.js";
+import { outcomeLabel } from "../faces/status-looks.js";
 import { questionSummary } from "../human-in-the-loop/describe.js";
 import { clip, neutralise, oneLine } from "../sanitize.js";
 
@@ -42,10 +42,11 @@ function endLine(m: OutgoingMessage): string {
     return `[${m.index + 1}] waiting for input: ${questionSummary({ interrupts: m.interrupts ?? [], pausedBefore: m.pausedBefore })}`;
   if (m.status === "answered" && m.by !== undefined) return `[${m.index + 1}] answered by #${m.by + 1}`;
   const http = m.httpStatus ? ` (HTTP ${m.httpStatus})` : "";
-  // "interrupted by #3 (interrupt)" already says its status.
-  if (m.detail?.startsWith(`${statusLabel(m.status)} `)) return `[${m.index + 1}] ${quote(m.detail, 500)}${http}`;
+  // Worded as every face words it; "interrupted by #3 (interrupt)" and "cancelled" already say it.
+  const word = outcomeLabel(m);
+  if (m.detail === word || m.detail?.startsWith(`${word} `)) return `[${m.index + 1}] ${quote(m.detail, 500)}${http}`;
   const detail = m.detail ? `: ${quote(m.detail, 500)}` : "";
-  return `[${m.index + 1}] ${statusLabel(m.status)}${http}${detail}`;
+  return `[${m.index + 1}] ${word}${http}${detail}`;
 }
 
 /**
@@ -131,7 +132,8 @@ function statusEvent({ message: m, from, cause }: StatusEvent, threadId: string)
       return { type: "withdrawn", ...base, how: cause.how, run_id: m.runId ?? null, text: m.text, ...moved };
   }
   if (!isTerminal(m.status)) return undefined;
-  const finished = { type: "finished", ...base, run_id: m.runId ?? null, status: m.status };
+  // `label`: the word the faces show for it (a run stopped early: interrupted, cancelled, stopped or never ran).
+  const finished = { type: "finished", ...base, run_id: m.runId ?? null, status: m.status, label: outcomeLabel(m) };
   const stopper = cause.type === "stopped" || cause.type === "deleted" ? cause.cause : undefined;
   return {
     ...finished,

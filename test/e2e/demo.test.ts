@@ -1,7 +1,10 @@
-// `chat demo` through the built CLI: --json as data, plain text when not a terminal, bad input.
+// `chat demo` through the built CLI: --json as data, plain text when not a terminal, the live
+// lanes at a terminal, bad input.
 import { expect, it } from "vitest";
 import { e2eSetup } from "../helpers/e2e.js";
+import { loadPty } from "../helpers/pty.js";
 
+const pty = await loadPty();
 const e2e = e2eSetup({ env: { CHAT_DEMO_LATENCY_MS: "300" } });
 
 it("--json --strategies reject,enqueue prints the observed lanes as data", async () => {
@@ -29,6 +32,30 @@ it("prints a plain-text summary when stdout is not a terminal", async () => {
   );
   expect(r.stdout).not.toMatch(/\x1b/);
 });
+
+it.skipIf(!pty)(
+  "at 80x24 the live lanes show the two messages once at the top, and each lane its first and last lines",
+  async () => {
+    if (!pty) return;
+    const s = e2e.terminal(pty, {}, 80, 24, ["demo"]);
+    expect(await s.exited).toBe(0);
+    // The lanes' last frame stays above the summary: two lanes side by side, 39 columns each.
+    const frame = s.text().slice(0, s.text().indexOf("== reject =="));
+    const rows = frame.split("\n");
+    expect(rows[0]).toBe(`#1 "what's the weather in sf?", then on the same thread`);
+    expect(rows[1]).toBe(`#2 "what's the weather in nyc?", sent with each lane's strategy`);
+    expect(frame.split("what's the weather in").length).toBe(3);
+    const column = (from: number) => rows.map((row) => row.slice(from, from + 39)).join("\n");
+    const lanes = `${column(0)}\n${column(39)}`;
+    for (const strategy of ["reject", "interrupt", "rollback", "enqueue"]) {
+      const lane = new RegExp(`│ ${strategy} ✓[^\\n]*\\n([^╰]*)╰`).exec(lanes)?.[1] ?? "";
+      const entries = lane.split("\n").filter(Boolean);
+      expect(entries[0], strategy).toMatch(/^│ +[\d.]+s {2}#1 created, pending +│$/);
+      expect(entries.at(-1), strategy).toMatch(strategy === "reject" ? /#1 finished +│$/ : /#2 finished +│$/);
+    }
+    expect(lanes).toMatch(/#2 sent with interrupt[^]*#1 interrupted/);
+  },
+);
 
 it("an unknown strategy in --strategies is a usage error", async () => {
   const r = await e2e.cli(["demo", "--strategies", "reject,yolo"]);

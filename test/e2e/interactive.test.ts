@@ -52,6 +52,34 @@ it.skipIf(!pty)("double-texting in the terminal UI: enqueue, reject via Tab, /in
   expect(serverPidsUnder(e2e.home)).toEqual([]);
 });
 
+it.skipIf(!pty)(
+  "one word per outcome: Esc is cancelled and a pending run stopped before it started never ran, in the queue and the transcript alike",
+  async () => {
+    if (!pty) return;
+    const s = e2e.terminal(pty, { CHAT_DEMO_LATENCY_MS: "400" });
+    await s.waitFor(/strategy enqueue · connected/);
+    await s.enter("weather in sf?");
+    await s.enter("weather in nyc?");
+    await s.waitFor(/#1 running enqueue/);
+    s.write("\x1b");
+    await s.waitFor(/■ #1 cancelled enqueue [\d.]+s weather in sf\?\n/);
+    await s.waitFor(/#1 cancelled \(Ctrl\+R to bring it back\)/);
+    // #4 interrupts both: #2 running (interrupted) and #3, still pending (it never ran).
+    await s.waitFor(/#2 running enqueue/);
+    await s.enter("weather in la?");
+    await s.waitFor(/#3 pending enqueue/);
+    await s.enter("/interrupt weather in oslo?");
+    await s.waitFor(/■ #3 never ran enqueue [\d.]+s weather in la\?\n {2}interrupted by #4 \(interrupt\)/);
+    // (If #2 was interrupted while it streamed its answer, the line says that answer was not saved.)
+    await s.waitFor(/#2 interrupted by #4 \(interrupt\)(?:; its partial answer was not saved by the server)? \(Ctrl\+R/);
+    await s.waitFor(/#3 never ran: interrupted by #4 \(interrupt\) \(Ctrl\+R to bring it back\)/);
+    await s.waitFor(/Ai Message =+\n\nIt's [^\n]*Oslo/);
+    expect(s.text()).not.toMatch(/#1 interrupted|#3 interrupted/);
+    s.write("/quit\r");
+    expect(await s.exited).toBe(0);
+  },
+);
+
 it.skipIf(!pty)("answering the agent in the terminal UI: the question, answer mode, approve, the booking", async () => {
   if (!pty) return;
   const s = e2e.terminal(pty, { CHAT_DEMO_LATENCY_MS: "200" }, 100, 40, ["--assistant", "approve"]);

@@ -33,17 +33,45 @@ async function expectFooter(s: Screen) {
   }
 }
 
-it.skipIf(!pty)("a long answer streaming into a 40x12 window shows its newest lines and never clears the screen", async () => {
-  const s = open("long", 40, 12);
+it.skipIf(!pty)(
+  "a long answer streaming into a 40x12 window shows its newest lines, broken between words, and never clears the screen",
+  async () => {
+    const s = open("long", 40, 12);
+    await s.waitFor(/connected/);
+    await s.typing();
+    await s.enter("forecast?");
+    await s.waitFor(/#1 streaming \(\d+ earlier lines above\)/);
+    await expectFooter(s);
+    // Every whole line the live box drew (not its last, still streaming), as text.
+    const drawn = new Set<string>();
+    for (const end = Date.now() + 30_000; !/✓ #1 success/.test(s.screen().join("\n"));) {
+      if (Date.now() > end) throw new Error(`#1 never finished:\n${s.screen().join("\n")}`);
+      const box = s.screen().flatMap((line) => /^│ (.*) │$/.exec(line)?.[1]?.trim() ?? []);
+      for (const line of box.slice(1, -1)) if (line) drawn.add(line);
+      await new Promise((r) => setTimeout(r, 15));
+    }
+    await s.waitFor(/Ai Message =+\n\n1\. The forecast[\s\S]*6\. The forecast[\s\S]*Thursday\./);
+    await expectFooter(s);
+    expect(s.raw()).not.toContain(CLEAR_ALL);
+    const answer = ` ${/Ai Message =+\n\n([\s\S]*6\. The forecast[\s\S]*?Thursday\.)/.exec(s.text())?.[1]?.replace(/\s+/g, " ")} `;
+    expect(drawn.size).toBeGreaterThan(5);
+    // A line broken inside a word ("answer fro" / "m a fake") is not a run of whole words of the answer.
+    expect([...drawn].filter((line) => !answer.includes(` ${line} `))).toEqual([]);
+  },
+);
+
+it.skipIf(!pty)("a partial answer stopped mid-stream: the transcript says the server did not keep it", async () => {
+  const s = open("long", 80, 24);
   await s.waitFor(/connected/);
   await s.typing();
   await s.enter("forecast?");
-  await s.waitFor(/#1 streaming \(\d+ earlier lines above\)/);
-  await expectFooter(s);
-  await s.waitFor(/Ai Message =+\n\n1\. The forecast[\s\S]*6\. The forecast/, 30_000);
-  await s.waitFor(/✓ #1 success/);
-  await expectFooter(s);
-  expect(s.raw()).not.toContain(CLEAR_ALL);
+  await s.waitFor(/│ 2\. The forecast/);
+  s.write("\x1b");
+  // The line wraps at 80 columns.
+  await s.waitFor(/#1 cancelled; its partial answer was not saved by the server \(Ctrl\+R to bring it\s+back\)/);
+  // What the server kept is printed after it: the question, and no answer.
+  await s.waitFor(/not saved by the server \(Ctrl\+R to bring it\s+back\)\n=+ Human Message =+\n\nforecast\?\n/);
+  expect(s.text()).not.toMatch(/Ai Message/);
 });
 
 it.skipIf(!pty)("thirty messages at once in a 60x14 window: the queue is summarised, nothing clears the screen", async () => {
@@ -54,6 +82,25 @@ it.skipIf(!pty)("thirty messages at once in a 60x14 window: the queue is summari
   await s.waitFor(/… \d+ more: \d+ pending/);
   await expectFooter(s);
   await s.waitFor(/#2 running/, 30_000);
+  await expectFooter(s);
+  expect(s.raw()).not.toContain(CLEAR_ALL);
+});
+
+it.skipIf(!pty)("at 40x12 the queue shows the running message first, ahead of rejected and finished ones", async () => {
+  const s = open("agent", 40, 12);
+  await s.waitFor(/connected/);
+  await s.typing();
+  await s.enter("weather in a?");
+  await s.enter("/reject weather in b?");
+  for (const city of ["c", "d", "e", "f", "g", "h"]) await s.enter(`weather in ${city}?`);
+  // #1 finished and #2 rejected (a two-line row that stays) come before the later runs in the
+  // send order; while one of those streams, the queue has only a few lines, and it is the one they show.
+  await s.waitFor(/✗ #2 rejected/);
+  const shows = /#(\d+) streaming[^]*^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] #\1 running/m;
+  for (const end = Date.now() + 20_000; !shows.test(s.screen().join("\n"));) {
+    if (Date.now() > end) throw new Error(`the running row never showed while it streamed:\n${s.screen().join("\n")}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
   await expectFooter(s);
   expect(s.raw()).not.toContain(CLEAR_ALL);
 });

@@ -133,7 +133,7 @@ describe("the interactive controller", () => {
     const ui = await setup(["http-422", "http-409"]);
     ui.submit("/retry");
     // A passing word above the input, not a line of the transcript.
-    expect(ui.snap().notice?.text).toBe("nothing rejected, failed, interrupted, rolled back or taken back to pull back");
+    expect(ui.snap().notice?.text).toBe("nothing to pull back: every message ran to its end");
     expect(ui.said()).not.toMatch(/to pull back/);
     ui.submit("a");
     ui.submit("b");

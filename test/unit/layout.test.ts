@@ -24,6 +24,22 @@ describe("wrapping by display width", () => {
     expect(wrapLines("漢字漢字", 5)).toEqual(["漢字", "漢字"]);
   });
 
+  it("breaks between words as the transcript does, inside a word only when it is wider than a line", () => {
+    expect(wrapLines("an answer from a fake model", 10)).toEqual(["an answer", "from a", "fake model"]);
+    expect(wrapLines("It's 53°F (12°C) and partly cloudy in New York", 36)).toEqual([
+      "It's 53°F (12°C) and partly cloudy",
+      "in New York",
+    ]);
+    expect(wrapLines("see https://weather.example/new-york-city", 12)).toEqual([
+      "see",
+      "https://weat",
+      "her.example/",
+      "new-york-cit",
+      "y",
+    ]);
+    expect(wrapLines("漢字 漢字漢字", 5)).toEqual(["漢字", "漢字", "漢字"]);
+  });
+
   it("a flex row of words wraps as Ink's does", () => {
     expect(flowHeight(["local", "·", "agent", "·", "thread 1234abcd"], 40)).toBe(1);
     expect(flowHeight(["local", "·", "agent", "·", "thread 1234abcd"], 16)).toBe(2);
@@ -45,10 +61,26 @@ describe("sharing the window", () => {
 
   it("a queue that does not fit shows what fits and one line for the rest, by status", () => {
     const queue = [msg(0, "running"), msg(1, "rejected", "no"), msg(2, "pending"), msg(3, "pending"), msg(4, "rejected", "no")];
-    const { shown, rest } = fitQueue(queue, 4);
-    expect(shown.map((m) => m.index)).toEqual([0, 1]);
-    expect(restSummary(rest)).toBe("… 3 more: 2 pending, 1 rejected");
+    const { shown, rest } = fitQueue(queue, 3);
+    expect(shown.map((m) => m.index)).toEqual([0, 2]);
+    expect(restSummary(rest)).toBe("… 3 more: 1 pending, 2 rejected");
     expect(fitQueue(queue, 99).rest).toEqual([]);
+  });
+
+  it("the run in progress comes first, then what waits, then what finished, even behind rejected and finished rows", () => {
+    const queue = [
+      msg(0, "success"),
+      msg(1, "rejected", "Thread is already running a task"),
+      msg(2, "success"),
+      msg(3, "waiting", "book_table?"),
+      msg(4, "running"),
+      msg(5, "pending"),
+      msg(6, "held"),
+    ];
+    expect(fitQueue(queue, 99).shown.map((m) => m.index)).toEqual([3, 4, 5, 6, 0, 1, 2]);
+    const { shown, rest } = fitQueue(queue.slice(0, 3).concat(queue.slice(4)), 3);
+    expect(shown.map((m) => m.index)).toEqual([4, 5]);
+    expect(restSummary(rest)).toBe("… 4 more: 1 held, 2 success, 1 rejected");
   });
 });
 

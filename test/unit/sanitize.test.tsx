@@ -93,6 +93,7 @@ describe("bidi controls and invisible characters", () => {
       threadId: "t\u202e1",
       timeline: [],
       statuses: ["success", "success"],
+      labels: ["success", "success"],
       details: [undefined, undefined],
       serverStatuses: ["success", "success"],
       firstWhenSecondSent: "running",

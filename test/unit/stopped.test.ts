@@ -2,6 +2,7 @@
 // its strategy; otherwise, on a shared thread, another client's run stopped it.
 import { describe, expect, it } from "vitest";
 import { stoppedReport } from "../../src/engine/stopped.js";
+import { endWithOutput } from "../../src/engine/run-messages.js";
 import type { OutgoingMessage } from "../../src/engine/types.js";
 
 const msg = (index: number, strategy: OutgoingMessage["strategy"], extra: Partial<OutgoingMessage> = {}): OutgoingMessage => ({
@@ -100,5 +101,23 @@ describe("why a run stopped", () => {
     expect(stoppedReport(stopped, 0, messages, { after: new Set([0, 1]) })).toMatchObject({
       cause: { kind: "message", by: 1, strategy: "rollback" },
     });
+  });
+});
+
+describe("what a stopped run left", () => {
+  it("its stopped event carries the messages its own run kept (not others'), with the tokens; a finished one only the tokens", () => {
+    const ours = [{ type: "human", id: "h1", content: "hi" }];
+    const output = {
+      events: [
+        { type: "messages", index: 0, messages: [{ type: "ai", id: "x", content: "theirs" }], byOthers: true },
+        { type: "messages", index: 0, messages: ours },
+      ] as const,
+      usage: { input_tokens: 1, output_tokens: 2, total_tokens: 3 },
+    };
+    const stop = { type: "stopped", cause: { kind: "cancel" }, detail: "cancelled" } as const;
+    expect(endWithOutput(stop, output)).toEqual({ ...stop, usage: output.usage, kept: ours });
+    expect(endWithOutput(stop, { events: [] })).toEqual({ ...stop, kept: [] });
+    const done = { type: "finished", status: "success", serverStatus: "success" } as const;
+    expect(endWithOutput(done, output)).toEqual({ ...done, usage: output.usage });
   });
 });

@@ -71,7 +71,7 @@ describe("taking a queued message back", () => {
     ui.submit("/drop 3");
     await ui.until("#3 withdrawn", () => ui.snap().messages[2]?.status === "withdrawn");
     expect(ui.snap().input.value).toBe("");
-    expect(ui.said()).toMatch(/#3 dropped \(↑ and Ctrl\+R still have it\)/);
+    expect(ui.said()).toMatch(/#3 taken back: dropped \(↑ and Ctrl\+R still have it\)/);
     ui.controller.key("half typed", {});
     ui.controller.key("", { meta: true, upArrow: true });
     await ui.until("#4 withdrawn", () => ui.snap().messages[3]?.status === "withdrawn");

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { nextStrategy, parseInput } from "../../src/interactive/commands.js";
 import { EMPTY, edit, newlineInstead, setValue } from "../../src/interactive/editing.js";
-import { NO_LIVE, liveLines, liveReducer } from "../../src/interactive/live.js";
+import { NO_LIVE, liveLines, liveReducer, streamedNotKept } from "../../src/interactive/live.js";
+import { eventPatch } from "../../src/interactive/session-events.js";
+import { Transcript } from "../../src/interactive/transcript.js";
+import type { ChatSnapshot } from "../../src/interactive/snapshot.js";
+import { transition } from "../../src/engine/lifecycle.js";
+import { plainTheme } from "../../src/pretty-print/pretty.js";
 import { inQueue, queueMoving } from "../../src/interactive/queue-rules.js";
 import type { OutgoingMessage } from "../../src/engine/types.js";
 
@@ -116,6 +121,48 @@ describe("the live run", () => {
       ["text", "    inner"],
       ["result", "← task: It is sunny."],
     ]);
+  });
+
+  it("tells streamed answer text the server did not keep from what it kept (by id, or by text), the graph's own only", () => {
+    let live = liveReducer(NO_LIVE, 0, ...ai("a1", "", { tool_call_chunks: [{ index: 0, name: "search", args: "{}" }] }));
+    live = liveReducer(live, 0, "messages", [{ type: "tool", id: "t1", name: "search", content: "sunny" }, {}]);
+    live = liveReducer(live, 0, "messages", [{ type: "ai", id: "s1", content: "a subagent's" }, {}], ["tools:1"]);
+    const toolCallKept = [
+      { type: "human", id: "h1", content: "hi" },
+      { type: "ai", id: "a1", content: "" },
+    ];
+    // A tool call and its result, and a subagent's words (never the thread's), are no partial answer.
+    expect(streamedNotKept(live, 0, toolCallKept)).toBe(false);
+    const partial = liveReducer(live, 0, ...ai("run-7", "It's sunny in"));
+    expect(streamedNotKept(partial, 0, toolCallKept)).toBe(true);
+    expect(streamedNotKept(partial, 0, [...toolCallKept, { type: "ai", id: "run-7", content: "It's sunny in" }])).toBe(false);
+    expect(streamedNotKept(partial, 0, [...toolCallKept, { type: "ai", id: "other", content: "It's sunny in sf." }])).toBe(false);
+    expect(streamedNotKept(partial, 1, toolCallKept)).toBe(false);
+  });
+
+  it("a stopped run's transcript line says its streamed partial answer was not saved, from the engine's stopped event", () => {
+    const running = { index: 0, clientId: "c", messageId: "m", text: "hi", kind: "message", strategy: "enqueue" } as const;
+    const m = transition(
+      { ...running, status: "running", sentAt: 0 },
+      { type: "stopped", cause: { kind: "cancel" }, detail: "cancelled" },
+    );
+    const live = liveReducer(NO_LIVE, 0, ...ai("run-7", "It's sunny in"));
+    const state = { items: [], live } as unknown as ChatSnapshot;
+    const said = (kept?: { type: string; id: string; content: string }[]) => {
+      const cause = { type: "stopped", cause: { kind: "cancel" }, detail: "cancelled", ...(kept ? { kept } : {}) } as const;
+      const { patch } = eventPatch(
+        state,
+        { type: "status", message: m, from: "running", cause },
+        [m],
+        new Transcript(() => plainTheme),
+      );
+      return patch.items?.map((i) => i.text);
+    };
+    expect(said([{ type: "human", id: "h1", content: "hi" }])).toEqual([
+      "#1 cancelled; its partial answer was not saved by the server (Ctrl+R to bring it back)",
+    ]);
+    expect(said([{ type: "ai", id: "run-7", content: "It's sunny in" }])).toEqual(["#1 cancelled (Ctrl+R to bring it back)"]);
+    expect(said()).toEqual(["#1 cancelled (Ctrl+R to bring it back)"]);
   });
 
   it("content blocks: text as text, reasoning on one dim line (its newest words), media as a placeholder", () => {
