@@ -13,6 +13,9 @@ import { random } from "../helpers/random.js";
 const SCRIPT = fileURLToPath(new URL("../fixtures/pretty_repr.py", import.meta.url));
 const CASES = 400;
 const python = spawnSync("python3", ["--version"]).status === 0;
+// CI sets CHAT_REQUIRE_PYTHON (as CHAT_REQUIRE_PTY for the terminal tests): there it must run, not skip.
+if (!python && process.env.CHAT_REQUIRE_PYTHON)
+  throw new Error("the differential test needs python3 (CHAT_REQUIRE_PYTHON is set): install it");
 if (!python) console.warn("differential test skipped: python3 is not on this machine");
 
 class Gen {
