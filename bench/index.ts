@@ -12,7 +12,7 @@ import { renderCost } from "./render.js";
 import { burst, bareRss } from "./burst.js";
 import { DEEP_LONG_GRAPH, LONG_GRAPH, streamBytes } from "./stream.js";
 import { storage } from "./storage.js";
-import { projectStart } from "./project.js";
+import { PROJECT_CASES, projectStart } from "./project.js";
 import { doorCost } from "./door.js";
 import { median, ms, printTable, timeProcess, type Row } from "./stats.js";
 import { BIN } from "../test/helpers/cli.js";
@@ -69,8 +69,16 @@ try {
   }
 
   if (wanted("project")) {
-    const r = await projectStart(home, RUNS);
-    row("chat --project: launch to first answer (vs langgraphjs dev: launch to ready)", median(r.dev), median(r.chat), ms, 0.5);
+    for (const setup of PROJECT_CASES) {
+      const r = await projectStart(home, RUNS, setup);
+      row(
+        `chat --project, ${setup.name}: launch to first answer (vs langgraphjs dev: to ready)`,
+        median(r.dev),
+        median(r.chat),
+        ms,
+        0.5,
+      );
+    }
   }
 
   if (wanted("overhead")) {

@@ -1,9 +1,12 @@
 // `chat --project` on a one-graph TypeScript project, launch to its first answer printed, against
 // the LangGraph CLI's `langgraphjs dev` on the same project, launch to ready (GET /ok answers).
-// Both run from a copy of the test fixture project whose node_modules is chat's own, so both load
-// the same packages; they alternate, so drift on a shared machine hits both alike.
-import { spawn, type ChildProcess } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+// Three cases of the test fixture project, each measured against dev on the same case:
+// - linked: its node_modules is a link to chat's own (so the server needs no overlay);
+// - same: its own node_modules, installed with npm, with chat's versions of the langgraph packages;
+// - other: its own node_modules with older versions (what a project that has not upgraded has).
+// The two sides alternate, so drift on a shared machine hits both alike.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -14,11 +17,36 @@ const root = join(import.meta.dirname, "..");
 const CLI = join(dirname(createRequire(import.meta.url).resolve("@langchain/langgraph-cli/package.json")), "dist/cli/cli.mjs");
 const ANSWER = /You said: hi/;
 
-/** A fresh copy of the fixture project, with chat's node_modules linked in. */
-function projectCopy(): string {
+const version = (name: string) =>
+  (JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+
+export interface ProjectCase {
+  name: string;
+  /** Packages npm installs into the copy; none: chat's node_modules is linked in instead. */
+  install?: string[];
+}
+
+export const PROJECT_CASES: ProjectCase[] = [
+  { name: "fixture linked to chat's node_modules" },
+  {
+    name: `own node_modules, chat's versions (langgraph ${version("@langchain/langgraph")}, core ${version("@langchain/core")})`,
+    install: [`@langchain/langgraph@${version("@langchain/langgraph")}`, `@langchain/core@${version("@langchain/core")}`],
+  },
+  {
+    name: "own node_modules, older versions (langgraph 1.5.3, core 1.3.5)",
+    install: ["@langchain/langgraph@1.5.3", "@langchain/core@1.3.5"],
+  },
+];
+
+/** A fresh copy of the fixture project, with its packages installed or chat's linked in. */
+function projectCopy(setup: ProjectCase): string {
   const dir = mkdtempSync(join(tmpdir(), "chat-bench-project-"));
   cpSync(join(root, "test/fixtures/project"), dir, { recursive: true });
-  symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
+  if (!setup.install) symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
+  else {
+    const args = ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", ...setup.install];
+    execFileSync("npm", args, { cwd: dir, stdio: "ignore" });
+  }
   return dir;
 }
 
@@ -89,10 +117,13 @@ export interface ProjectStart {
   chat: number[];
 }
 
-/** `runs` of each, alternating, after one untimed warm-up of each (compile caches, data dir). */
-export async function projectStart(home: string, runs: number, port = 2930): Promise<ProjectStart> {
-  const devDir = projectCopy();
-  const chatDir = projectCopy();
+/**
+ * `runs` of each, alternating, after one untimed warm-up of each (compile caches, data dir, and
+ * chat's server overlay for a project with its own packages, built once per project).
+ */
+export async function projectStart(home: string, runs: number, setup: ProjectCase, port = 2930): Promise<ProjectStart> {
+  const devDir = projectCopy(setup);
+  const chatDir = projectCopy(setup);
   try {
     await devReady(devDir, port);
     await chatAnswer(chatDir, home);

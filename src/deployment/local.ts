@@ -5,7 +5,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { ConnectionError } from "../errors.js";
-import { builtFile, localDataDir, projectDataDir, projectLogFile, serverLogFile } from "../settings/paths.js";
+import { builtFile, localDataDir, projectDataDir, projectLogFile, serverLogFile, serverOverlaysDir } from "../settings/paths.js";
 import { lockDataDir, type DataLock } from "./lock.js";
 import { missingPackageError, projectKey, type Project } from "./project.js";
 import { newKey } from "./serve-key.js";
@@ -127,7 +127,7 @@ function spawnServer(options: LocalOptions, host: string, dataDir: string, logFi
     cwd: dataDir,
     graphs: project ? project.graphs : builtInGraphs(options.graphs),
     retention: options.retention === false ? null : { ...RETENTION, ...options.retention },
-    project: project && { resolveFrom: project.firstFile },
+    project: project && { resolveFrom: project.firstFile, overlays: serverOverlaysDir() },
     allowOrigins: options.allowOrigins ?? [],
   };
   const log = openSync(logFile, "a");

@@ -13,7 +13,11 @@ export interface ServerConfig {
   /** What the child keeps of old threads and runs; null keeps everything. */
   retention: Retention | null;
   /** Serving a --project: a file of it to resolve its packages from (TypeScript is loaded too). */
-  project?: { resolveFrom: string };
+  project?: {
+    resolveFrom: string;
+    /** Where the server's overlays are kept (see overlay.ts), one per project that has its own @langchain/langgraph. */
+    overlays: string;
+  };
   /** Web origins allowed (with CORS) besides the deployment's own; the key is sent over IPC. */
   allowOrigins: string[];
 }

@@ -3,7 +3,7 @@
 // instead, on SIGTERM/SIGINT or when the parent goes away (IPC disconnect).
 import { createRequire, register } from "node:module";
 import { existsSync, realpathSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, isAbsolute, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type * as ServerModule from "@langchain/langgraph-api/server";
 import type { ChildMessage, ServerConfig } from "./protocol.js";
@@ -14,6 +14,7 @@ import { selfClient, type SelfClient } from "./self-client.js";
 import { clearStaleRuns } from "./stale-runs.js";
 import { openDoor } from "./door.js";
 import { missingPackage } from "./load-errors.js";
+import { serverOverlay, type OverlayPlan } from "./overlay.js";
 
 const config = JSON.parse(process.env.CHAT_SERVER_CONFIG ?? "{}") as ServerConfig;
 
@@ -31,23 +32,47 @@ function packageDir(fromFile: string, name: string): string | undefined {
 }
 
 /**
- * A project's graphs may be TypeScript (startServer only import()s them) and may bring their own
- * @langchain/langgraph, which the server must share. Registered before the server is loaded, the
- * hooks see each of its thousand imports (on Node's loader thread: 0.7 s more at every start), so
- * they go in first only when the project has a copy of its own; otherwise after, and the server
- * and the graphs both get chat's copy.
+ * Where the server must come from to share a project's own @langchain/langgraph (see overlay.ts);
+ * undefined when where it is installed already gives it the project's copy, or the project has none.
  */
-async function prepareProject(resolveFrom: string, before: () => Promise<unknown>): Promise<void> {
+function overlayPlan(resolveFrom: string): OverlayPlan | undefined {
+  const own = packageDir(resolveFrom, "@langchain/langgraph");
+  const server = packageDir(fileURLToPath(import.meta.url), "@langchain/langgraph-api");
+  if (own === undefined || server === undefined || own === packageDir(join(server, "package.json"), "@langchain/langgraph")) {
+    return undefined;
+  }
+  const checkpoint = packageDir(join(own, "package.json"), "@langchain/langgraph-checkpoint");
+  return {
+    server,
+    shared: { "@langchain/langgraph": own, ...(checkpoint && { "@langchain/langgraph-checkpoint": checkpoint }) },
+  };
+}
+
+/**
+ * A project's graphs may be TypeScript (startServer only import()s them) and may bring their own
+ * @langchain/langgraph, which the server must share. The server is loaded first (from an overlay
+ * when it must use the project's copy) and the hooks registered after: registered before, they
+ * would see each of its ~700 imports (on Node's loader thread: 0.7 s more at every start). Only
+ * when the overlay cannot be built do they go in first, and the server is import()ed after them.
+ */
+async function loadForProject(project: NonNullable<ServerConfig["project"]>): Promise<typeof ServerModule> {
   // Both loaders, as the tsx CLI under `langgraph dev` has: a project without "type": "module"
   // has its .ts files compiled to CommonJS and required. Loaded alongside the server.
   const tsx = Promise.all([import("tsx/esm/api"), import("tsx/cjs/api")]);
-  const own = packageDir(resolveFrom, "@langchain/langgraph");
-  if (own === undefined || own === packageDir(fileURLToPath(import.meta.url), "@langchain/langgraph")) await before();
+  const plan = overlayPlan(project.resolveFrom);
+  let loading: Promise<typeof ServerModule> | undefined;
+  try {
+    loading = requireServer(plan ? serverOverlay(plan, project.overlays) : SERVER);
+  } catch (err) {
+    if (!plan) throw err;
+    console.error(`server overlay not built (${err instanceof Error ? err.message : String(err)}): loading through module hooks`);
+  }
   const [esm, cjs] = await tsx;
   esm.register();
   cjs.register();
-  const data: ResolveData = { project: pathToFileURL(resolveFrom).href, fallback: import.meta.url };
+  const data: ResolveData = { project: pathToFileURL(project.resolveFrom).href, fallback: import.meta.url };
   register("./project-resolve.js", import.meta.url, { data });
+  return loading ?? import(SERVER);
 }
 let stopping = false;
 const sweeping = new AbortController();
@@ -85,19 +110,18 @@ const SERVER = "@langchain/langgraph-api/server";
  * instances), but require() passes module hooks by: where a project's hooks must see the server's
  * imports, it is import()ed after them.
  */
-function requireServer(): Promise<typeof ServerModule> {
+function requireServer(entry: string): Promise<typeof ServerModule> {
   try {
-    return Promise.resolve(createRequire(import.meta.url)(SERVER) as typeof ServerModule);
+    return Promise.resolve(createRequire(import.meta.url)(entry) as typeof ServerModule);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ERR_REQUIRE_ASYNC_MODULE" || code === "ERR_REQUIRE_ESM") return import(SERVER);
+    if (code === "ERR_REQUIRE_ASYNC_MODULE" || code === "ERR_REQUIRE_ESM")
+      return import(isAbsolute(entry) ? pathToFileURL(entry).href : entry);
     throw err;
   }
 }
 
-let loading: Promise<typeof ServerModule> | undefined;
-if (config.project) await prepareProject(config.project.resolveFrom, () => (loading = requireServer()));
-const { startServer } = await (loading ?? (config.project ? import(SERVER) : requireServer()));
+const { startServer } = await (config.project ? loadForProject(config.project) : requireServer(SERVER));
 // require() held the event loop for most of a second: a stop asked for meanwhile goes first.
 await new Promise((resolve) => setImmediate(resolve));
 
@@ -133,7 +157,15 @@ try {
     // request that only says it comes from Studio.
     auth: { path: `${fileURLToPath(new URL("./door.js", import.meta.url))}:auth`, disable_studio_auth: true },
     // No CORS allowance but for the origins asked for (the server's default is every origin).
-    http: { cors: { allow_origins: config.allowOrigins, expose_headers: ["content-location", "x-pagination-total"] } },
+    // (The disable_* flags are the server's defaults, spelled out because its type asks for them.)
+    http: {
+      cors: { allow_origins: config.allowOrigins, expose_headers: ["content-location", "x-pagination-total"] },
+      disable_assistants: false,
+      disable_threads: false,
+      disable_runs: false,
+      disable_store: false,
+      disable_meta: false,
+    },
   });
   cleanup = started.cleanup;
   const port = Number(started.host.split(":").at(-1));

@@ -22,6 +22,9 @@ export const serverLogFile = (env?: NodeJS.ProcessEnv) => join(configDir(env), "
 export const projectDataDir = (key: string, env?: NodeJS.ProcessEnv) => join(configDir(env), "projects", key);
 export const projectLogFile = (key: string, env?: NodeJS.ProcessEnv) => join(configDir(env), "logs", `project-${key}.log`);
 
+/** Copies of the API server that use a project's own @langchain/langgraph (server/overlay.ts). */
+export const serverOverlaysDir = (env?: NodeJS.ProcessEnv) => join(configDir(env), "server-overlays");
+
 /** The package root, found from this file whether it runs from src/ (tests) or dist/. */
 export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
