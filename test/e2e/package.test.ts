@@ -101,7 +101,7 @@ it(
     const echo = await run("chat", ["--project", project, "-m", "hi"], root, path);
     expect(echo.code, echo.stderr).toBe(0);
     expect(echo.stdout).toMatch(ECHO_ANSWER);
-    expect(await serverPidsLeftUnder(root)).toEqual([]);
+    expect([await serverPidsLeftUnder(e2e.home), await serverPidsLeftUnder(root)]).toEqual([[], []]);
   },
   INSTALL_MS + 60_000,
 );
