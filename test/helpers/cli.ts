@@ -1,4 +1,4 @@
-// Runs the built CLI (bin/chat.js) as a child process with its own config dir; always reaped.
+// Runs the built CLI (bin/chat.js) with its own config dir, or any other program, as a child process; always reaped.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -42,20 +42,37 @@ export function runCli(
   args: string[],
   options: { env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number } = {},
 ): Promise<CliResult> {
+  const env = { ...hermetic(process.env), NO_COLOR: "1", ...keyFor(args), ...options.env };
+  return runCommand(process.execPath, [BIN, ...args], { ...options, env, name: `chat ${args.join(" ")}` });
+}
+
+export interface CommandOptions {
+  /** The whole environment (nothing is added to it). */
+  env: NodeJS.ProcessEnv;
+  cwd?: string;
+  input?: string;
+  timeoutMs?: number;
+  /** The command as a failure names it (default: the file and its arguments). */
+  name?: string;
+}
+
+/** Runs a program (found on `env.PATH` unless a path) to its end and collects its output; killed when it takes too long. */
+export function runCommand(file: string, args: string[], options: CommandOptions): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...hermetic(process.env), NO_COLOR: "1", ...keyFor(args), ...options.env },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
+    const child = spawn(file, args, { env: options.env, cwd: options.cwd, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`chat ${args.join(" ")} did not finish in time\nstderr: ${stderr}`));
+      const name = options.name ?? [file, ...args].join(" ");
+      reject(new Error(`${name} did not finish in time\nstderr: ${stderr}`));
     }, options.timeoutMs ?? 60_000);
-    child.on("error", reject);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
     child.on("close", (code, signal) => {
       clearTimeout(timer);
       resolve({ code, signal, stdout, stderr });

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll } from "vitest";
 import type { LocalOptions } from "../../src/deployment/local.js";
 import { hermetic, runCli, type CliResult } from "./cli.js";
 import { startTestServer, type TestServer } from "./local-server.js";
-import { serverPidsUnder } from "./processes.js";
+import { killServersUnder } from "./processes.js";
 import { startInPty, type Screen } from "./pty.js";
 
 type Pty = Parameters<typeof startInPty>[0];
@@ -62,13 +62,7 @@ export function e2eSetup(options: E2eOptions = {}): E2e | E2eWithServer {
     } finally {
       // A test that failed half-way may leave a chat's own local deployment running in its home.
       if (home !== undefined) {
-        for (const pid of serverPidsUnder(home)) {
-          try {
-            process.kill(pid, "SIGKILL");
-          } catch {
-            // it ended meanwhile
-          }
-        }
+        killServersUnder(home);
         rmSync(home, { recursive: true, force: true });
       }
     }

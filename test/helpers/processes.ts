@@ -26,3 +26,14 @@ export async function serverPidsLeftUnder(dir: string, withinMs = 15_000): Promi
   while (serverPidsUnder(dir).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
   return serverPidsUnder(dir);
 }
+
+/** Kills (SIGKILL) the server processes under `dir`: what a test that failed half-way left running. */
+export function killServersUnder(dir: string): void {
+  for (const pid of serverPidsUnder(dir)) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // it ended meanwhile
+    }
+  }
+}
