@@ -16,6 +16,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
   statSync,
@@ -29,11 +30,14 @@ import { basename, dirname, join } from "node:path";
 export interface OverlayPlan {
   /** The server package's real directory (`…/@langchain/langgraph-api`). */
   server: string;
-  /** Real directories by package name: the project's copies (@langchain/langgraph and its checkpoint package). */
+  /** Real directories by package name: the project's copies (@langchain/langgraph, its checkpoint package, core). */
   shared: Record<string, string>;
 }
 
 const SERVER = "@langchain/langgraph-api";
+const LANGGRAPH = "@langchain/langgraph";
+const CHECKPOINT = "@langchain/langgraph-checkpoint";
+const CORE = "@langchain/core";
 /** Old overlays (another chat version, a reinstalled project) go once nothing has used them this long. */
 const UNUSED_MS = 30 * 24 * 3600 * 1000;
 
@@ -58,8 +62,49 @@ function packagesIn(nodeModules: string): string[] {
   });
 }
 
-function version(packageDir: string): string {
-  return (JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as { version?: string }).version ?? "";
+interface Manifest {
+  version?: string;
+  peerDependencies?: Record<string, string>;
+}
+
+const manifest = (packageDir: string) => JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as Manifest;
+const version = (packageDir: string) => manifest(packageDir).version ?? "";
+
+/** Where a package resolves from a file (by node_modules lookup), as a real path; undefined if nowhere. */
+export function packageDir(fromFile: string, name: string): string | undefined {
+  for (let dir = dirname(fromFile); ; dir = dirname(dir)) {
+    const candidate = join(dir, "node_modules", name);
+    if (existsSync(join(candidate, "package.json"))) return realpathSync(candidate);
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Whether a version is in a caret range (`^1.1.48`); any other kind of range is not trusted. */
+export function inCaretRange(given: string, range: string | undefined): boolean {
+  const parse = (text: string) => /^(\d+)\.(\d+)\.(\d+)/.exec(text)?.slice(1).map(Number);
+  const low = range?.startsWith("^") ? parse(range.slice(1)) : undefined;
+  const have = parse(given);
+  if (!low || !have || have[0] !== low[0]) return false;
+  if (low[0] === 0 && have[1] !== low[1]) return false;
+  return have[1]! > low[1]! || (have[1] === low[1] && have[2]! >= low[2]!);
+}
+
+/**
+ * What the server must share with a project that has its own @langchain/langgraph; undefined when
+ * the server (installed at `server`) would find that copy anyway, or the project has none. Its
+ * checkpoint package and @langchain/core go with it: the ones that copy of langgraph loads. Core
+ * only where it is in the server's own peer range; sharing it keeps one copy of core in the
+ * process (the graphs' messages are the server's classes) and loading it once saves ~0.2 s.
+ */
+export function overlayPlan(projectFile: string, server: string): OverlayPlan | undefined {
+  const own = packageDir(projectFile, LANGGRAPH);
+  if (own === undefined || own === packageDir(join(server, "package.json"), LANGGRAPH)) return undefined;
+  const shared: Record<string, string> = { [LANGGRAPH]: own };
+  const checkpoint = packageDir(join(own, "package.json"), CHECKPOINT);
+  if (checkpoint) shared[CHECKPOINT] = checkpoint;
+  const core = packageDir(join(own, "package.json"), CORE);
+  if (core && inCaretRange(version(core), manifest(server).peerDependencies?.[CORE])) shared[CORE] = core;
+  return { server, shared };
 }
 
 /** When a node_modules directory last changed: npm and pnpm each rewrite a file there on every install. */

@@ -2,8 +2,7 @@
 // Its cleanup() only flushes data and never closes the HTTP server, so this process exits
 // instead, on SIGTERM/SIGINT or when the parent goes away (IPC disconnect).
 import { createRequire, register } from "node:module";
-import { existsSync, realpathSync } from "node:fs";
-import { dirname, isAbsolute, join } from "node:path";
+import { isAbsolute } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type * as ServerModule from "@langchain/langgraph-api/server";
 import type { ChildMessage, ServerConfig } from "./protocol.js";
@@ -14,39 +13,13 @@ import { selfClient, type SelfClient } from "./self-client.js";
 import { clearStaleRuns } from "./stale-runs.js";
 import { openDoor } from "./door.js";
 import { missingPackage } from "./load-errors.js";
-import { serverOverlay, type OverlayPlan } from "./overlay.js";
+import { overlayPlan, packageDir, serverOverlay } from "./overlay.js";
 
 const config = JSON.parse(process.env.CHAT_SERVER_CONFIG ?? "{}") as ServerConfig;
 
 // LOG_LEVEL must be set before the server module is imported (the parent also sets it).
 process.env.LOG_LEVEL ??= "error";
 process.env.LANGSMITH_TRACING ??= "false";
-
-/** Where a package resolves from a file (by node_modules lookup), as a real path; undefined if nowhere. */
-function packageDir(fromFile: string, name: string): string | undefined {
-  for (let dir = dirname(fromFile); ; dir = dirname(dir)) {
-    const candidate = join(dir, "node_modules", name);
-    if (existsSync(join(candidate, "package.json"))) return realpathSync(candidate);
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
-/**
- * Where the server must come from to share a project's own @langchain/langgraph (see overlay.ts);
- * undefined when where it is installed already gives it the project's copy, or the project has none.
- */
-function overlayPlan(resolveFrom: string): OverlayPlan | undefined {
-  const own = packageDir(resolveFrom, "@langchain/langgraph");
-  const server = packageDir(fileURLToPath(import.meta.url), "@langchain/langgraph-api");
-  if (own === undefined || server === undefined || own === packageDir(join(server, "package.json"), "@langchain/langgraph")) {
-    return undefined;
-  }
-  const checkpoint = packageDir(join(own, "package.json"), "@langchain/langgraph-checkpoint");
-  return {
-    server,
-    shared: { "@langchain/langgraph": own, ...(checkpoint && { "@langchain/langgraph-checkpoint": checkpoint }) },
-  };
-}
 
 /**
  * A project's graphs may be TypeScript (startServer only import()s them) and may bring their own
@@ -59,7 +32,8 @@ async function loadForProject(project: NonNullable<ServerConfig["project"]>): Pr
   // Both loaders, as the tsx CLI under `langgraph dev` has: a project without "type": "module"
   // has its .ts files compiled to CommonJS and required. Loaded alongside the server.
   const tsx = Promise.all([import("tsx/esm/api"), import("tsx/cjs/api")]);
-  const plan = overlayPlan(project.resolveFrom);
+  const server = packageDir(fileURLToPath(import.meta.url), "@langchain/langgraph-api");
+  const plan = server === undefined ? undefined : overlayPlan(project.resolveFrom, server);
   let loading: Promise<typeof ServerModule> | undefined;
   try {
     loading = requireServer(plan ? serverOverlay(plan, project.overlays) : SERVER);

@@ -28,11 +28,14 @@ const PROJECT = fileURLToPath(new URL("../fixtures/project", import.meta.url));
 const OURS = realpathSync(fileURLToPath(new URL("../../node_modules/@langchain/langgraph", import.meta.url)));
 const e2e = e2eSetup();
 
-/** Makes a project's copy of @langchain/langgraph write "web" to $CHAT_MARK_FILE when the server loads it. */
-function markServerImport(langgraph: string): void {
-  const mark = `\nimport { appendFileSync as __chatMark } from "node:fs";\nif (process.env.CHAT_MARK_FILE) __chatMark(process.env.CHAT_MARK_FILE, "web\\n");\n`;
-  appendFileSync(join(langgraph, "dist/web.js"), mark);
+/** Makes a file of a project's package write `word` to $CHAT_MARK_FILE when it is loaded. */
+function markLoad(file: string, word: string): void {
+  const mark = `\nimport { appendFileSync as __chatMark } from "node:fs";\nif (process.env.CHAT_MARK_FILE) __chatMark(process.env.CHAT_MARK_FILE, "${word}\\n");\n`;
+  appendFileSync(file, mark);
 }
+
+/** The project's @langchain/langgraph says "web" when the server loads it (the graphs import the main entry). */
+const markServerImport = (langgraph: string) => markLoad(join(langgraph, "dist/web.js"), "web");
 
 /** `chat --project dir -m hi` with a fresh record of what loaded; the marks and the graph's recorded imports. */
 async function answerFrom(dir: string, home: string) {
@@ -84,7 +87,7 @@ describe("a project npm installed with older versions than chat's (langgraph 1.5
   }, 180_000); // npm fetches the older versions from the registry the first time
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("the server runs from an overlay with the project's copy: the answer, and the second start reuses it", async () => {
+  it("the server runs from an overlay with the project's langgraph: the answer, and the second start reuses it", async () => {
     const home = join(e2e.home, "older");
     for (const start of [1, 2]) {
       const r = await answerFrom(dir, home);

@@ -15,7 +15,7 @@ import {
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { lookupDirs, overlayKey, serverOverlay, type OverlayPlan } from "../../src/server/overlay.js";
+import { inCaretRange, lookupDirs, overlayKey, overlayPlan, serverOverlay, type OverlayPlan } from "../../src/server/overlay.js";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -29,9 +29,9 @@ function temp(): string {
 }
 
 /** A package with a CommonJS entry that says who it is. */
-function pkg(dir: string, name: string, version: string, exports?: object): string {
+function pkg(dir: string, name: string, version: string, exports?: object, peerDependencies?: object): string {
   mkdirSync(join(dir, "dist"), { recursive: true });
-  writeFileSync(join(dir, "package.json"), JSON.stringify({ name, version, main: "dist/index.js", exports }));
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name, version, main: "dist/index.js", exports, peerDependencies }));
   writeFileSync(join(dir, "dist/index.js"), `module.exports = ${JSON.stringify(`${name}@${version} at ${dir}`)};`);
   return dir;
 }
@@ -43,9 +43,13 @@ function pkg(dir: string, name: string, version: string, exports?: object): stri
 function world() {
   const root = temp();
   const chatModules = join(root, "chat/node_modules");
-  const server = pkg(join(chatModules, "@langchain/langgraph-api"), "@langchain/langgraph-api", "1.5.1", {
-    "./server": "./dist/index.js",
-  });
+  const server = pkg(
+    join(chatModules, "@langchain/langgraph-api"),
+    "@langchain/langgraph-api",
+    "1.5.1",
+    { "./server": "./dist/index.js" },
+    { "@langchain/core": "^1.1.48" },
+  );
   pkg(join(server, "node_modules/nested"), "nested", "1.0.0");
   pkg(join(chatModules, "@langchain/langgraph"), "@langchain/langgraph", "1.7.3");
   pkg(join(chatModules, "@langchain/core"), "@langchain/core", "1.4.0");
@@ -132,4 +136,41 @@ it("leaves nothing half-built behind when building fails, and says why", () => {
   const broken: OverlayPlan = { ...plan, shared: { ...plan.shared, "@langchain/langgraph-api/package.json": plan.server } };
   expect(() => serverOverlay(broken, overlays)).toThrow(/EEXIST/);
   expect(readdirSync(overlays)).toEqual([]);
+});
+
+it("plans the project's langgraph, its checkpoint package and, in the server's peer range, its core", () => {
+  const { root, server } = world();
+  const project = join(root, "project");
+  const graph = join(project, "src/graph.ts");
+  const core = pkg(join(project, "node_modules/@langchain/core"), "@langchain/core", "1.3.5");
+  expect(overlayPlan(graph, server)).toEqual({
+    server,
+    shared: {
+      "@langchain/langgraph": join(project, "node_modules/@langchain/langgraph"),
+      "@langchain/langgraph-checkpoint": join(project, "node_modules/@langchain/langgraph-checkpoint"),
+      "@langchain/core": core,
+    },
+  });
+  // A core older than the server accepts stays out: the server keeps chat's.
+  pkg(core, "@langchain/core", "1.1.2");
+  expect(overlayPlan(graph, server)?.shared["@langchain/core"]).toBeUndefined();
+});
+
+it("plans nothing where the server finds the project's langgraph anyway, or the project has none", () => {
+  const { root, server } = world();
+  expect(overlayPlan(join(root, "chat/src/graph.ts"), server)).toBeUndefined();
+  expect(overlayPlan(join(temp(), "graph.ts"), server)).toBeUndefined();
+});
+
+it.each([
+  ["1.4.0", "^1.1.48", true],
+  ["1.1.48", "^1.1.48", true],
+  ["1.1.47", "^1.1.48", false],
+  ["2.0.0", "^1.1.48", false],
+  ["0.3.1", "^0.3.0", true],
+  ["0.4.0", "^0.3.0", false],
+  ["1.4.0", ">=1.0.0", false],
+  ["1.4.0", undefined, false],
+])("%s in %s: %s", (version, range, inside) => {
+  expect(inCaretRange(version, range)).toBe(inside);
 });
