@@ -9,7 +9,7 @@ const e2e = e2eSetup({ env: { CHAT_DEMO_LATENCY_MS: "300" } });
 
 it("--json --strategies reject,enqueue prints the observed lanes as data", async () => {
   const r = await e2e.cli(["demo", "--json", "--strategies", "reject,enqueue"]);
-  expect(r.code).toBe(0);
+  expect(r.code, r.stderr).toBe(0);
   const data = JSON.parse(r.stdout) as {
     type: string;
     lanes: Array<{ strategy: string; statuses: string[]; what_happened: string; timeline: unknown[] }>;
@@ -25,7 +25,7 @@ it("--json --strategies reject,enqueue prints the observed lanes as data", async
 
 it("prints a plain-text summary when stdout is not a terminal", async () => {
   const r = await e2e.cli(["demo", "--strategies", "interrupt"]);
-  expect(r.code).toBe(0);
+  expect(r.code, r.stderr).toBe(0);
   expect(r.stdout).toMatch(/^== interrupt == thread [0-9a-f-]{36}\n {2}timeline:\n/);
   expect(r.stdout).toMatch(
     /what happened: The first run was interrupted after its tool call; its partial messages stay in the thread \(3 messages\)/,
@@ -38,7 +38,7 @@ it.skipIf(!pty)(
   async () => {
     if (!pty) return;
     const s = e2e.terminal(pty, {}, 80, 24, ["demo"]);
-    expect(await s.exited).toBe(0);
+    expect(await s.exited, s.text()).toBe(0);
     // The lanes' last frame stays above the summary: two lanes side by side, 39 columns each.
     const frame = s.text().slice(0, s.text().indexOf("== reject =="));
     const rows = frame.split("\n");
@@ -59,6 +59,6 @@ it.skipIf(!pty)(
 
 it("an unknown strategy in --strategies is a usage error", async () => {
   const r = await e2e.cli(["demo", "--strategies", "reject,yolo"]);
-  expect(r.code).toBe(2);
+  expect(r.code, r.stderr).toBe(2);
   expect(r.stderr).toMatch(/--strategies takes a comma-separated list .* \(not yolo\)/);
 });

@@ -1,7 +1,17 @@
 // The package as the registry would hand it out (README, "Install"): `npm pack`, the tarball
 // installed into an empty project and globally, and the `chat` each install gets run there. A
 // file left out of `files`, or a devDependency needed at run time, fails here, not for a user.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -59,9 +69,16 @@ afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-it("in a clone, npx chat runs the clone's own chat, from a subdirectory too", async () => {
-  const r = await run("npx", ["chat", "--version"], join(REPO, "src"));
-  expect([r.code, r.stdout]).toEqual([0, `${version}\n`]);
+it("in a clone, npx chat runs the clone's own chat, from a subdirectory too, without building it again", async () => {
+  // npm exec installs the clone into its npx cache to run its bin, and runs `prepare` for that
+  // (scripts/prepare.mjs leaves a built clone as it is). A cache of its own: the install happens
+  // every time, as at a user's first `npx chat`.
+  const bundle = join(REPO, "dist/bundle/cli.js");
+  const before = statSync(bundle).mtimeMs;
+  const r = await run("npx", ["chat", "--version"], join(REPO, "src"), { npm_config_cache: join(root, "npm-cache") });
+  expect([r.code, r.stdout], r.stderr).toEqual([0, `${version}\n`]);
+  expect(readdirSync(join(root, "npm-cache", "_npx"))).toHaveLength(1);
+  expect(statSync(bundle).mtimeMs).toBe(before);
 });
 
 describe(`an agent project: npm install -D ${name}, then npx chat`, () => {
