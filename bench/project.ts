@@ -5,12 +5,13 @@
 // - same: its own node_modules, installed with npm, with chat's versions of the langgraph packages;
 // - other: its own node_modules with older versions (what a project that has not upgraded has).
 // The two sides alternate, so drift on a shared machine hits both alike.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { BIN } from "../test/helpers/cli.js";
+import { named, npmInstall, OLDER_LANGCHAIN } from "../test/helpers/npm.js";
 import { now } from "./stats.js";
 
 const root = join(import.meta.dirname, "..");
@@ -32,10 +33,7 @@ export const PROJECT_CASES: ProjectCase[] = [
     name: `own node_modules, chat's versions (langgraph ${version("@langchain/langgraph")}, core ${version("@langchain/core")})`,
     install: [`@langchain/langgraph@${version("@langchain/langgraph")}`, `@langchain/core@${version("@langchain/core")}`],
   },
-  {
-    name: "own node_modules, older versions (langgraph 1.5.3, core 1.3.5)",
-    install: ["@langchain/langgraph@1.5.3", "@langchain/core@1.3.5"],
-  },
+  { name: `own node_modules, older versions (${named(OLDER_LANGCHAIN)})`, install: OLDER_LANGCHAIN },
 ];
 
 /** A fresh copy of the fixture project, with its packages installed or chat's linked in. */
@@ -43,10 +41,7 @@ function projectCopy(setup: ProjectCase): string {
   const dir = mkdtempSync(join(tmpdir(), "chat-bench-project-"));
   cpSync(join(root, "test/fixtures/project"), dir, { recursive: true });
   if (!setup.install) symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
-  else {
-    const args = ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", ...setup.install];
-    execFileSync("npm", args, { cwd: dir, stdio: "ignore" });
-  }
+  else npmInstall(dir, setup.install);
   return dir;
 }
 

@@ -18,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCommand, type CliResult } from "../helpers/cli.js";
 import { e2eSetup } from "../helpers/e2e.js";
+import { NPM_QUIET } from "../helpers/npm.js";
 import { killServersUnder, serverPidsLeftUnder } from "../helpers/processes.js";
 
 const REPO = fileURLToPath(new URL("../..", import.meta.url));
@@ -28,7 +29,6 @@ const ECHO_ANSWER = /^=+ Ai Message =+\n\nYou said: hi$/m;
 // An install resolves the dependencies afresh from the registry (the cache is warm after npm ci)
 // and compiles node-pty with node-gyp: ~15 s here, minutes allowed on a slow or loaded machine.
 const INSTALL_MS = 240_000;
-const NPM_QUIET = ["--prefer-offline", "--no-audit", "--no-fund"];
 const e2e = e2eSetup({ env: { CHAT_DEMO_LATENCY_MS: "100" } });
 
 /** The tarball, the agent project and the global prefix, all under one temp dir (made in beforeAll). */

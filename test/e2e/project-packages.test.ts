@@ -4,7 +4,6 @@
 // hooks. Which copy the server used is seen from inside it: the project's copy of the module the
 // server imports (`@langchain/langgraph/web`; the graphs import the package's main entry) writes a
 // line to a file when it loads.
-import { execFileSync } from "node:child_process";
 import {
   appendFileSync,
   cpSync,
@@ -22,20 +21,18 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { e2eSetup } from "../helpers/e2e.js";
+import { named, npmInstall, OLDER_LANGCHAIN } from "../helpers/npm.js";
 import { serverPidsLeftUnder } from "../helpers/processes.js";
 
 const PROJECT = fileURLToPath(new URL("../fixtures/project", import.meta.url));
 const OURS = realpathSync(fileURLToPath(new URL("../../node_modules/@langchain/langgraph", import.meta.url)));
 const e2e = e2eSetup();
 
-/** Makes a file of a project's package write `word` to $CHAT_MARK_FILE when it is loaded. */
-function markLoad(file: string, word: string): void {
-  const mark = `\nimport { appendFileSync as __chatMark } from "node:fs";\nif (process.env.CHAT_MARK_FILE) __chatMark(process.env.CHAT_MARK_FILE, "${word}\\n");\n`;
-  appendFileSync(file, mark);
+/** Makes a project's copy of @langchain/langgraph write "web" to $CHAT_MARK_FILE when the server loads it. */
+function markServerImport(langgraph: string): void {
+  const mark = `\nimport { appendFileSync as __chatMark } from "node:fs";\nif (process.env.CHAT_MARK_FILE) __chatMark(process.env.CHAT_MARK_FILE, "web\\n");\n`;
+  appendFileSync(join(langgraph, "dist/web.js"), mark);
 }
-
-/** The project's @langchain/langgraph says "web" when the server loads it (the graphs import the main entry). */
-const markServerImport = (langgraph: string) => markLoad(join(langgraph, "dist/web.js"), "web");
 
 /** `chat --project dir -m hi` with a fresh record of what loaded; the marks and the graph's recorded imports. */
 async function answerFrom(dir: string, home: string) {
@@ -73,15 +70,14 @@ it("a copy of chat's own @langchain/langgraph in the project: the server and the
   }
 });
 
-describe("a project npm installed with older versions than chat's (langgraph 1.5.3, core 1.3.5)", () => {
+describe(`a project npm installed with older versions than chat's (${named(OLDER_LANGCHAIN)})`, () => {
   let dir = "";
   let own = "";
   beforeAll(() => {
     // Outside the repository, so nothing of chat's is found by walking up: a project of its own.
     dir = realpathSync(mkdtempSync(join(tmpdir(), "chat-older-project-")));
     cpSync(PROJECT, dir, { recursive: true });
-    const install = ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"];
-    execFileSync("npm", [...install, "@langchain/langgraph@1.5.3", "@langchain/core@1.3.5"], { cwd: dir, stdio: "ignore" });
+    npmInstall(dir, OLDER_LANGCHAIN);
     own = join(dir, "node_modules/@langchain/langgraph");
     markServerImport(own);
   }, 180_000); // npm fetches the older versions from the registry the first time
