@@ -12,6 +12,8 @@ import { fromLines, fromList, givenInputs, readScript, type GivenInput } from ".
 import { onInterrupt, sayOnSignal } from "../signals.js";
 import { drawLiveEvenInCi } from "../interactive/terminal.js";
 import { holdEarlyKeys, type EarlyKeys } from "../interactive/early-keys.js";
+import { firstFrameLines, showFirstFrame, type FirstFrame } from "../interactive/first-frame.js";
+import { parseDeploymentUrl } from "../settings/url.js";
 import { deploymentName, resolveTarget, type Target, type TargetFlags } from "./target.js";
 import { LostRuns } from "./lost-runs.js";
 import { describeRunOptions } from "../settings/run-options.js";
@@ -83,14 +85,40 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
   if (face.interactive && flags.fork !== undefined)
     throw new UsageError("--fork forks with the first message given (-m, --script or stdin); in the chat, /rewind #n does it");
   if (face.interactive) drawLiveEvenInCi();
-  const early = face.interactive ? holdEarlyKeys() : undefined;
+  const frame = face.interactive ? drawFirstFrame(target, threadFlag) : undefined;
+  // Ctrl+C then ends chat at once, as it would without the frame: the frame goes first.
+  const early = face.interactive ? holdEarlyKeys(process.stdin, () => frame?.clear()) : undefined;
   try {
-    return await startAndChat(flags, target, face, threadFlag, early);
+    return await startAndChat(flags, target, face, threadFlag, { early, frame });
   } catch (err) {
+    frame?.clear();
     const typed = early?.restore() ?? "";
     if (typed.trim()) process.stderr.write(`chat: not sent (typed while chat started): ${neutralise(JSON.stringify(typed))}\n`);
     throw err;
   }
+}
+
+/**
+ * The prompt and status bar at once, before the UI is loaded: what the UI draws first, but still
+ * connecting (and, continuing a thread without --assistant, its assistant not yet known).
+ */
+function drawFirstFrame(target: Target, thread: string | undefined): FirstFrame {
+  const bar = {
+    deployment: target.url ? parseDeploymentUrl(target.url) : deploymentName(target),
+    assistant: thread && !target.assistantFrom ? "…" : target.assistant,
+    threadId: thread ?? "new",
+    strategy: target.strategy,
+    connection: "connecting" as const,
+    hold: target.hold,
+    runSettings: describeRunOptions(target.runOptions),
+  };
+  return showFirstFrame(firstFrameLines(bar, process.stdout.columns), process.stdout, process.stderr);
+}
+
+/** What the interactive face holds while chat starts: the keys typed, and the first frame. */
+interface Starting {
+  early: EarlyKeys | undefined;
+  frame: FirstFrame | undefined;
 }
 
 async function startAndChat(
@@ -98,7 +126,7 @@ async function startAndChat(
   target: Target,
   face: ReturnType<typeof chooseFace>,
   threadFlag: string | undefined,
-  early: EarlyKeys | undefined,
+  starting: Starting,
 ): Promise<ExitCode> {
   // Load the UI while the network checks run.
   const ui = face.interactive
@@ -129,7 +157,7 @@ async function startAndChat(
     const opening = { lostRuns, reconnect: flags.reconnect, thread: threadFlag };
     const opened = await openFirst(connection, target, core ?? loadCore(), opening);
     const { session, lost } = opened;
-    if (ui) return await interactiveFace(await ui, early, opened, connection, target);
+    if (ui) return await interactiveFace(await ui, starting, opened, connection, target);
     void lost?.then(({ why, detail }) => {
       process.stderr.write(`chat: ${neutralise(why)}\n`);
       session.abandon(detail);
@@ -148,7 +176,7 @@ type UiModules = [typeof RunModule, typeof HistoryModule];
 /** The Ink face over the first session; the keys typed while chat started are its first input. */
 function interactiveFace(
   [{ runInteractive }, { fileHistory }]: UiModules,
-  early: EarlyKeys | undefined,
+  { early, frame }: Starting,
   { session, open, lost, themeFor }: Opened,
   connection: Connection,
   target: Target,
@@ -156,6 +184,7 @@ function interactiveFace(
   early?.release();
   return runInteractive({
     session,
+    beforeFirstFrame: () => frame?.clear(),
     openSession: open,
     deployment: connection.label,
     strategy: target.strategy,

@@ -13,7 +13,8 @@ export interface EarlyKeys {
 
 const NOTHING: EarlyKeys = { release: () => {}, restore: () => "" };
 
-export function holdEarlyKeys(stdin: NodeJS.ReadStream = process.stdin): EarlyKeys {
+/** `beforeInterrupt`: called when Ctrl+C is typed, before the SIGINT it stands for. */
+export function holdEarlyKeys(stdin: NodeJS.ReadStream = process.stdin, beforeInterrupt?: () => void): EarlyKeys {
   if (!stdin.isTTY || typeof stdin.setRawMode !== "function") return NOTHING;
   const kept: Buffer[] = [];
   const cooked = () => {
@@ -34,6 +35,7 @@ export function holdEarlyKeys(stdin: NodeJS.ReadStream = process.stdin): EarlyKe
       // Raw mode makes Ctrl+C a byte: do what the terminal would have done with it.
       stop();
       cooked();
+      beforeInterrupt?.();
       process.kill(process.pid, "SIGINT");
       return;
     }

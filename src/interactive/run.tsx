@@ -17,6 +17,8 @@ const PASTE_OFF = "\x1b[?2004l";
 
 export interface InteractiveOptions {
   session: Session;
+  /** Called just before the UI draws its first frame (the one drawn before it was loaded goes). */
+  beforeFirstFrame?(): void;
   openSession(threadId?: string, assistant?: string): Promise<Session>;
   deployment: string;
   strategy: Strategy;
@@ -36,10 +38,11 @@ export interface InteractiveOptions {
 }
 
 export async function runInteractive(options: InteractiveOptions): Promise<ExitCode> {
-  const { resumeCommand, isLocal, deployment, lost, runSettings, ...rest } = options;
+  const { resumeCommand, isLocal, deployment, lost, runSettings, beforeFirstFrame, ...rest } = options;
   const controller = new ChatController({ ...rest, columns: process.stdout.columns });
   void lost?.then(({ why, detail }) => controller.lost(why, detail));
   const app = <App controller={controller} deployment={deployment} runSettings={runSettings} />;
+  beforeFirstFrame?.();
   const instance = render(app, { exitOnCtrlC: false });
   // Bracketed paste: the terminal marks pasted text, so its line breaks stay in the message.
   process.stdout.write(PASTE_ON);

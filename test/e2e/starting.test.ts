@@ -24,6 +24,8 @@ function start(): Screen {
 it.skipIf(!pty)("a message typed while the local deployment starts is sent by its Enter, and never echoed", async () => {
   const s = start();
   await s.waitFor(new RegExp(STARTING));
+  // The prompt and status bar are up at once, before the UI is loaded: still connecting.
+  await s.waitFor(/› +message \(enqueue\) · \/help\nlocal · agent · thread new · strategy enqueue · connecting…/);
   for (const key of "what's the weather in sf?") s.write(key);
   s.write("\r");
   await s.waitFor(/Human Message =+\n\nwhat's the weather in sf\?[\s\S]*Ai Message =+\n\nIt's [^\n]*San Francisco/, 30_000);
@@ -33,6 +35,11 @@ it.skipIf(!pty)("a message typed while the local deployment starts is sent by it
   const before = raw.slice(raw.indexOf(STARTING), raw.indexOf(STARTED));
   expect(raw.indexOf(STARTED)).toBeGreaterThan(0);
   expect(before).not.toContain("weather");
+  // The UI drew in the first frame's place: what was said meanwhile above it, nothing of it left.
+  const text = s.text();
+  expect(text).toMatch(new RegExp(`${STARTING}…\n${STARTED} http://127.0.0.1:\\d+\n`));
+  expect(text).not.toContain("connecting…");
+  expect(text.match(/^local · agent · thread /gm)).toHaveLength(1);
 });
 
 it.skipIf(!pty)("Ctrl+C while the local deployment starts stops chat and its server", async () => {

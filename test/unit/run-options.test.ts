@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { describeRunOptions, jsonObject } from "../../src/settings/run-options.js";
-import { statusParts } from "../../src/interactive/components/StatusBar.js";
+import { statusParts } from "../../src/interactive/status-parts.js";
 import { runPayload, streamModes } from "../../src/engine/create.js";
 import type { OutgoingMessage } from "../../src/engine/types.js";
 

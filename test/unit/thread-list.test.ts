@@ -1,7 +1,7 @@
 // /threads' list and the status bar's thread: what people see to tell threads apart and pick one.
 import { describe, expect, it } from "vitest";
 import { ago, pick, threadListText } from "../../src/interactive/thread-list.js";
-import { statusParts } from "../../src/interactive/components/StatusBar.js";
+import { statusParts } from "../../src/interactive/status-parts.js";
 
 const A = "01a24930-381f-74c9-a331-9da2eb60c39b";
 const twin = "01a24930-4000-7000-8000-00aaeb60c39b"; // ends like A for 8 characters

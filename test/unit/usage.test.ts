@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { addUsage, usageOf } from "../../src/engine/usage.js";
 import { jsonEvent, statusLine } from "../../src/scripted/report.js";
-import { statusParts } from "../../src/interactive/components/StatusBar.js";
+import { statusParts } from "../../src/interactive/status-parts.js";
 import type { OutgoingMessage } from "../../src/engine/types.js";
 
 const ai = (usage: unknown) => ({ type: "ai", content: "x", usage_metadata: usage });
