@@ -27,7 +27,13 @@ await build({
   external: ["@langchain/langgraph-api", "@langchain/langgraph", "node-pty"],
   // Ink imports React DevTools only when DEV=true; keep that optional package out of the bundle.
   // The SDK's message classes are for stream helpers chat does not use (see the stub).
-  alias: { "react-devtools-core": "./scripts/empty-module.js", "@langchain/core/messages": "./scripts/core-messages-stub.js" },
+  alias: {
+    "react-devtools-core": "./scripts/empty-module.js",
+    "@langchain/core/messages": "./scripts/core-messages-stub.js",
+    // One string-width for Ink and wrap-ansi (which pins an older major with emoji-regex): its
+    // Intl.Segmenter and emoji tables cost ~10 ms to set up, once instead of twice.
+    "string-width": "./node_modules/string-width/index.js",
+  },
   // Some CommonJS dependencies call require(); give the ESM chunks one.
   banner: { js: "import { createRequire as __chatRequire } from 'node:module'; const require = __chatRequire(import.meta.url);" },
   logLevel: "warning",
