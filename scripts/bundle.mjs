@@ -30,9 +30,9 @@ await build({
   alias: {
     "react-devtools-core": "./scripts/empty-module.js",
     "@langchain/core/messages": "./scripts/core-messages-stub.js",
-    // One string-width for Ink and wrap-ansi (which pins an older major with emoji-regex): its
-    // Intl.Segmenter and emoji tables cost ~10 ms to set up, once instead of twice.
-    "string-width": "./node_modules/string-width/index.js",
+    // One string-width for Ink, wrap-ansi (which pins an older major with emoji-regex) and chat,
+    // loaded only when text needs it (see the module).
+    "string-width": "./scripts/string-width-fast.ts",
   },
   // Some CommonJS dependencies call require(); give the ESM chunks one.
   banner: { js: "import { createRequire as __chatRequire } from 'node:module'; const require = __chatRequire(import.meta.url);" },

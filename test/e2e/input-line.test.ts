@@ -37,6 +37,10 @@ it.skipIf(!pty)("under NO_COLOR the cursor is inverse video and the placeholder 
   // SGR 7, which NO_COLOR (FORCE_COLOR=0 for chalk) would otherwise strip; and still no colour.
   expect(s.raw()).toContain("\x1b[7m");
   expect(s.raw()).not.toMatch(/\x1b\[[34]\dm/);
+  // Wide text is measured by string-width itself, which the bundle loads only now (see
+  // scripts/string-width-fast.ts): the cursor still lands on the right cell.
+  await keys(s, "\x01", "\x0b", "漢字😀ab", LEFT, LEFT);
+  await shows(s, "› 漢字😀⟦a⟧b");
   await keys(s, "\x03", "/quit\r");
   expect(await s.exited).toBe(0);
 });
