@@ -85,9 +85,11 @@ export async function chatCommand(flags: ChatFlags): Promise<ExitCode> {
   if (face.interactive && flags.fork !== undefined)
     throw new UsageError("--fork forks with the first message given (-m, --script or stdin); in the chat, /rewind #n does it");
   if (face.interactive) drawLiveEvenInCi();
-  const frame = face.interactive ? drawFirstFrame(target, threadFlag) : undefined;
-  // Ctrl+C then ends chat at once, as it would without the frame: the frame goes first.
+  // Raw mode first, so that no key typed from here on is echoed; Ctrl+C ends chat at once, as it
+  // would without the frame, which goes first.
+  let frame: FirstFrame | undefined;
   const early = face.interactive ? holdEarlyKeys(process.stdin, () => frame?.clear()) : undefined;
+  if (face.interactive) frame = drawFirstFrame(target, threadFlag);
   try {
     return await startAndChat(flags, target, face, threadFlag, { early, frame });
   } catch (err) {
@@ -112,7 +114,7 @@ function drawFirstFrame(target: Target, thread: string | undefined): FirstFrame 
     hold: target.hold,
     runSettings: describeRunOptions(target.runOptions),
   };
-  return showFirstFrame(firstFrameLines(bar, process.stdout.columns), process.stdout, process.stderr);
+  return showFirstFrame((columns) => firstFrameLines(bar, columns), process.stdout, process.stderr);
 }
 
 /** What the interactive face holds while chat starts: the keys typed, and the first frame. */

@@ -89,14 +89,27 @@ export interface FirstFrame {
 
 type Write = NodeJS.WriteStream["write"];
 
+/** The lines written out, then the cursor put back up on the prompt. */
+const drawn = (lines: readonly string[]) => `${lines.join("\n")}\n\x1b[${lines.length}A\r\x1b[${CURSOR_COLUMN}C`;
+
 /**
- * Draws `lines` at the cursor and puts the cursor on the prompt (the terminal's own: a start that
- * ends here without a word, as a signal's, leaves it as it was). While they are up, what is
- * written to stderr (a notice, an error) goes above them: erased, written, drawn again below.
+ * Draws the lines for the window's width at the cursor and puts the cursor on the prompt (the
+ * terminal's own: a start that ends here without a word, as a signal's, leaves it as it was).
+ * While they are up, what is written to stderr (a notice, an error) goes above them: erased,
+ * written, drawn again below; and a resized window has them drawn again for its width.
  */
-export function showFirstFrame(lines: readonly string[], out: NodeJS.WriteStream, err: NodeJS.WriteStream): FirstFrame {
-  const frame = `${lines.join("\n")}\n\x1b[${lines.length}A\r\x1b[${CURSOR_COLUMN}C`;
+export function showFirstFrame(
+  linesFor: (columns: number) => readonly string[],
+  out: NodeJS.WriteStream,
+  err: NodeJS.WriteStream,
+): FirstFrame {
+  let frame = drawn(linesFor(out.columns || 80));
   out.write(frame);
+  const resized = () => {
+    frame = drawn(linesFor(out.columns || 80));
+    out.write(ERASE_DOWN + frame);
+  };
+  out.on("resize", resized);
   const onTheScreen = err.isTTY === true;
   const own = Object.prototype.hasOwnProperty.call(err, "write");
   const write: Write = err.write;
@@ -118,6 +131,7 @@ export function showFirstFrame(lines: readonly string[], out: NodeJS.WriteStream
       else Reflect.deleteProperty(err, "write");
     }
     process.off("exit", clear);
+    out.off("resize", resized);
     out.write(ERASE_DOWN);
   };
   process.on("exit", clear);

@@ -67,6 +67,7 @@ describe("the first frame's lines", () => {
 /** A terminal stream that records what is written to it (write on the prototype, as a real stream's). */
 class FakeStream extends EventEmitter {
   readonly written: string[] = [];
+  columns = 80;
   constructor(readonly isTTY = true) {
     super();
   }
@@ -83,14 +84,14 @@ describe("showing the first frame", () => {
 
   it("draws the lines and puts the cursor on the prompt", () => {
     const out = fakeStream();
-    frames.push(showFirstFrame(["one", "two"], out, fakeStream()));
+    frames.push(showFirstFrame(() => ["one", "two"], out, fakeStream()));
     expect(out.written.join("")).toBe(`one\ntwo\n\x1b[2A\r\x1b[${CURSOR_COLUMN}C`);
   });
 
   it("puts what stderr says above the frame, which is drawn again below it", () => {
     const out = fakeStream();
     const err = fakeStream();
-    frames.push(showFirstFrame(["one"], out, err));
+    frames.push(showFirstFrame(() => ["one"], out, err));
     out.written.length = 0;
     err.write("chat: local deployment at http://127.0.0.1:1\n");
     err.write(Buffer.from("no newline"));
@@ -99,16 +100,17 @@ describe("showing the first frame", () => {
     expect(out.written).toEqual(["\r\x1b[J", frame, "\r\x1b[J", `\n${frame}`]);
   });
 
-  it("clears once: erased, stderr its own again, nothing left to do at exit", () => {
+  it("clears once: erased, stderr its own again, nothing left to do at exit or on a resize", () => {
     const out = fakeStream();
     const err = fakeStream();
-    const frame = showFirstFrame(["one"], out, err);
+    const frame = showFirstFrame(() => ["one"], out, err);
     expect(Object.hasOwn(err, "write")).toBe(true);
     const listeners = process.listenerCount("exit");
     frame.clear();
     expect(out.written.at(-1)).toBe("\r\x1b[J");
     expect(Object.hasOwn(err, "write")).toBe(false);
     expect(process.listenerCount("exit")).toBe(listeners - 1);
+    expect(out.listenerCount("resize")).toBe(0);
     const written = out.written.length;
     err.write("later\n");
     frame.clear();
@@ -116,9 +118,19 @@ describe("showing the first frame", () => {
     expect(err.written).toEqual(["later\n"]);
   });
 
+  it("is drawn again for a resized window's width", () => {
+    const out = fakeStream();
+    out.columns = 100;
+    frames.push(showFirstFrame((columns) => [`width ${columns}`], out, fakeStream()));
+    out.written.length = 0;
+    out.columns = 40;
+    out.emit("resize");
+    expect(out.written).toEqual([`\r\x1b[J${"width 40"}\n\x1b[1A\r\x1b[${CURSOR_COLUMN}C`]);
+  });
+
   it("leaves stderr alone when it is not the terminal", () => {
     const err = fakeStream(false);
-    frames.push(showFirstFrame(["one"], fakeStream(), err));
+    frames.push(showFirstFrame(() => ["one"], fakeStream(), err));
     expect(Object.hasOwn(err, "write")).toBe(false);
   });
 });
