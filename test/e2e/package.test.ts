@@ -3,6 +3,7 @@
 // file left out of `files`, or a devDependency needed at run time, fails here, not for a user.
 import {
   cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -82,8 +83,9 @@ it("in a clone, npx chat runs the clone's own chat, from a subdirectory too, wit
 });
 
 describe(`an agent project: npm install -D ${name}, then npx chat`, () => {
-  it("links the tarball's chat into the project's node_modules/.bin", () => {
+  it("links the tarball's chat into the project's node_modules/.bin, and builds no test tool there (node-pty)", () => {
     expect(realpathSync(join(agent(), "node_modules/.bin/chat"))).toBe(join(agent(), "node_modules", name, "bin/chat.js"));
+    expect(existsSync(join(agent(), "node_modules/node-pty"))).toBe(false);
   });
 
   it("npx chat -m hi: the built-in deployment's demo agent answers, and no server is left", async () => {

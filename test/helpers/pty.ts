@@ -7,7 +7,7 @@ import { BIN, keyFor } from "./cli.js";
 type Pty = typeof NodePty;
 
 /**
- * node-pty is an optional dependency (a native build); undefined when it did not install, unless
+ * node-pty is a dev dependency (a native build, never installed with the package); undefined when absent, unless
  * CHAT_REQUIRE_PTY is set (CI), where a missing or wrongly built addon must fail, not skip.
  */
 export async function loadPty(): Promise<Pty | undefined> {
