@@ -11,6 +11,7 @@ import { isInFlight } from "../engine/status.js";
 import { neutralise, oneLine } from "../sanitize.js";
 import type { InputHistory } from "./input-history.js";
 import type { RecentThreads } from "./thread-list.js";
+import { sayOnSignal } from "../signals.js";
 
 const PASTE_ON = "\x1b[?2004h";
 const PASTE_OFF = "\x1b[?2004l";
@@ -46,9 +47,17 @@ export async function runInteractive(options: InteractiveOptions): Promise<ExitC
   const instance = render(app, { exitOnCtrlC: false });
   // Bracketed paste: the terminal marks pasted text, so its line breaks stay in the message.
   process.stdout.write(PASTE_ON);
+  // Ended by a signal (SIGTERM, SIGHUP, a SIGINT from outside): the UI goes as at /quit, and the
+  // goodbye says what is unfinished and what was still in the input, before chat exits.
+  const unsay = sayOnSignal(() => {
+    instance.unmount();
+    process.stdout.write(PASTE_OFF);
+    process.stderr.write(`${signalled(controller, options.history, resumeCommand, isLocal).join("\n")}\n`);
+  });
   try {
     await instance.waitUntilExit();
   } finally {
+    unsay();
     process.stdout.write(PASTE_OFF);
   }
   const info = controller.getSnapshot().exit;
@@ -62,6 +71,19 @@ export async function runInteractive(options: InteractiveOptions): Promise<ExitC
   controller.dispose();
   if (info) process.stderr.write(`${goodbye(info, unfinished, resumeCommand, isLocal).join("\n")}\n`);
   return EXIT.ok;
+}
+
+/** The goodbye when a signal ends the UI: the input's text, not sent, is kept in the input history. */
+function signalled(controller: ChatController, history: InputHistory, resumeCommand: string, isLocal: boolean): string[] {
+  const { threadId, input } = controller.getSnapshot();
+  const unfinished = controller.unfinished();
+  const lines = goodbye({ threadId, unfinished: unfinished.length }, unfinished, resumeCommand, isLocal);
+  if (input.value.trim() === "") return lines;
+  history.add(input.value);
+  return [
+    ...lines,
+    `not sent (it was in the input; ↑ in the input history brings it back): ${oneLine(neutralise(JSON.stringify(input.value)), 100)}`,
+  ];
 }
 
 /** The thread, the command that resumes it, and what became of each message still unfinished. */

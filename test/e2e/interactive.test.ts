@@ -136,6 +136,32 @@ it.skipIf(!pty)("quitting with runs in flight on the local deployment cancels th
   expect(serverPidsUnder(e2e.home)).toEqual([]);
 });
 
+it.skipIf(!pty)("SIGTERM ends the UI as /quit does, naming the run it cuts off and keeping what was in the input", async () => {
+  if (!pty) return;
+  const s = e2e.terminal(pty, { CHAT_DEMO_LATENCY_MS: "1500" });
+  await s.waitFor(/strategy enqueue · connected/);
+  await s.enter("weather in sf?");
+  await s.waitFor(/#1 running enqueue/);
+  s.write("and a draft");
+  await s.waitFor(/› and a draft/);
+  s.signal("SIGTERM");
+  expect(await s.exited).toBe(143);
+  const text = s.text();
+  expect(text).toMatch(/\nthread [0-9a-f-]{36}\nresume with: .* --thread [0-9a-f-]{36}\n/);
+  expect(text).toMatch(/1 message\(s\) cancelled: the local deployment stops with chat:\n {2}#1 "weather in sf\?"/);
+  expect(text).toMatch(/not sent \(it was in the input; ↑ in the input history brings it back\): "and a draft"/);
+  expect(serverPidsUnder(e2e.home)).toEqual([]);
+  // The next chat's input history has the draft.
+  const next = e2e.terminal(pty, { CHAT_DEMO_LATENCY_MS: "0" });
+  await next.waitFor(/connected/);
+  await next.typing();
+  next.write("\x1b[A");
+  await next.waitFor(/› and a draft/);
+  next.write("\x01\x0b"); // Ctrl+A, Ctrl+K: the input empty again
+  await next.enter("/quit");
+  expect(await next.exited).toBe(0);
+});
+
 it.skipIf(!pty)(
   "passing words sit on one line above the input, not in the transcript; /help fits a 40-column window",
   async () => {

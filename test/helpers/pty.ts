@@ -40,6 +40,8 @@ export interface Screen {
    */
   typing(): Promise<void>;
   exited: Promise<number>;
+  /** Sends chat a signal, as `kill` from another shell would. */
+  signal(name: NodeJS.Signals): void;
   kill(): void;
 }
 
@@ -127,6 +129,7 @@ export function startInPty(
       await waitFor(/›\s+message \(/);
     },
     exited,
+    signal: (name) => child.kill(name),
     kill: () => {
       try {
         child.kill("SIGKILL");
