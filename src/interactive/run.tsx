@@ -50,9 +50,11 @@ export async function runInteractive(options: InteractiveOptions): Promise<ExitC
   // Ended by a signal (SIGTERM, SIGHUP, a SIGINT from outside): the UI goes as at /quit, and the
   // goodbye says what is unfinished and what was still in the input, before chat exits.
   const unsay = sayOnSignal(() => {
+    // The draft is kept first: after a SIGHUP there may be no terminal left to write to.
+    const lines = signalled(controller, options.history, resumeCommand, isLocal);
     instance.unmount();
     process.stdout.write(PASTE_OFF);
-    process.stderr.write(`${signalled(controller, options.history, resumeCommand, isLocal).join("\n")}\n`);
+    process.stderr.write(`${lines.join("\n")}\n`);
   });
   try {
     await instance.waitUntilExit();
