@@ -3,9 +3,10 @@
 // only the user can read (0600, in the 0700 config dir), so clients set up once keep working;
 // --new-key replaces it.
 import { randomBytes } from "node:crypto";
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../errors.js";
+import { replaceWhole } from "../settings/whole-file.js";
 
 const FILE = "serve-key";
 const KEY = /^[A-Za-z0-9_-]{43,256}$/;
@@ -31,10 +32,7 @@ export function keptKey(dataDir: string, renew: boolean): { key: string; fresh: 
 
 /** Written whole or not at all: a reader never sees half a key. */
 export function keepKey(dataDir: string, key: string): void {
-  const file = keyFile(dataDir);
-  const partial = `${file}.${process.pid}.tmp`;
-  writeFileSync(partial, `${key}\n`, { mode: 0o600 });
-  renameSync(partial, file);
+  replaceWhole(keyFile(dataDir), `${key}\n`);
 }
 
 /** An --allow-origin value: a web origin exactly (scheme, host, port), as browsers send it. */

@@ -5,8 +5,9 @@
 // disk, replaced at once through a rename (a symlink's target, so the link stays), owner-only.
 // Never throws: remembering is a courtesy, and a read-only or damaged config directory must not
 // stop a chat.
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync, realpathSync, renameSync } from "node:fs";
+import { join } from "node:path";
+import { replaceWhole } from "./whole-file.js";
 
 type Keyed = Record<string, unknown>;
 
@@ -48,32 +49,20 @@ export function readKeyed(dir: string, name: string, key: string): unknown {
   return all && Object.hasOwn(all, key) ? all[key] : undefined;
 }
 
-let written = 0;
-
 /**
  * Sets `key` in `<dir>/<name>.json` (undefined deletes it), at once: no other write interleaves.
  * A file that is there but cannot be read is left as it is (as conf did).
  */
 export function writeKeyed(dir: string, name: string, key: string, value: unknown): void {
   const file = replaced(join(dir, `${name}.json`));
-  const temp = `${file}.${process.pid}-${(written += 1)}.tmp`;
   try {
     const all = readAll(file);
     if (!all) return;
     if (value === undefined) delete all[key];
     else all[key] = value;
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    const fd = openSync(temp, "wx", 0o600);
-    try {
-      writeSync(fd, `${JSON.stringify(all, null, "\t")}\n`);
-      // On disk before it replaces the old file: a crash leaves one or the other, whole.
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, file);
+    replaceWhole(file, `${JSON.stringify(all, null, "\t")}\n`);
   } catch {
-    rmSync(temp, { force: true });
+    // not remembered this time (see the module's note)
   }
 }
 
