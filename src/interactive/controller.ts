@@ -122,8 +122,8 @@ export class ChatController {
 
   /** Carries out a command typed in the input line (or bound to a key), when its entry allows it now. */
   run(given: Command): void {
-    // With a rewind armed, a typed line is the new message that forks, not an answer to a question it undoes.
-    const command = given.kind === "send" && this.recall.forking() ? { ...given, explicit: true } : given;
+    const command = this.recall.armedFor(given);
+    if ("refused" in command) return this.refuse(command.refused);
     const when = availabilityOf(command);
     // A message refused for dropping the question goes when the same text comes again.
     const text = "text" in command ? command.text : "";

@@ -6,6 +6,7 @@ import type { OutgoingMessage } from "../engine/types.js";
 import { isPullable } from "./queue-rules.js";
 import { isTerminal } from "../engine/status.js";
 import type { Strategy } from "../strategies.js";
+import type { Command } from "./command-registry.js";
 
 export type TakeBack =
   | { readonly refused: string }
@@ -61,6 +62,17 @@ export class Recall {
 
   /** A rewind is armed: the next line typed is a new message (it forks), never an answer. */
   forking = (): boolean => this.fork !== undefined;
+
+  /**
+   * A command as an armed rewind takes it: a typed line is the new message that forks (not an
+   * answer to the question the fork undoes), and an explicit answer (or go-on) is refused.
+   */
+  armedFor(given: Command): Command | { readonly refused: string } {
+    if (!this.fork) return given;
+    if (given.kind === "send") return { ...given, explicit: true };
+    if (given.kind !== "answer" && given.kind !== "continue") return given;
+    return { refused: `the next message forks before #${this.fork.index + 1} (/rewind): /rewind off first to answer here` };
+  }
 
   /** The next message forks the thread before message `index`. */
   rewind = (fork: NonNullable<Recall["fork"]>): void => void (this.fork = fork);

@@ -96,6 +96,11 @@ describe("rewind (real server)", () => {
     await chat.until("#3 waits", (s) => s.messages[2]?.status === "waiting");
     chat.submit("/rewind #3");
     await chat.until("#3's text in the input", (s) => s.input.value === "book a table for 3");
+    // An explicit answer to the question the fork would undo is refused; the rewind stays armed.
+    chat.submit("/answer yes");
+    await chat.controller.settled();
+    expect(chat.said()).toMatch(/the next message forks before #3 \(\/rewind\): \/rewind off first to answer here/);
+    expect(chat.snap().messages).toHaveLength(3);
     // The question #3 asked is open, but the line goes as the new message that forks.
     chat.submit("book a table for 5");
     await chat.until("#4 waits", (s) => s.messages[3]?.status === "waiting" && s.messages[3]?.kind === "message");
