@@ -18,6 +18,7 @@ import { statusParts, type StatusBarProps } from "./status-parts.js";
 import { liveLines } from "./live.js";
 import { reviewStep } from "./answering.js";
 import { flowHeight, shareWindow } from "./layout.js";
+import { tokenTotal } from "./tokens.js";
 
 export interface AppProps {
   controller: ChatController;
@@ -49,7 +50,7 @@ export function App({ controller, deployment, runSettings }: AppProps) {
     waiting: state.question !== undefined,
     hold: state.hold,
     runSettings,
-    tokens: state.usage?.total_tokens,
+    tokens: tokenTotal(state.tokens)?.total_tokens,
   };
   // The live region must never fill the window (Ink would redraw everything): share what is left.
   const lines = liveLines(state.live, Math.max(1, columns - 4));

@@ -12,7 +12,7 @@ import { availabilityOf, dispatch, verdict, type Command, type CommandHandlers }
 import { EMPTY, edit, lineMove, newlineInstead, setValue, type EditState } from "./editing.js";
 import { HistoryWalker } from "./history-walker.js";
 import { eventPatch } from "./session-events.js";
-import { firstSnapshot, threadPatch, type ChatSnapshot, type ControllerOptions } from "./snapshot.js";
+import { firstSnapshot, forkedPatch, threadPatch, type ChatSnapshot, type ControllerOptions } from "./snapshot.js";
 import type { Question } from "../engine/interrupts.js";
 import { Transcript, type TranscriptItem } from "./transcript.js";
 import { answerAction } from "./answering.js";
@@ -226,7 +226,7 @@ export class ChatController {
     const { retryOf, fork } = this.recall.sent(text);
     try {
       this.session.send(text, strategy, { retryOf, now, fork: fork?.checkpoint });
-      if (fork) this.say(`── rewound to before #${fork.index + 1} ──`);
+      if (fork) this.update(forkedPatch(this.state, fork.index, this.transcript));
     } catch (err) {
       this.refuse(errorMessage(err));
     }

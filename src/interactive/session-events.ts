@@ -7,7 +7,7 @@ import { NO_LIVE, liveReducer, streamedNotKept } from "./live.js";
 import type { ChatSnapshot } from "./snapshot.js";
 import type { Transcript } from "./transcript.js";
 import { oneLine } from "../sanitize.js";
-import { addUsage, usageOf } from "../engine/usage.js";
+import { ranTokens } from "./tokens.js";
 
 export function eventPatch(
   state: ChatSnapshot,
@@ -21,8 +21,8 @@ export function eventPatch(
       // Another client's messages are part of the thread: shown in order, and said to be theirs.
       const by = event.byOthers ? [transcript.note(`another client on this thread wrote (before #${event.index + 1}):`)] : [];
       const items = [...state.items, ...by, ...transcript.messages(event.messages)];
-      const usage = addUsage(state.usage, usageOf(event.messages));
-      return { patch: { messages, items, usage, live: live.index === event.index ? NO_LIVE : live } };
+      const tokens = ranTokens(state.tokens, event.index, event.messages);
+      return { patch: { messages, items, tokens, live: live.index === event.index ? NO_LIVE : live } };
     }
     case "values":
       return { patch: { messages, items: [...state.items, transcript.values(event.values)] } };

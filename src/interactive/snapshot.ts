@@ -2,13 +2,13 @@
 import type { Session } from "../engine/session.js";
 import type { ConnectionState, OutgoingMessage } from "../engine/types.js";
 import type { Question } from "../engine/interrupts.js";
-import { usageOf, type Usage } from "../engine/usage.js";
+import { forkedTokens, openedTokens, type Tokens } from "./tokens.js";
 import type { Strategy } from "../strategies.js";
 import type { Theme } from "../pretty-print/pretty.js";
 import { EMPTY, type EditState } from "./editing.js";
 import type { InputHistory } from "./input-history.js";
 import { NO_LIVE, type LiveState } from "./live.js";
-import type { TranscriptItem } from "./transcript.js";
+import type { Transcript, TranscriptItem } from "./transcript.js";
 import type { RecentThreads } from "./thread-list.js";
 
 export type { TranscriptItem };
@@ -35,8 +35,8 @@ export interface ChatSnapshot {
   readonly question: Question | undefined;
   /** For a review of several actions: the decisions typed so far, one per action, in order. */
   readonly decisions: readonly string[];
-  /** The tokens the thread's AI messages report, those it had when opened and every one since. */
-  readonly usage: Usage | undefined;
+  /** The tokens the thread's AI messages report, those it had when opened and every one since on its branch. */
+  readonly tokens: Tokens;
   /** New messages wait in chat while a run may still ask (the hold option). */
   readonly hold: boolean;
   /** The deployment's recent thread ids, as last read: the status bar tells the one in view apart among them. */
@@ -80,7 +80,7 @@ export function threadPatch(session: Session) {
     dismissed: new Set<number>(),
     live: NO_LIVE,
     connection: session.getConnection(),
-    usage: usageOf(session.initialMessages),
+    tokens: openedTokens(session.initialMessages),
   } satisfies Partial<ChatSnapshot>;
 }
 
@@ -89,3 +89,10 @@ export function firstSnapshot(session: Session, options: ControllerOptions, item
   const start = { strategy: options.strategy, input: EMPTY, items, question: undefined, decisions: [] };
   return { ...threadPatch(session), ...start, hold: options.hold ?? false, knownThreads: [] };
 }
+
+/** The next message forks before message `index`: said in the transcript; its run and later ones leave the branch, their tokens too. */
+export const forkedPatch = (state: ChatSnapshot, index: number, transcript: Transcript) =>
+  ({
+    items: [...state.items, transcript.note(`── rewound to before #${index + 1} ──`)],
+    tokens: forkedTokens(state.tokens, index),
+  }) satisfies Partial<ChatSnapshot>;

@@ -8,6 +8,7 @@ import { ChatController, type ChatSnapshot } from "../../src/interactive/control
 import { memoryHistory } from "../../src/interactive/input-history.js";
 import { plainTheme } from "../../src/pretty-print/pretty.js";
 import { messagesOf } from "../../src/engine/message.js";
+import { tokenTotal } from "../../src/interactive/tokens.js";
 import { recordedSession } from "../helpers/local-server.js";
 import { e2eSetup } from "../helpers/e2e.js";
 import { snapshotUntil } from "../helpers/snapshot-wait.js";
@@ -62,6 +63,10 @@ describe("rewind (real server)", () => {
     expect(chat.snap().messages[3]?.status).toBe("success");
     expect(chat.said()).toMatch(/── rewound to before #2 ──[\s\S]*Human Message =+\n\nwhat's the weather in tokyo\?/);
     expect(await chat.humans()).toEqual(["what's the weather in sf?", "what's the weather in tokyo?"]);
+    // The status bar's total is the branch's: #1's and #4's tokens, not #2's and #3's any more.
+    const tokens = (i: number) => chat.snap().messages[i]?.usage?.total_tokens ?? 0;
+    expect(tokens(1)).toBeGreaterThan(0);
+    expect(tokenTotal(chat.snap().tokens)?.total_tokens).toBe(tokens(0) + tokens(3));
   });
 
   it("a rewind past an answered question: the question and its answer go with the branch", async () => {
