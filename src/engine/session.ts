@@ -11,7 +11,7 @@ import { messageInput } from "./input-shape.js";
 import { createRun, createdEvent, runRequest } from "./create.js";
 import { answerFields, type Question } from "./interrupts.js";
 import { Questions } from "./questions.js";
-import { RECONNECT_MS, lostRun, stoppedReport } from "./stopped.js";
+import { RECONNECT_MS, lostRun, stoppedReport, toFollowAgain } from "./stopped.js";
 import { StopRequests } from "./stop-requests.js";
 import { checkpointBefore } from "./fork-points.js";
 import type { MessageDict } from "./message.js";
@@ -174,8 +174,7 @@ export class Session extends MessageStore {
   /** A create sent after contact was lost got through: runs that went unknown then are followed again, in order. */
   private async followLost(index: number): Promise<void> {
     const { createdAt = 0 } = this.get(index);
-    const lost = (m: OutgoingMessage) => m.status === "unknown" && m.runId && (m.finishedAt ?? Infinity) <= createdAt;
-    for (const m of this.abort.signal.aborted ? [] : this.messages.filter(lost)) {
+    for (const m of this.abort.signal.aborted ? [] : toFollowAgain(this.messages, createdAt)) {
       this.apply(m.index, { type: "refollowed", detail: "contact was lost, then back: followed again" });
       await this.follow(m.index);
     }

@@ -71,6 +71,17 @@ export function runsToCancel(messages: readonly OutgoingMessage[]): string[] {
   return active?.runId ? [active.runId] : [];
 }
 
+/**
+ * Contact is back (a create made at `createdAt` got through): the messages whose runs went unknown
+ * before then, to follow again; not one a resend took over (the resend follows that run, once).
+ */
+export function toFollowAgain(messages: readonly OutgoingMessage[], createdAt: number): OutgoingMessage[] {
+  const resent = new Set(messages.map((m) => m.retryOf));
+  return messages.filter(
+    (m) => m.status === "unknown" && m.runId && !resent.has(m.index) && (m.finishedAt ?? Infinity) <= createdAt,
+  );
+}
+
 /** How long following a run keeps reconnecting to a deployment that stopped answering. */
 export const RECONNECT_MS = 60_000;
 

@@ -3,8 +3,7 @@
 import type { Key } from "ink";
 import type { Session } from "../engine/session.js";
 import type { OutgoingMessage, SessionEvent } from "../engine/types.js";
-import { isTerminal } from "../engine/status.js";
-import { isDismissable } from "./queue-rules.js";
+import { isDismissable, unsettled } from "./queue-rules.js";
 import { STRATEGY_HELP, type Strategy } from "../strategies.js";
 import { errorMessage } from "../errors.js";
 import { helpText, nextStrategy, parseInput } from "./commands.js";
@@ -90,7 +89,7 @@ export class ChatController {
   setColumns = (columns: number): void => void (this.transcript.columns = columns);
 
   /** The current thread's messages not finished yet (in flight, or held back), or of unknown fate. */
-  unfinished = (): OutgoingMessage[] => this.session.getSnapshot().filter((m) => !isTerminal(m.status) || m.status === "unknown");
+  unfinished = (): OutgoingMessage[] => unsettled(this.session.getSnapshot());
 
   /** The deployment went away for good: say why, and every message in flight becomes unknown. */
   lost = (why: string, detail: string): void => (this.say(why, "warning"), this.session.abandon(detail));

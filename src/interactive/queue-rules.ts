@@ -55,3 +55,9 @@ export function queueMoving(messages: readonly Queued[], now: number): boolean {
 export function leftBehind(messages: readonly Queued[], dismissed: ReadonlySet<number>): number {
   return messages.filter((m) => !isTerminal(m.status) || (isDismissable(m.status) && !dismissed.has(m.index))).length;
 }
+
+/** What is unfinished at the end: in flight or held, or of unknown fate, unless a resend took it over (and settled it). */
+export function unsettled<T extends Queued & { readonly retryOf?: number }>(messages: readonly T[]): T[] {
+  const resent = new Set(messages.map((m) => m.retryOf));
+  return messages.filter((m) => !isTerminal(m.status) || (m.status === "unknown" && !resent.has(m.index)));
+}

@@ -276,6 +276,29 @@ describe("faults between chat and the deployment", () => {
     expect(s.emitted()).toEqual((await s.final()).map((m) => m.id));
   });
 
+  it("resending a message that went unknown mid-run follows its run once: the resend settles it, the original stays unknown", async () => {
+    const s = await proxiedSession(1500);
+    await sendUntilRunning(s.session, 1);
+    proxy.refuse(true);
+    proxy.cutAll();
+    await s.session.whenIdle();
+    expect(s.session.getSnapshot().map((m) => m.status)).toEqual(["unknown"]);
+    const [run] = await s.runsOnServer();
+    await direct.runs.join(s.threadId, run?.run_id ?? "");
+    proxy.refuse(false);
+    s.session.send(questions(1)[0] ?? "", "enqueue", { retryOf: 0 });
+    await s.session.whenIdle();
+    expect(s.session.getSnapshot().map((m) => [m.status, m.runId])).toEqual([
+      ["unknown", run?.run_id],
+      ["success", run?.run_id],
+    ]);
+    // One run, followed once: one end, its messages once.
+    const ends = s.events.filter((e) => e.type === "status" && e.message.status === "success");
+    expect(ends.map((e) => (e.type === "status" ? e.message.index : -1))).toEqual([1]);
+    expect(s.events.filter((e) => e.type === "messages").map((e) => e.index)).toEqual([1]);
+    expect(await s.runsOnServer()).toHaveLength(1);
+  });
+
   it("an outage shorter than the reconnect budget is ridden out: every run is followed to its end", async () => {
     const s = await proxiedSession(30_000);
     await sendUntilRunning(s.session, 2);

@@ -7,7 +7,7 @@ import { Transcript } from "../../src/interactive/transcript.js";
 import type { ChatSnapshot } from "../../src/interactive/snapshot.js";
 import { transition } from "../../src/engine/lifecycle.js";
 import { plainTheme } from "../../src/pretty-print/pretty.js";
-import { inQueue, queueMoving } from "../../src/interactive/queue-rules.js";
+import { inQueue, queueMoving, unsettled } from "../../src/interactive/queue-rules.js";
 import type { OutgoingMessage } from "../../src/engine/types.js";
 
 describe("input commands", () => {
@@ -232,5 +232,13 @@ describe("input history on disk", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("what is unsettled at the end", () => {
+  it("is what is in flight, held or of unknown fate; not an unknown one a resend took over, nor what ended", () => {
+    const m = (index: number, status: OutgoingMessage["status"], retryOf?: number) => ({ index, status, retryOf });
+    const messages = [m(0, "unknown"), m(1, "success", 0), m(2, "unknown"), m(3, "running"), m(4, "held"), m(5, "failed")];
+    expect(unsettled(messages).map((x) => x.index)).toEqual([2, 3, 4]);
   });
 });
