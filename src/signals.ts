@@ -12,6 +12,11 @@ export function sayOnSignal(words: LastWords): () => void {
   return () => lastWords.delete(words);
 }
 
+/** Whether a face has its own words for a signal (which then say what became of the runs). */
+export function faceSpeaksOnSignal(): boolean {
+  return lastWords.size > 0;
+}
+
 export function onInterrupt(cleanup: () => Promise<void>): () => void {
   let busy = false;
   const handlers = Object.entries(EXIT_BY_SIGNAL).map(([signal, code]) => {

@@ -9,7 +9,7 @@ import type * as RunModule from "../interactive/run.js";
 import type * as HistoryModule from "../interactive/input-history.js";
 import { ANY_ASSISTANT, lastThread } from "../settings/last-thread.js";
 import { fromLines, fromList, givenInputs, readScript, type GivenInput } from "../scripted/sources.js";
-import { onInterrupt, sayOnSignal } from "../signals.js";
+import { faceSpeaksOnSignal, onInterrupt, sayOnSignal } from "../signals.js";
 import { drawLiveEvenInCi } from "../interactive/terminal.js";
 import { holdEarlyKeys, type EarlyKeys } from "../interactive/early-keys.js";
 import { firstFrameLines, showFirstFrame, type FirstFrame } from "../interactive/first-frame.js";
@@ -148,7 +148,8 @@ async function startAndChat(
   const connection = await connect(target);
   if (face.interactive && connection.local) process.stderr.write(`chat: local deployment at ${connection.url}\n`);
   const stopListening = onInterrupt(async () => {
-    if (!connection.local) process.stderr.write("chat: runs already sent keep going on the server\n");
+    // Once a face is up, its own last words list the runs that keep going: said once, not twice.
+    if (!connection.local && !faceSpeaksOnSignal()) process.stderr.write("chat: runs already sent keep going on the server\n");
     await connection.close();
   });
   const lostRuns = new LostRuns(deploymentName(target));
